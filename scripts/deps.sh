@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs every Debian package jaarverslag needs to build, run and test.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config
+      libcairo2-dev libhpdf-dev libcsv-dev libcmocka-dev libcmark-dev
+      libhyphen-dev hyphen-nl libjansson-dev libfreetype-dev
+      poppler-utils qpdf valgrind)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,63 @@
+/* model.c - school years and the dataset container. */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jv_schoolyear_format(jv_schoolyear y, char *buf, size_t size)
+{
+  snprintf(buf, size, "%d-%d", y.start, y.start + 1);
+}
+
+int jv_schoolyear_parse(const char *s, jv_schoolyear *out)
+{
+  int a, b;
+  char sep, extra;
+  if (sscanf(s, "%4d%c%4d%c", &a, &sep, &b, &extra) != 3)
+    return -1;
+  if ((sep != '-' && sep != '/') || b != a + 1 || a < 1900 || a > 2200)
+    return -1;
+  out->start = a;
+  return 0;
+}
+
+void jv_dataset_init(jv_dataset *ds) { memset(ds, 0, sizeof(*ds)); }
+
+void jv_dataset_free(jv_dataset *ds)
+{
+  for (size_t i = 0; i < ds->n_munis; i++)
+    free(ds->munis[i].name);
+  free(ds->munis);
+  free(ds->total.name);
+  free(ds->region_name);
+  free(ds->region_code);
+  memset(ds, 0, sizeof(*ds));
+}
+
+jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name,
+                         size_t *out_index)
+{
+  jv_municipality *m = realloc(ds->munis, (ds->n_munis + 1) * sizeof(*m));
+  if (!m)
+    return JV_EINTERNAL;
+  ds->munis = m;
+  jv_municipality *nm = &m[ds->n_munis];
+  memset(nm, 0, sizeof(*nm));
+  snprintf(nm->code, sizeof(nm->code), "%s", code);
+  nm->name = strdup(name);
+  if (!nm->name)
+    return JV_EINTERNAL;
+  if (out_index)
+    *out_index = ds->n_munis;
+  ds->n_munis++;
+  return JV_OK;
+}
+
+long jv_dataset_find_code(const jv_dataset *ds, const char *code)
+{
+  for (size_t i = 0; i < ds->n_munis; i++)
+    if (strcmp(ds->munis[i].code, code) == 0)
+      return (long)i;
+  return -1;
+}

@@ -1,0 +1,71 @@
+/* draw.h - the one small drawing interface that charts and maps draw through.
+ * Owns the jv_draw handle and its operations; backends (draw_cairo.c for
+ * PNG/SVG/PDF files, draw_hpdf.c for vectors inside the libharu report)
+ * implement jv_draw_ops. Coordinates are points, origin top-left, y down;
+ * text y is the baseline. */
+#ifndef JV_RENDER_DRAW_H
+#define JV_RENDER_DRAW_H
+
+#include "render/fonts.h"
+
+typedef struct {
+  double r, g, b; /* 0..1 */
+} jv_rgb;
+
+typedef enum { JV_ALIGN_LEFT, JV_ALIGN_CENTER, JV_ALIGN_RIGHT } jv_align;
+typedef enum { JV_FILL_WINDING, JV_FILL_EVENODD } jv_fill_rule;
+
+typedef struct {
+  void (*move_to)(void *ctx, double x, double y);
+  void (*line_to)(void *ctx, double x, double y);
+  void (*curve_to)(void *ctx, double x1, double y1, double x2, double y2, double x3,
+                   double y3);
+  void (*close_path)(void *ctx);
+  void (*set_rgb)(void *ctx, jv_rgb c);
+  void (*set_line_width)(void *ctx, double w);
+  /* on == 0 means a solid line */
+  void (*set_dash)(void *ctx, double on, double off);
+  /* fill / stroke consume the current path */
+  void (*fill)(void *ctx, jv_fill_rule rule);
+  void (*stroke)(void *ctx);
+  /* clip to the current path (consumed); undone by restore */
+  void (*clip)(void *ctx, jv_fill_rule rule);
+  void (*save)(void *ctx);
+  void (*restore)(void *ctx);
+  /* UTF-8 text at baseline (x, y), aligned on x, rotated by angle degrees
+   * counter-clockwise about (x, y). */
+  void (*text)(void *ctx, double x, double y, const char *utf8, jv_font_style style,
+               double size, jv_align align, double angle);
+} jv_draw_ops;
+
+typedef struct {
+  const jv_draw_ops *ops;
+  void *ctx;
+  const jv_fonts *fonts; /* for measuring text; same files in every backend */
+} jv_draw;
+
+static inline void jv_draw_move_to(jv_draw *d, double x, double y) { d->ops->move_to(d->ctx, x, y); }
+static inline void jv_draw_line_to(jv_draw *d, double x, double y) { d->ops->line_to(d->ctx, x, y); }
+static inline void jv_draw_close(jv_draw *d) { d->ops->close_path(d->ctx); }
+static inline void jv_draw_rgb(jv_draw *d, jv_rgb c) { d->ops->set_rgb(d->ctx, c); }
+static inline void jv_draw_line_width(jv_draw *d, double w) { d->ops->set_line_width(d->ctx, w); }
+static inline void jv_draw_dash(jv_draw *d, double on, double off) { d->ops->set_dash(d->ctx, on, off); }
+static inline void jv_draw_fill(jv_draw *d, jv_fill_rule r) { d->ops->fill(d->ctx, r); }
+static inline void jv_draw_stroke(jv_draw *d) { d->ops->stroke(d->ctx); }
+static inline void jv_draw_save(jv_draw *d) { d->ops->save(d->ctx); }
+static inline void jv_draw_restore(jv_draw *d) { d->ops->restore(d->ctx); }
+static inline void jv_draw_text(jv_draw *d, double x, double y, const char *s, jv_font_style st,
+                                double size, jv_align al)
+{
+  d->ops->text(d->ctx, x, y, s, st, size, al, 0.0);
+}
+static inline double jv_draw_text_width(const jv_draw *d, const char *s, jv_font_style st,
+                                        double size)
+{
+  return jv_fonts_text_width(d->fonts, st, size, s);
+}
+
+/* Convenience: an axis-aligned rectangle path. */
+void jv_draw_rect(jv_draw *d, double x, double y, double w, double h);
+
+#endif

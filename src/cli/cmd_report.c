@@ -1,13 +1,59 @@
-/* cmd_report.c - placeholder until the report command lands. */
+/* cmd_report.c - `jaarverslag report`: options to jv_job_report. */
+#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
-#include "util/error.h"
+#include "pipeline/job.h"
+
+static void usage(FILE *out)
+{
+  fprintf(out,
+          "Usage: jaarverslag report [--data DIR] [-o FILE]\n\n"
+          "Writes the annual report PDF of one region and school year.\n\n"
+          "  -d, --data DIR     data directory (default: the bundled Zuid-Holland Zuid\n"
+          "                     2017-2018 data)\n"
+          "  -o, --output FILE  output PDF (default: jaarverslag-<regio>-<schooljaar>.pdf\n"
+          "                     in the current directory); replaced only on success\n"
+          "  -h, --help         show this help\n\n"
+          "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
+}
 
 int jv_cmd_report(int argc, char **argv)
 {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "jaarverslag report: not implemented yet\n");
-  return JV_EINTERNAL;
+  static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
+                                       {"output", required_argument, NULL, 'o'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  jv_report_opts ro = {NULL, NULL};
+  int c;
+  while ((c = getopt_long(argc, argv, "d:o:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 'd':
+      ro.data_dir = optarg;
+      break;
+    case 'o':
+      ro.output = optarg;
+      break;
+    case 'h':
+      usage(stdout);
+      return 0;
+    default:
+      usage(stderr);
+      return JV_EUSAGE;
+    }
+  }
+  if (optind < argc) {
+    fprintf(stderr, "jaarverslag report: unexpected argument '%s'\n", argv[optind]);
+    usage(stderr);
+    return JV_EUSAGE;
+  }
+  jv_env env;
+  jv_error err;
+  jv_error_clear(&err);
+  jv_status st = jv_env_init(&env, &err);
+  if (!st)
+    st = jv_job_report(&env, &ro, &err);
+  if (st)
+    jv_error_print(&err, stderr);
+  return (int)st;
 }

@@ -1,0 +1,51 @@
+/* csv_table.h - a whole CSV file as rows of located text fields.
+ * Owns jv_csv_table: strict libcsv parsing, delimiter sniffing, BOM/CRLF handling,
+ * UTF-8 validation and the physical line of every field, for located errors. */
+#ifndef JV_INPUT_CSV_TABLE_H
+#define JV_INPUT_CSV_TABLE_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+/* Largest file jv_csv_table_read accepts; the real inputs are a few KB. */
+#define JV_CSV_MAX_BYTES (64u * 1024u * 1024u)
+
+typedef struct {
+  char *text; /* owned, NUL-terminated, valid UTF-8; unquoted fields come trimmed */
+  int line;   /* physical line (1-based) where the field starts */
+  int column; /* field number within its row, 1-based */
+} jv_csv_field;
+
+typedef struct {
+  jv_csv_field *fields; /* owned */
+  size_t n_fields;      /* never more than the header's */
+  int line;             /* line of the row's first field */
+} jv_csv_row;
+
+typedef struct {
+  char *name;       /* owned: the file name used in messages */
+  char delim;       /* ',' or ';' as sniffed from the header line */
+  jv_csv_row *rows; /* owned; rows[0] is the header (n_rows >= 1) */
+  size_t n_rows;
+} jv_csv_table;
+
+/* Parses buf[0..len) as CSV. Accepts ',' or ';' (whichever occurs more often
+ * outside quotes in the first line), a UTF-8 BOM, LF/CRLF/CR line ends,
+ * quoted fields (also spanning lines), blank lines and rows whose fields are
+ * all empty (both skipped). Rejects, with name:line:column in err (JV_EDATA):
+ * an empty file, invalid UTF-8 or NUL bytes, malformed or unterminated
+ * quoting, and rows with more fields than the header. Rows may have fewer.
+ * On success *out belongs to the caller (jv_csv_table_free); on failure *out
+ * is left empty. */
+jv_status jv_csv_table_parse(jv_csv_table *out, const char *name, const char *buf, size_t len,
+                             jv_error *err);
+
+/* Reads and parses a file; its path is the name in messages. JV_ENOINPUT
+ * when it does not exist or is not a regular file, JV_EIO on a read error. */
+jv_status jv_csv_table_read(jv_csv_table *out, const char *path, jv_error *err);
+
+/* Releases everything the table owns and empties it; safe on an empty table. */
+void jv_csv_table_free(jv_csv_table *t);
+
+#endif

@@ -1,0 +1,151 @@
+/* geo_geojson.c - decoding GeoJSON Polygon/MultiPolygon features in RD New
+ * metres. GeoJSON has no topology: shared borders exist once per side. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/geo_parse.h"
+
+static jv_status read_ring(json_t *coords, jv_ring *r, const char *where, jv_geo_ctx *c)
+{
+  memset(r, 0, sizeof(*r));
+  size_t n = json_array_size(coords);
+  if (!json_is_array(coords) || n == 0)
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: a ring must be an array of positions",
+                        where);
+  r->pts = malloc((n + 1) * sizeof(*r->pts));
+  if (!r->pts)
+    return jv_geo__oom(c);
+  for (size_t i = 0; i < n; i++) {
+    json_t *pos = json_array_get(coords, i);
+    json_t *jx = json_array_get(pos, 0), *jy = json_array_get(pos, 1);
+    if (!json_is_number(jx) || !json_is_number(jy)) {
+      jv_geo__ring_free(r);
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s[%zu]: a position needs 2 numbers", where, i);
+    }
+    r->pts[r->n].x = json_number_value(jx);
+    r->pts[r->n].y = json_number_value(jy);
+    r->n++;
+  }
+  return JV_OK;
+}
+
+static jv_status add_polygon(jv_geo_shape *sh, json_t *rings, const char *where, jv_geo_ctx *c)
+{
+  size_t n = json_array_size(rings);
+  if (!json_is_array(rings))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: a polygon must be an array of rings",
+                        where);
+  if (n == 0)
+    return JV_OK;
+  jv_ring *out = calloc(n, sizeof(*out));
+  if (!out)
+    return jv_geo__oom(c);
+  size_t kept = 0;
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < n; i++) {
+    char w[300];
+    snprintf(w, sizeof(w), "%s[%zu]", where, i);
+    st = read_ring(json_array_get(rings, i), &out[kept], w, c);
+    if (st != JV_OK)
+      break;
+    int ok = jv_geo__close_ring(&out[kept]);
+    if (ok < 0) {
+      st = jv_geo__oom(c);
+      break;
+    }
+    if (!ok) {
+      jv_geo__ring_free(&out[kept]);
+      if (c->warn)
+        jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): degenerate ring with fewer than 3 corners "
+                     "ignored", w, sh->name);
+      if (i == 0)
+        break;
+      continue;
+    }
+    kept++;
+  }
+  if (st != JV_OK || kept == 0) {
+    for (size_t i = 0; i < kept; i++)
+      jv_geo__ring_free(&out[i]);
+    free(out);
+    return st;
+  }
+  return jv_geo__add_polygon(sh, out, kept, c);
+}
+
+static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx *c)
+{
+  json_t *geom = json_object_get(f, "geometry");
+  const char *type = json_string_value(json_object_get(geom, "type"));
+  int multi = type && strcmp(type, "MultiPolygon") == 0;
+  if (!type || (!multi && strcmp(type, "Polygon") != 0)) {
+    if (c->warn)
+      jv_diags_add(c->warn, c->file, 0, 0, "%s: geometry type %s ignored (not a polygon)", where,
+                   type ? type : "null");
+    return JV_OK;
+  }
+  char code[8];
+  const char *name;
+  jv_status st = jv_geo__props(json_object_get(f, "properties"), code, &name, where, c);
+  if (st != JV_OK)
+    return st;
+  if (!code[0] && c->warn)
+    jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): no statcode or code property; matched by name "
+                 "only", where, name[0] ? name : "unnamed");
+  jv_geo_shape *sh;
+  st = jv_geo__shape_for(g, code, name, &sh, c);
+  if (st != JV_OK)
+    return st;
+  json_t *coords = json_object_get(geom, "coordinates");
+  if (!json_is_array(coords))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: \"coordinates\" must be an array",
+                        where);
+  char w[300];
+  if (!multi) {
+    snprintf(w, sizeof(w), "%s.geometry.coordinates", where);
+    return add_polygon(sh, coords, w, c);
+  }
+  for (size_t i = 0; i < json_array_size(coords) && st == JV_OK; i++) {
+    snprintf(w, sizeof(w), "%s.geometry.coordinates[%zu]", where, i);
+    st = add_polygon(sh, json_array_get(coords, i), w, c);
+  }
+  return st;
+}
+
+/* RD New covers x 0..300 km, y 300..625 km; degrees would draw a dot. */
+static jv_status check_units(const jv_geo *g, jv_geo_ctx *c)
+{
+  jv_geo tmp = *g;
+  jv_geo_update_bboxes(&tmp);
+  if (tmp.bbox.minx <= tmp.bbox.maxx && fabs(tmp.bbox.maxx) <= 180.0 &&
+      fabs(tmp.bbox.maxy) <= 90.0 && fabs(tmp.bbox.minx) <= 180.0 && fabs(tmp.bbox.miny) <= 90.0)
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                        "coordinates look like degrees (WGS84); expected RD New metres "
+                        "(EPSG:28992)");
+  return JV_OK;
+}
+
+jv_status jv_geo__from_geojson(jv_geo *g, json_t *root, jv_geo_ctx *c)
+{
+  const char *type = json_string_value(json_object_get(root, "type"));
+  jv_status st;
+  if (strcmp(type, "Feature") == 0) {
+    st = add_feature(g, root, "feature", c);
+  } else {
+    json_t *features = json_object_get(root, "features");
+    if (!json_is_array(features))
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "\"features\" must be an array");
+    st = JV_OK;
+    for (size_t i = 0; i < json_array_size(features) && st == JV_OK; i++) {
+      char w[64];
+      snprintf(w, sizeof(w), "features[%zu]", i);
+      st = add_feature(g, json_array_get(features, i), w, c);
+    }
+  }
+  if (st == JV_OK)
+    st = check_units(g, c);
+  return st;
+}

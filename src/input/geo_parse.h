@@ -1,0 +1,45 @@
+/* geo_parse.h - private to src/input: the TopoJSON and GeoJSON decoders
+ * behind geo_read.c and the shape-building helpers they share. */
+#ifndef JV_INPUT_GEO_PARSE_H
+#define JV_INPUT_GEO_PARSE_H
+
+#include <jansson.h>
+
+#include "model/geo.h"
+#include "util/error.h"
+
+typedef struct {
+  const char *file; /* for messages */
+  jv_diags *warn;   /* may be NULL */
+  jv_error *err;
+} jv_geo_ctx;
+
+/* Both fill an initialised, empty g from a parsed document. */
+jv_status jv_geo__from_topojson(jv_geo *g, json_t *root, jv_geo_ctx *c);
+jv_status jv_geo__from_geojson(jv_geo *g, json_t *root, jv_geo_ctx *c);
+
+/* Reads the code and name of a feature from its properties: statcode/statnaam
+ * (CBS), else code/name. An integer code 505 becomes "GM0505". *name points
+ * into props (or is ""). where names the feature in messages. */
+jv_status jv_geo__props(json_t *props, char code[8], const char **name, const char *where,
+                        jv_geo_ctx *c);
+
+/* The shape with this code (features with the same code are merged, as
+ * GeoJSON often splits a municipality), else a new one. */
+jv_status jv_geo__shape_for(jv_geo *g, const char *code, const char *name, jv_geo_shape **out,
+                            jv_geo_ctx *c);
+
+/* Appends a polygon that takes ownership of rings[0..n). */
+jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo_ctx *c);
+
+/* Closes a ring (appends pts[0] when the last point differs) and checks it
+ * has at least 4 points; returns 1 when usable, 0 when degenerate, -1 when out of
+ * memory. */
+int jv_geo__close_ring(jv_ring *r);
+
+void jv_geo__ring_free(jv_ring *r);
+
+/* "out of memory" as an error. */
+jv_status jv_geo__oom(jv_geo_ctx *c);
+
+#endif

@@ -1,0 +1,111 @@
+/* geo_shape.c - shape-building helpers shared by the TopoJSON and GeoJSON
+ * decoders: feature properties, merging by code, ring closure. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/geo_parse.h"
+
+jv_status jv_geo__oom(jv_geo_ctx *c)
+{
+  return jv_error_set(c->err, JV_EINTERNAL, c->file, 0, 0, "out of memory");
+}
+
+static const char *first_string(json_t *props, const char *a, const char *b)
+{
+  const char *s = json_string_value(json_object_get(props, a));
+  return s ? s : json_string_value(json_object_get(props, b));
+}
+
+jv_status jv_geo__props(json_t *props, char code[8], const char **name, const char *where,
+                        jv_geo_ctx *c)
+{
+  code[0] = '\0';
+  *name = "";
+  if (!json_is_object(props))
+    return JV_OK;
+  const char *n = first_string(props, "statnaam", "name");
+  if (n)
+    *name = n;
+  json_t *jc = json_object_get(props, "statcode");
+  if (!jc)
+    jc = json_object_get(props, "code");
+  if (json_is_integer(jc)) {
+    json_int_t v = json_integer_value(jc);
+    if (v < 0 || v > 9999)
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s: municipality code %" JSON_INTEGER_FORMAT " out of range", where,
+                          v);
+    snprintf(code, 8, "GM%04d", (int)v);
+  } else if (json_is_string(jc)) {
+    const char *s = json_string_value(jc);
+    if (strlen(s) > 7)
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s: municipality code \"%s\" is longer than 7 characters", where, s);
+    snprintf(code, 8, "%s", s);
+  }
+  return JV_OK;
+}
+
+jv_status jv_geo__shape_for(jv_geo *g, const char *code, const char *name, jv_geo_shape **out,
+                            jv_geo_ctx *c)
+{
+  long found = jv_geo_find_code(g, code);
+  if (found >= 0) {
+    *out = &g->shapes[found];
+    return JV_OK;
+  }
+  jv_geo_shape *s = realloc(g->shapes, (g->n_shapes + 1) * sizeof(*s));
+  if (!s)
+    return jv_geo__oom(c);
+  g->shapes = s;
+  jv_geo_shape *sh = &s[g->n_shapes];
+  memset(sh, 0, sizeof(*sh));
+  snprintf(sh->code, sizeof(sh->code), "%s", code);
+  sh->name = strdup(name);
+  if (!sh->name)
+    return jv_geo__oom(c);
+  sh->bbox = jv_bbox_empty();
+  g->n_shapes++;
+  *out = sh;
+  return JV_OK;
+}
+
+void jv_geo__ring_free(jv_ring *r)
+{
+  free(r->pts);
+  free(r->arcs);
+  memset(r, 0, sizeof(*r));
+}
+
+jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo_ctx *c)
+{
+  jv_polygon *p = realloc(sh->polys, (sh->n_polys + 1) * sizeof(*p));
+  if (!p) {
+    for (size_t i = 0; i < n; i++)
+      jv_geo__ring_free(&rings[i]);
+    free(rings);
+    return jv_geo__oom(c);
+  }
+  sh->polys = p;
+  p[sh->n_polys].rings = rings;
+  p[sh->n_polys].n_rings = n;
+  sh->n_polys++;
+  return JV_OK;
+}
+
+int jv_geo__close_ring(jv_ring *r)
+{
+  if (r->n == 0)
+    return 0;
+  jv_point a = r->pts[0], z = r->pts[r->n - 1];
+  if (a.x != z.x || a.y != z.y) {
+    jv_point *p = realloc(r->pts, (r->n + 1) * sizeof(*p));
+    if (!p)
+      return -1;
+    r->pts = p;
+    r->pts[r->n++] = a;
+  }
+  /* a triangle is the smallest area: 3 corners plus the closing point */
+  return r->n >= 4;
+}

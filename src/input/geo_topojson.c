@@ -1,0 +1,256 @@
+/* geo_topojson.c - decoding a TopoJSON Topology: quantized, delta-encoded
+ * arcs, rings as lists of arc references (~i = arc i reversed). The arcs are
+ * kept in the model so shared borders can be stroked once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/geo_parse.h"
+
+typedef struct {
+  double sx, sy, tx, ty;
+  int quantized; /* a transform was given: positions are delta-encoded integers */
+} xform;
+
+static jv_status read_transform(json_t *root, xform *t, jv_geo_ctx *c)
+{
+  memset(t, 0, sizeof(*t));
+  t->sx = t->sy = 1.0;
+  json_t *tr = json_object_get(root, "transform");
+  if (!tr)
+    return JV_OK;
+  json_t *s = json_object_get(tr, "scale"), *o = json_object_get(tr, "translate");
+  if (!json_is_array(s) || !json_is_array(o) || json_array_size(s) < 2 ||
+      json_array_size(o) < 2 || !json_is_number(json_array_get(s, 0)) ||
+      !json_is_number(json_array_get(s, 1)) || !json_is_number(json_array_get(o, 0)) ||
+      !json_is_number(json_array_get(o, 1)))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                        "transform: needs \"scale\" and \"translate\" arrays of 2 numbers");
+  t->sx = json_number_value(json_array_get(s, 0));
+  t->sy = json_number_value(json_array_get(s, 1));
+  t->tx = json_number_value(json_array_get(o, 0));
+  t->ty = json_number_value(json_array_get(o, 1));
+  if (t->sx == 0.0 || t->sy == 0.0)
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "transform: scale must not be 0");
+  t->quantized = 1;
+  return JV_OK;
+}
+
+static jv_status decode_arcs(jv_geo *g, json_t *arcs, const xform *t, jv_geo_ctx *c)
+{
+  if (!json_is_array(arcs))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "\"arcs\" must be an array");
+  size_t n = json_array_size(arcs);
+  g->arcs = calloc(n ? n : 1, sizeof(*g->arcs));
+  if (!g->arcs)
+    return jv_geo__oom(c);
+  g->n_arcs = n;
+  for (size_t i = 0; i < n; i++) {
+    json_t *arc = json_array_get(arcs, i);
+    size_t np = json_array_size(arc);
+    if (!json_is_array(arc) || np < 2)
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "arcs[%zu]: an arc needs at least 2 positions", i);
+    jv_arc *a = &g->arcs[i];
+    a->pts = malloc(np * sizeof(*a->pts));
+    if (!a->pts)
+      return jv_geo__oom(c);
+    a->n = np;
+    double qx = 0, qy = 0; /* running sums of the deltas */
+    for (size_t j = 0; j < np; j++) {
+      json_t *pos = json_array_get(arc, j);
+      json_t *jx = json_array_get(pos, 0), *jy = json_array_get(pos, 1);
+      if (!json_is_number(jx) || !json_is_number(jy))
+        return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                            "arcs[%zu][%zu]: a position needs 2 numbers", i, j);
+      double x = json_number_value(jx), y = json_number_value(jy);
+      if (t->quantized) {
+        qx += x;
+        qy += y;
+        x = qx;
+        y = qy;
+      }
+      a->pts[j].x = x * t->sx + t->tx;
+      a->pts[j].y = y * t->sy + t->ty;
+    }
+  }
+  return JV_OK;
+}
+
+/* Concatenates the referenced arcs; each arc after the first starts where the
+ * previous one ended, so its first point is dropped. */
+static jv_status build_ring(const jv_geo *g, json_t *refs, jv_ring *r, const char *where,
+                            jv_geo_ctx *c)
+{
+  memset(r, 0, sizeof(*r));
+  size_t nrefs = json_array_size(refs);
+  if (!json_is_array(refs) || nrefs == 0)
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                        "%s: a ring must be a non-empty array of arc indexes", where);
+  size_t total = 0;
+  for (size_t k = 0; k < nrefs; k++) {
+    json_t *jr = json_array_get(refs, k);
+    if (!json_is_integer(jr))
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s[%zu]: arc index must be an integer",
+                          where, k);
+    json_int_t ref = json_integer_value(jr);
+    json_int_t idx = ref < 0 ? ~ref : ref;
+    if (idx >= (json_int_t)g->n_arcs)
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s[%zu]: arc %" JSON_INTEGER_FORMAT " does not exist (%zu arcs)", where,
+                          k, ref, g->n_arcs);
+    total += g->arcs[idx].n;
+  }
+  r->arcs = malloc(nrefs * sizeof(*r->arcs));
+  r->pts = malloc((total + 1) * sizeof(*r->pts)); /* + 1 for closing the ring */
+  if (!r->arcs || !r->pts) {
+    jv_geo__ring_free(r);
+    return jv_geo__oom(c);
+  }
+  r->n_arcs = nrefs;
+  for (size_t k = 0; k < nrefs; k++) {
+    int32_t ref = (int32_t)json_integer_value(json_array_get(refs, k));
+    const jv_arc *a = &g->arcs[jv_arc_index(ref)];
+    r->arcs[k] = ref;
+    for (size_t j = 0; j < a->n; j++) {
+      jv_point p = jv_arc_reversed(ref) ? a->pts[a->n - 1 - j] : a->pts[j];
+      if (j == 0 && r->n > 0 && p.x == r->pts[r->n - 1].x && p.y == r->pts[r->n - 1].y)
+        continue;
+      r->pts[r->n++] = p;
+    }
+  }
+  return JV_OK;
+}
+
+static jv_status add_polygon(jv_geo *g, jv_geo_shape *sh, json_t *rings, const char *where,
+                             jv_geo_ctx *c)
+{
+  size_t n = json_array_size(rings);
+  if (!json_is_array(rings))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: a polygon must be an array of rings",
+                        where);
+  if (n == 0)
+    return JV_OK; /* an empty polygon is allowed by the spec and draws nothing */
+  jv_ring *out = calloc(n, sizeof(*out));
+  if (!out)
+    return jv_geo__oom(c);
+  size_t kept = 0;
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < n && st == JV_OK; i++) {
+    char w[300];
+    snprintf(w, sizeof(w), "%s[%zu]", where, i);
+    st = build_ring(g, json_array_get(rings, i), &out[kept], w, c);
+    if (st != JV_OK)
+      break;
+    int ok = jv_geo__close_ring(&out[kept]);
+    if (ok < 0) {
+      st = jv_geo__oom(c);
+    } else if (!ok) {
+      jv_geo__ring_free(&out[kept]);
+      if (c->warn)
+        jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): degenerate ring with fewer than 3 corners "
+                     "ignored", w, sh->name);
+      if (i == 0)
+        break; /* without its outer ring a polygon has no area */
+    } else {
+      kept++;
+    }
+  }
+  if (st != JV_OK || kept == 0) {
+    for (size_t i = 0; i < kept; i++)
+      jv_geo__ring_free(&out[i]);
+    free(out);
+    return st;
+  }
+  return jv_geo__add_polygon(sh, out, kept, c);
+}
+
+static jv_status add_geometry(jv_geo *g, json_t *geom, const char *where, jv_geo_ctx *c)
+{
+  const char *type = json_string_value(json_object_get(geom, "type"));
+  if (type && strcmp(type, "GeometryCollection") == 0) {
+    json_t *list = json_object_get(geom, "geometries");
+    if (!json_is_array(list))
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: \"geometries\" must be an array",
+                          where);
+    for (size_t i = 0; i < json_array_size(list); i++) {
+      char w[300];
+      snprintf(w, sizeof(w), "%s.geometries[%zu]", where, i);
+      jv_status st = add_geometry(g, json_array_get(list, i), w, c);
+      if (st != JV_OK)
+        return st;
+    }
+    return JV_OK;
+  }
+  int multi = type && strcmp(type, "MultiPolygon") == 0;
+  if (!type || (!multi && strcmp(type, "Polygon") != 0)) {
+    if (c->warn)
+      jv_diags_add(c->warn, c->file, 0, 0, "%s: geometry type %s ignored (not a polygon)", where,
+                   type ? type : "null");
+    return JV_OK;
+  }
+  char code[8];
+  const char *name;
+  jv_status st = jv_geo__props(json_object_get(geom, "properties"), code, &name, where, c);
+  if (st != JV_OK)
+    return st;
+  if (!code[0] && c->warn)
+    jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): no statcode or code property; matched by name "
+                 "only", where, name[0] ? name : "unnamed");
+  jv_geo_shape *sh;
+  st = jv_geo__shape_for(g, code, name, &sh, c);
+  if (st != JV_OK)
+    return st;
+  json_t *arcs = json_object_get(geom, "arcs");
+  if (!json_is_array(arcs))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: \"arcs\" must be an array", where);
+  char w[300];
+  if (!multi) {
+    snprintf(w, sizeof(w), "%s.arcs", where);
+    return add_polygon(g, sh, arcs, w, c);
+  }
+  for (size_t i = 0; i < json_array_size(arcs) && st == JV_OK; i++) {
+    snprintf(w, sizeof(w), "%s.arcs[%zu]", where, i);
+    st = add_polygon(g, sh, json_array_get(arcs, i), w, c);
+  }
+  return st;
+}
+
+/* "gemeente_2018" -> 2018; the CBS indeling is in the object's name. */
+static int year_from_name(const char *key)
+{
+  const char *u = strrchr(key, '_');
+  int y;
+  if (u && sscanf(u + 1, "%4d", &y) == 1 && y > 1800 && y < 2200)
+    return y;
+  return 0;
+}
+
+jv_status jv_geo__from_topojson(jv_geo *g, json_t *root, jv_geo_ctx *c)
+{
+  xform t;
+  jv_status st = read_transform(root, &t, c);
+  if (st == JV_OK)
+    st = decode_arcs(g, json_object_get(root, "arcs"), &t, c);
+  if (st != JV_OK)
+    return st;
+  json_t *objects = json_object_get(root, "objects");
+  if (!json_is_object(objects) || json_object_size(objects) == 0)
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "\"objects\" must be a non-empty object");
+  /* a topology may hold several layers: take the municipalities */
+  const char *key, *pick = NULL;
+  json_t *val;
+  json_object_foreach(objects, key, val)
+  {
+    if (!pick || (strncmp(key, "gemeente", 8) == 0 && strncmp(pick, "gemeente", 8) != 0))
+      pick = key;
+  }
+  if (json_object_size(objects) > 1 && c->warn)
+    jv_diags_add(c->warn, c->file, 0, 0, "several objects in the topology; using \"%s\"", pick);
+  char w[300];
+  snprintf(w, sizeof(w), "objects.%s", pick);
+  st = add_geometry(g, json_object_get(objects, pick), w, c);
+  if (st == JV_OK)
+    g->year = year_from_name(pick);
+  return st;
+}

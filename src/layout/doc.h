@@ -1,0 +1,61 @@
+/* doc.h - the report as an ordered list of blocks, before pagination.
+ * Owns jv_doc and everything its blocks hold (text, tables, figures). The
+ * report composer (and later the template reader) builds it; jv_paginate
+ * turns it into pages. Each block keeps its role for accessibility. */
+#ifndef JV_LAYOUT_DOC_H
+#define JV_LAYOUT_DOC_H
+
+#include <stddef.h>
+
+#include "layout/figure.h"
+#include "layout/table.h"
+#include "render/fonts.h"
+#include "util/error.h"
+
+typedef enum {
+  JV_BLK_COVER,     /* title page: text = title, text2 = subtitle, text3 = year */
+  JV_BLK_HEADING,   /* level 1 = chapter, 2 = section */
+  JV_BLK_PARAGRAPH, /* runs of styled text */
+  JV_BLK_TABLE,
+  JV_BLK_FIGURE,
+  JV_BLK_PAGEBREAK
+} jv_block_kind;
+
+typedef struct {
+  char *text; /* owned UTF-8 */
+  jv_font_style style;
+} jv_run;
+
+typedef struct {
+  jv_block_kind kind;
+  int level;
+  char *text, *text2, *text3; /* owned */
+  jv_run *runs;               /* owned */
+  size_t n_runs;
+  jv_table *table;            /* owned */
+  jv_figure *figure;          /* owned */
+  int outline;                /* non-zero: list in the PDF outline */
+} jv_block;
+
+typedef struct {
+  char *title;   /* document title (metadata, running header) */
+  char *subject;
+  char *author;
+  jv_block *blocks;
+  size_t n_blocks;
+} jv_doc;
+
+void jv_doc_init(jv_doc *d);
+void jv_doc_free(jv_doc *d);
+jv_status jv_doc_set_meta(jv_doc *d, const char *title, const char *subject, const char *author);
+jv_status jv_doc_cover(jv_doc *d, const char *title, const char *subtitle, const char *year);
+jv_status jv_doc_heading(jv_doc *d, int level, const char *text);
+/* A paragraph of one run; jv_doc_run appends a run to the last paragraph. */
+jv_status jv_doc_paragraph(jv_doc *d, const char *text, jv_font_style style);
+jv_status jv_doc_run(jv_doc *d, const char *text, jv_font_style style);
+/* Takes ownership of t (a heap jv_table) / f, also on failure. */
+jv_status jv_doc_table(jv_doc *d, jv_table *t);
+jv_status jv_doc_figure(jv_doc *d, jv_figure *f);
+jv_status jv_doc_pagebreak(jv_doc *d);
+
+#endif

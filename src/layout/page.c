@@ -1,0 +1,137 @@
+/* page.c - page item lists. */
+#include "layout/page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void jv_pages_init(jv_pages *p, double width, double height)
+{
+  memset(p, 0, sizeof(*p));
+  p->width = width;
+  p->height = height;
+}
+
+void jv_pages_free(jv_pages *p)
+{
+  for (size_t i = 0; i < p->n_pages; i++) {
+    for (size_t j = 0; j < p->pages[i].n; j++)
+      free(p->pages[i].items[j].text);
+    free(p->pages[i].items);
+  }
+  for (size_t i = 0; i < p->n_outline; i++)
+    free(p->outline[i].title);
+  free(p->pages);
+  free(p->outline);
+  memset(p, 0, sizeof(*p));
+}
+
+jv_page *jv_pages_add(jv_pages *p)
+{
+  jv_page *np = realloc(p->pages, (p->n_pages + 1) * sizeof(*np));
+  if (!np)
+    return NULL;
+  p->pages = np;
+  memset(&np[p->n_pages], 0, sizeof(jv_page));
+  return &np[p->n_pages++];
+}
+
+jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, double y)
+{
+  jv_outline_entry *no = realloc(p->outline, (p->n_outline + 1) * sizeof(*no));
+  if (!no)
+    return JV_EINTERNAL;
+  p->outline = no;
+  jv_outline_entry *e = &no[p->n_outline];
+  e->title = strdup(title);
+  if (!e->title)
+    return JV_EINTERNAL;
+  e->level = level;
+  e->page = page;
+  e->y = y;
+  p->n_outline++;
+  return JV_OK;
+}
+
+static jv_item *push(jv_page *pg)
+{
+  if (pg->n == pg->cap) {
+    size_t cap = pg->cap ? pg->cap * 2 : 64;
+    jv_item *ni = realloc(pg->items, cap * sizeof(*ni));
+    if (!ni)
+      return NULL;
+    pg->items = ni;
+    pg->cap = cap;
+  }
+  jv_item *it = &pg->items[pg->n++];
+  memset(it, 0, sizeof(*it));
+  return it;
+}
+
+jv_status jv_page_text(jv_page *pg, double x, double y, const char *text, jv_font_style style,
+                       double size, jv_rgb color, jv_text_anchor anchor)
+{
+  jv_item *it = push(pg);
+  if (!it)
+    return JV_EINTERNAL;
+  it->kind = JV_ITEM_TEXT;
+  it->x = x;
+  it->y = y;
+  it->text = strdup(text);
+  if (!it->text) {
+    pg->n--;
+    return JV_EINTERNAL;
+  }
+  it->style = style;
+  it->size = size;
+  it->color = color;
+  it->anchor = anchor;
+  return JV_OK;
+}
+
+jv_status jv_page_rect(jv_page *pg, double x, double y, double w, double h, jv_rgb fill)
+{
+  jv_item *it = push(pg);
+  if (!it)
+    return JV_EINTERNAL;
+  it->kind = JV_ITEM_RECT;
+  it->x = x, it->y = y, it->w = w, it->h = h;
+  it->color = fill;
+  return JV_OK;
+}
+
+jv_status jv_page_line(jv_page *pg, double x1, double y1, double x2, double y2, double width,
+                       jv_rgb color)
+{
+  jv_item *it = push(pg);
+  if (!it)
+    return JV_EINTERNAL;
+  it->kind = JV_ITEM_LINE;
+  it->x = x1, it->y = y1, it->w = x2 - x1, it->h = y2 - y1;
+  it->line_width = width;
+  it->color = color;
+  return JV_OK;
+}
+
+jv_status jv_page_figure(jv_page *pg, double x, double y, const jv_figure *f)
+{
+  jv_item *it = push(pg);
+  if (!it)
+    return JV_EINTERNAL;
+  it->kind = JV_ITEM_FIGURE;
+  it->x = x, it->y = y, it->w = f->width, it->h = f->height;
+  it->figure = f;
+  return JV_OK;
+}
+
+jv_status jv_page_link(jv_page *pg, double x, double y, double w, double h, int target)
+{
+  jv_item *it = push(pg);
+  if (!it)
+    return JV_EINTERNAL;
+  it->kind = JV_ITEM_LINK;
+  it->x = x, it->y = y, it->w = w, it->h = h;
+  it->target = target;
+  return JV_OK;
+}
+
+jv_item *jv_page_last(jv_page *pg) { return pg->n ? &pg->items[pg->n - 1] : NULL; }

@@ -1,0 +1,75 @@
+/* page.h - the plain result of layout: pages of positioned items.
+ * Owns jv_pages (pages, their items, the outline and link targets); the PDF
+ * renderer walks it. Coordinates are points, origin top-left, y down. */
+#ifndef JV_LAYOUT_PAGE_H
+#define JV_LAYOUT_PAGE_H
+
+#include <stddef.h>
+
+#include "layout/figure.h"
+#include "render/fonts.h"
+#include "util/color.h"
+#include "util/error.h"
+
+typedef enum {
+  JV_ITEM_TEXT,   /* text at baseline (x, y) */
+  JV_ITEM_RECT,   /* filled rectangle x, y, w, h */
+  JV_ITEM_LINE,   /* line from (x, y) to (x + w, y + h) */
+  JV_ITEM_FIGURE, /* figure painted in x, y, w, h */
+  JV_ITEM_LINK    /* clickable area x, y, w, h leading to page `target` */
+} jv_item_kind;
+
+typedef enum { JV_TEXT_LEFT, JV_TEXT_RIGHT, JV_TEXT_CENTER } jv_text_anchor;
+
+typedef struct {
+  jv_item_kind kind;
+  double x, y, w, h;
+  char *text;           /* owned (TEXT) */
+  jv_font_style style;
+  double size;
+  jv_text_anchor anchor;
+  double word_space;    /* extra space per ASCII space (justified text) */
+  jv_rgb color;         /* text, fill or stroke colour */
+  double line_width;
+  const jv_figure *figure; /* borrowed from the document (FIGURE) */
+  int target;           /* page index (LINK) */
+} jv_item;
+
+typedef struct {
+  jv_item *items;
+  size_t n, cap;
+} jv_page;
+
+typedef struct {
+  char *title; /* owned */
+  int level;   /* 0 = top */
+  int page;    /* page index */
+  double y;    /* top of the heading on that page */
+} jv_outline_entry;
+
+typedef struct {
+  double width, height; /* page size, points */
+  jv_page *pages;
+  size_t n_pages;
+  jv_outline_entry *outline;
+  size_t n_outline;
+} jv_pages;
+
+void jv_pages_init(jv_pages *p, double width, double height);
+void jv_pages_free(jv_pages *p);
+/* Appends an empty page and returns it (NULL when out of memory). */
+jv_page *jv_pages_add(jv_pages *p);
+jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, double y);
+
+/* Item builders; each returns JV_EINTERNAL when out of memory. */
+jv_status jv_page_text(jv_page *pg, double x, double y, const char *text, jv_font_style style,
+                       double size, jv_rgb color, jv_text_anchor anchor);
+jv_status jv_page_rect(jv_page *pg, double x, double y, double w, double h, jv_rgb fill);
+jv_status jv_page_line(jv_page *pg, double x1, double y1, double x2, double y2, double width,
+                       jv_rgb color);
+jv_status jv_page_figure(jv_page *pg, double x, double y, const jv_figure *f);
+jv_status jv_page_link(jv_page *pg, double x, double y, double w, double h, int target);
+/* The last item added (to adjust e.g. word_space). */
+jv_item *jv_page_last(jv_page *pg);
+
+#endif

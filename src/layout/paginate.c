@@ -1,0 +1,441 @@
+/* paginate.c - the flow of blocks into pages. */
+#include "layout/paginate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jv_page_style_default(jv_page_style *s)
+{
+  memset(s, 0, sizeof(*s));
+  s->width = 595.276;
+  s->height = 841.89;
+  s->margin_left = 62;
+  s->margin_right = 56;
+  s->margin_top = 78;
+  s->margin_bottom = 70;
+  s->body_size = 10;
+  s->body_leading = 14;
+  s->h1_size = 20;
+  s->h2_size = 13;
+  s->accent = jv_rgb_hex(0x0B5F73);
+  s->accent_light = jv_rgb_hex(0xE1EEF1);
+  s->text = jv_rgb_hex(0x222222);
+  s->muted = jv_rgb_hex(0x6B6B6B);
+  s->stripe = jv_rgb_hex(0xF4F6F7);
+  jv_table_style_default(&s->table);
+}
+
+typedef struct {
+  const jv_page_style *s;
+  const jv_measure *m;
+  jv_pages *out;
+  jv_page *page;
+  int page_index;
+  double y;           /* next free y on the page */
+  double bottom;      /* lowest usable y */
+  double content_w;
+  jv_error *err;
+} flow;
+
+static jv_status oom(flow *f) { return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory"); }
+
+static jv_status new_page(flow *f)
+{
+  f->page = jv_pages_add(f->out);
+  if (!f->page)
+    return oom(f);
+  f->page_index = (int)f->out->n_pages - 1;
+  f->y = f->s->margin_top;
+  return JV_OK;
+}
+
+static double avail(const flow *f) { return f->bottom - f->y; }
+static int at_top(const flow *f) { return f->y <= f->s->margin_top + 0.01; }
+
+/* ---- cover ------------------------------------------------------------ */
+
+static jv_status put_cover(flow *f, const jv_block *b)
+{
+  const jv_page_style *s = f->s;
+  jv_page *pg = f->page;
+  jv_status st = JV_OK;
+  double band_h = s->height * 0.42;
+  st = st ? st : jv_page_rect(pg, 0, 0, s->width, band_h, s->accent);
+  jv_rgb white = {1, 1, 1};
+  double x = s->margin_left;
+  /* title, then what and where, then the year: read top to bottom */
+  if (b->text)
+    st = st ? st : jv_page_text(pg, x, band_h - 120, b->text, JV_FONT_BOLD, 34, white, JV_TEXT_LEFT);
+  st = st ? st
+          : jv_page_text(pg, x, band_h - 88, "Leerplicht en Voortijdig Schoolverlaten",
+                         JV_FONT_REGULAR, 16, white, JV_TEXT_LEFT);
+  if (b->text3)
+    st = st ? st : jv_page_text(pg, x, band_h - 36, b->text3, JV_FONT_BOLD, 22, white, JV_TEXT_LEFT);
+  if (b->text2)
+    st = st ? st : jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT);
+  st = st ? st : jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent);
+  if (st)
+    return oom(f);
+  f->y = s->height; /* nothing else on the cover */
+  return JV_OK;
+}
+
+/* ---- headings --------------------------------------------------------- */
+
+static double heading_height(const flow *f, int level)
+{
+  return level <= 1 ? f->s->h1_size * 1.3 + 16 : f->s->h2_size * 1.3 + 10;
+}
+
+static double table_keep_height(const flow *f, const jv_table *t);
+static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines);
+
+/* Height that must follow a heading on the same page: the paragraphs under
+ * it and the first table or figure they introduce (a table taller than a
+ * page only needs its first rows). */
+static double keep_height(flow *f, const jv_block *next, const jv_block *end)
+{
+  double h = 0;
+  for (const jv_block *b = next; b && b < end; b++) {
+    if (b->kind == JV_BLK_PARAGRAPH) {
+      size_t n = 0;
+      flow_paragraph(f, b, 0, &n);
+      h += (double)n * f->s->body_leading + f->s->body_leading * 0.6;
+    } else if (b->kind == JV_BLK_TABLE) {
+      return h + table_keep_height(f, b->table);
+    } else if (b->kind == JV_BLK_FIGURE) {
+      return h + b->figure->height + (b->figure->caption ? 16 : 0);
+    } else {
+      break;
+    }
+  }
+  return h;
+}
+
+static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
+                              const jv_block *end)
+{
+  const jv_page_style *s = f->s;
+  double h = heading_height(f, b->level);
+  if (b->level <= 1 && !at_top(f)) {
+    jv_status st = new_page(f); /* chapters start on a new page */
+    if (st)
+      return st;
+  } else if (!at_top(f) && avail(f) < h + keep_height(f, next, end)) {
+    jv_status st = new_page(f); /* never a heading alone at a page foot */
+    if (st)
+      return st;
+  }
+  double top = f->y;
+  double size = b->level <= 1 ? s->h1_size : s->h2_size;
+  double base = f->y + size;
+  jv_status st = jv_page_text(f->page, s->margin_left, base, b->text, JV_FONT_BOLD, size,
+                              s->accent, JV_TEXT_LEFT);
+  if (!st && b->level <= 1)
+    st = jv_page_rect(f->page, s->margin_left, base + 8, 40, 3, s->accent);
+  if (!st && b->outline)
+    st = jv_pages_outline(f->out, b->text, b->level <= 1 ? 0 : 1, f->page_index, top);
+  if (st)
+    return oom(f);
+  f->y += h;
+  return JV_OK;
+}
+
+/* ---- paragraphs (greedy, ragged right) --------------------------------- */
+
+/* Breaks the paragraph into lines; with emit == 0 only counts them. */
+static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines)
+{
+  const jv_page_style *s = f->s;
+  *n_lines = 0;
+  for (size_t r = 0; r < b->n_runs; r++) {
+    const char *p = b->runs[r].text;
+    jv_font_style style = b->runs[r].style;
+    char line[2048] = "";
+    while (*p || line[0]) {
+      size_t len = strcspn(p, " ");
+      char trial[2048];
+      snprintf(trial, sizeof(trial), "%s%s%.*s", line, line[0] ? " " : "", (int)len, p);
+      int fits = jv_measure_width(f->m, style, s->body_size, trial) <= f->content_w;
+      if (*p && (fits || !line[0])) {
+        snprintf(line, sizeof(line), "%s", trial);
+        p += len;
+        while (*p == ' ')
+          p++;
+        if (*p)
+          continue;
+      }
+      (*n_lines)++;
+      if (emit) {
+        if (avail(f) < s->body_leading) {
+          jv_status st = new_page(f);
+          if (st)
+            return st;
+        }
+        if (jv_page_text(f->page, s->margin_left, f->y + s->body_size, line, style,
+                         s->body_size, s->text, JV_TEXT_LEFT))
+          return oom(f);
+        f->y += s->body_leading;
+      }
+      line[0] = '\0';
+    }
+  }
+  if (emit)
+    f->y += s->body_leading * 0.6;
+  return JV_OK;
+}
+
+static jv_status put_paragraph(flow *f, const jv_block *b)
+{
+  size_t n;
+  return flow_paragraph(f, b, 1, &n);
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static jv_status table_header(flow *f, const jv_table *t, const jv_table_geom *g, double x0)
+{
+  const jv_page_style *s = f->s;
+  const jv_table_style *ts = &s->table;
+  jv_page *pg = f->page;
+  if (jv_page_rect(pg, x0, f->y, g->width, g->header_h, s->accent))
+    return oom(f);
+  jv_rgb white = {1, 1, 1};
+  for (size_t c = 0; c < t->n_cols; c++) {
+    char **lines = g->header_wrapped[c];
+    size_t n = 0;
+    while (lines && lines[n])
+      n++;
+    /* bottom-align header lines, like the numbers under them */
+    double base = f->y + g->header_h - 5 - (double)(n ? n - 1 : 0) * ts->header_line_height;
+    for (size_t i = 0; i < n; i++) {
+      double x = t->align[c] == JV_CELL_RIGHT ? x0 + g->col_x[c] + g->col_w[c] - ts->pad
+                                              : x0 + g->col_x[c] + ts->pad;
+      jv_text_anchor a = t->align[c] == JV_CELL_RIGHT ? JV_TEXT_RIGHT : JV_TEXT_LEFT;
+      if (jv_page_text(pg, x, base + (double)i * ts->header_line_height, lines[i], JV_FONT_BOLD,
+                       ts->header_size, white, a))
+        return oom(f);
+    }
+  }
+  f->y += g->header_h;
+  return JV_OK;
+}
+
+static jv_status table_rows(flow *f, const jv_table *t, const jv_table_geom *g, double x0,
+                            size_t first, size_t count)
+{
+  const jv_page_style *s = f->s;
+  const jv_table_style *ts = &s->table;
+  jv_page *pg = f->page;
+  for (size_t r = first; r < first + count; r++) {
+    int total = t->row_kind[r] == JV_ROW_TOTAL;
+    if (total) {
+      if (jv_page_rect(pg, x0, f->y, g->width, ts->row_height, s->accent_light) ||
+          jv_page_line(pg, x0, f->y, x0 + g->width, f->y, 0.8, s->accent))
+        return oom(f);
+    } else if ((r - first) % 2 == 1) {
+      if (jv_page_rect(pg, x0, f->y, g->width, ts->row_height, s->stripe))
+        return oom(f);
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+      if (t->emphasis[c] && !total &&
+          jv_page_rect(pg, x0 + g->col_x[c], f->y, g->col_w[c], ts->row_height, s->accent_light))
+        return oom(f);
+      double x = t->align[c] == JV_CELL_RIGHT ? x0 + g->col_x[c] + g->col_w[c] - ts->pad
+                                              : x0 + g->col_x[c] + ts->pad;
+      jv_text_anchor a = t->align[c] == JV_CELL_RIGHT ? JV_TEXT_RIGHT : JV_TEXT_LEFT;
+      jv_font_style st = total || t->emphasis[c] ? JV_FONT_BOLD : JV_FONT_REGULAR;
+      if (jv_page_text(pg, x, f->y + ts->row_height - 4.2, jv_table_cell(t, r, c), st,
+                       ts->font_size, s->text, a))
+        return oom(f);
+    }
+    f->y += ts->row_height;
+  }
+  if (jv_page_line(pg, x0, f->y, x0 + g->width, f->y, 0.8, s->accent))
+    return oom(f);
+  return JV_OK;
+}
+
+static jv_status put_table(flow *f, const jv_block *b)
+{
+  const jv_page_style *s = f->s;
+  const jv_table *t = b->table;
+  jv_table_geom g;
+  jv_status st = jv_table_layout(t, &s->table, f->m, f->content_w, &g, f->err);
+  if (st)
+    return st;
+  double x0 = s->margin_left;
+  size_t first = 0;
+  /* a table that fits on a page of its own is kept together; only a table
+   * taller than a page is split (with its header repeated) */
+  double whole = g.title_h + g.header_h + (double)t->n_rows * s->table.row_height + g.source_h;
+  double page_h = f->bottom - s->margin_top;
+  if (whole > avail(f) && whole <= page_h && !at_top(f) && (st = new_page(f))) {
+    jv_table_geom_free(&g, t->n_cols);
+    return st;
+  }
+  while (first < t->n_rows || (t->n_rows == 0 && first == 0)) {
+    size_t n = jv_table_rows_fitting(t, &s->table, &g, first, avail(f), 3);
+    if (n == 0 && t->n_rows > 0) {
+      if (at_top(f)) { /* even a fresh page is too small: place what fits */
+        n = (size_t)((avail(f) - g.header_h - g.title_h) / s->table.row_height);
+        if (n == 0) {
+          jv_table_geom_free(&g, t->n_cols);
+          return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "page too small for a table");
+        }
+      } else {
+        if ((st = new_page(f)))
+          break;
+        continue;
+      }
+    }
+    if (first == 0 && t->title) {
+      if (b->outline && jv_pages_outline(f->out, t->title, 1, f->page_index, f->y)) {
+        st = oom(f);
+        break;
+      }
+      if (jv_page_text(f->page, x0, f->y + s->table.title_size, t->title, JV_FONT_BOLD,
+                       s->table.title_size, s->accent, JV_TEXT_LEFT)) {
+        st = oom(f);
+        break;
+      }
+      f->y += g.title_h;
+    } else if (first > 0 && t->title) {
+      /* continuation: repeat the header with a short note above it */
+      char note[600];
+      snprintf(note, sizeof(note), "%s (vervolg)", t->title);
+      if (jv_page_text(f->page, x0, f->y + s->table.title_size, note, JV_FONT_BOLD,
+                       s->table.title_size, s->accent, JV_TEXT_LEFT)) {
+        st = oom(f);
+        break;
+      }
+      f->y += g.title_h;
+    }
+    if ((st = table_header(f, t, &g, x0)) || (st = table_rows(f, t, &g, x0, first, n)))
+      break;
+    first += n;
+    if (first >= t->n_rows) {
+      if (t->source) {
+        if (jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC, s->table.header_size,
+                         s->muted, JV_TEXT_LEFT)) {
+          st = oom(f);
+          break;
+        }
+        f->y += g.source_h;
+      }
+      break;
+    }
+    if ((st = new_page(f)))
+      break;
+  }
+  jv_table_geom_free(&g, t->n_cols);
+  f->y += 18;
+  return st;
+}
+
+static double table_keep_height(const flow *f, const jv_table *t)
+{
+  jv_table_geom g;
+  jv_error ignored;
+  if (jv_table_layout(t, &f->s->table, f->m, f->content_w, &g, &ignored))
+    return 0;
+  double row = f->s->table.row_height;
+  double whole = g.title_h + g.header_h + (double)t->n_rows * row + g.source_h;
+  double page_h = f->bottom - f->s->margin_top;
+  double h = whole <= page_h ? whole : g.title_h + g.header_h + 3 * row;
+  jv_table_geom_free(&g, t->n_cols);
+  return h;
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+static jv_status put_figure(flow *f, const jv_block *b)
+{
+  const jv_figure *fig = b->figure;
+  double cap_h = fig->caption ? 16 : 0;
+  if (avail(f) < fig->height + cap_h && !at_top(f)) {
+    jv_status st = new_page(f);
+    if (st)
+      return st;
+  }
+  if (fig->caption) {
+    if (jv_page_text(f->page, f->s->margin_left, f->y + 10, fig->caption, JV_FONT_BOLD,
+                     f->s->table.title_size, f->s->accent, JV_TEXT_LEFT))
+      return oom(f);
+    f->y += cap_h;
+  }
+  if (jv_page_figure(f->page, f->s->margin_left, f->y, fig))
+    return oom(f);
+  f->y += fig->height + 16;
+  return JV_OK;
+}
+
+/* ---- running header and footer ---------------------------------------- */
+
+static jv_status decorate(flow *f)
+{
+  const jv_page_style *s = f->s;
+  size_t n = f->out->n_pages;
+  for (size_t i = 0; i < n; i++) {
+    jv_page *pg = &f->out->pages[i];
+    if (i == 0)
+      continue; /* the cover carries no running header or number */
+    double hy = s->margin_top - 34;
+    char num[64];
+    snprintf(num, sizeof(num), "Pagina %zu van %zu", i + 1, n);
+    jv_status st = JV_OK;
+    if (s->running_title)
+      st = jv_page_text(pg, s->margin_left, hy, s->running_title, JV_FONT_REGULAR, 8, s->muted,
+                        JV_TEXT_LEFT);
+    if (!st && s->running_right)
+      st = jv_page_text(pg, s->width - s->margin_right, hy, s->running_right, JV_FONT_BOLD, 8,
+                        s->accent, JV_TEXT_RIGHT);
+    if (!st)
+      st = jv_page_line(pg, s->margin_left, hy + 6, s->width - s->margin_right, hy + 6, 0.5,
+                        s->muted);
+    if (!st)
+      st = jv_page_text(pg, s->width - s->margin_right, s->height - s->margin_bottom + 34, num,
+                        JV_FONT_REGULAR, 8, s->muted, JV_TEXT_RIGHT);
+    if (st)
+      return oom(f);
+  }
+  return JV_OK;
+}
+
+jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
+                      jv_pages *out, jv_error *err)
+{
+  flow f = {.s = s, .m = m, .out = out, .err = err};
+  f.bottom = s->height - s->margin_bottom;
+  f.content_w = s->width - s->margin_left - s->margin_right;
+  jv_status st = new_page(&f);
+  for (size_t i = 0; !st && i < doc->n_blocks; i++) {
+    const jv_block *b = &doc->blocks[i];
+    const jv_block *next = i + 1 < doc->n_blocks ? &doc->blocks[i + 1] : NULL;
+    switch (b->kind) {
+    case JV_BLK_COVER:
+      st = put_cover(&f, b);
+      if (!st && next)
+        st = new_page(&f);
+      break;
+    case JV_BLK_HEADING:
+      st = put_heading(&f, b, next, doc->blocks + doc->n_blocks);
+      break;
+    case JV_BLK_PARAGRAPH:
+      st = put_paragraph(&f, b);
+      break;
+    case JV_BLK_TABLE:
+      st = put_table(&f, b);
+      break;
+    case JV_BLK_FIGURE:
+      st = put_figure(&f, b);
+      break;
+    case JV_BLK_PAGEBREAK:
+      if (!at_top(&f))
+        st = new_page(&f);
+      break;
+    }
+  }
+  return st ? st : decorate(&f);
+}

@@ -1,0 +1,28 @@
+/* report.h - composing the annual report of one region and school year.
+ * Owns the choice and order of the report's tables and their wording; turns
+ * a jv_dataset into a jv_doc (blocks) using src/stats for every derived
+ * figure. No sizes here: jv_paginate decides where things go. */
+#ifndef JV_LAYOUT_REPORT_H
+#define JV_LAYOUT_REPORT_H
+
+#include "layout/doc.h"
+#include "model/model.h"
+
+/* Builds the report into doc (initialised by the caller, freed with
+ * jv_doc_free). Tables whose indicators the dataset lacks are left out. */
+jv_status jv_report_compose(const jv_dataset *ds, jv_doc *doc, jv_error *err);
+
+/* The per-municipality count table of the given indicators, with a computed
+ * region-total row. headers[i] labels indicators[i]. Caller owns *out
+ * (jv_table_free + free). */
+jv_status jv_report_count_table(const jv_dataset *ds, const char *title,
+                                const jv_indicator *indicators, const char *const *headers,
+                                size_t n, jv_table **out, jv_error *err);
+
+/* The per-1,000 table of one indicator: leerplichtigen 5-15, 16-17, 5-17,
+ * the count, the rate per 1,000 and the regional average. */
+jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indicator ind,
+                               const char *count_header, const char *rate_header,
+                               jv_table **out, jv_error *err);
+
+#endif

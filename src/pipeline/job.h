@@ -1,0 +1,38 @@
+/* job.h - the pipeline driver: input -> model -> stats -> layout -> render.
+ * Owns the sequence of one command's work (locating the program's files,
+ * reading a data directory, writing the report), so the CLI only parses
+ * arguments and maps statuses to exit codes. */
+#ifndef JV_PIPELINE_JOB_H
+#define JV_PIPELINE_JOB_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+#include "util/error.h"
+
+/* The program's files, resolved once. */
+typedef struct {
+  char home[2048];      /* holds assets/, templates/, data/ */
+  char fonts[2200];     /* assets/fonts */
+  char gemeenten[2200]; /* assets/gemeenten */
+  char default_data[2200]; /* data/zuid-holland-zuid/2017-2018 */
+} jv_env;
+
+jv_status jv_env_init(jv_env *env, jv_error *err);
+
+/* Reads and validates a data directory (NULL: the bundled default). */
+jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, jv_error *err);
+
+/* "jaarverslag-zuid-holland-zuid-2017-2018.pdf" for a dataset. */
+void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size);
+
+typedef struct {
+  const char *data_dir; /* NULL: bundled default */
+  const char *output;   /* NULL: default name in the current directory */
+} jv_report_opts;
+
+/* Writes the report PDF. On any error nothing is written and an existing
+ * output is left untouched. */
+jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error *err);
+
+#endif

@@ -1,0 +1,351 @@
+/* draw_cairo.c - jv_draw on a cairo surface written to PNG, SVG or PDF.
+ * Everything is written through a jv_atomic_file so a failed drawing never
+ * replaces an existing output. */
+#include "render/draw_cairo.h"
+
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "render/atomic_file.h"
+#include "util/utf8.h"
+
+#define JV_PI 3.14159265358979323846
+
+struct jv_draw_cairo {
+  jv_draw draw;
+  jv_surface_kind kind;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_font_face_t *face[JV_FONT_STYLE_COUNT];
+  cairo_font_options_t *font_options;
+  jv_atomic_file out;
+  int write_failed; /* set by the stream callback */
+  /* A state change or text while a path is being built works in cairo but
+   * not in PDF (libharu refuses it), so it is a bug in the caller that this
+   * backend reports at finish: tests through PNG catch it for the report. */
+  int path_open;
+  const char *misuse;
+  int finished;
+};
+
+int jv_surface_kind_from_path(const char *path, jv_surface_kind *out)
+{
+  const char *dot = strrchr(path, '.');
+  const char *slash = strrchr(path, '/');
+  if (!dot || (slash && dot < slash))
+    return -1;
+  static const struct {
+    const char *ext;
+    jv_surface_kind kind;
+  } exts[] = {{".png", JV_SURFACE_PNG}, {".svg", JV_SURFACE_SVG}, {".pdf", JV_SURFACE_PDF}};
+  for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+    const char *a = dot, *b = exts[i].ext;
+    while (*a && *b && (*a | 0x20) == *b)
+      a++, b++;
+    if (!*a && !*b) {
+      *out = exts[i].kind;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+  jv_draw_cairo *c = closure;
+  if (!c->out.fp) /* aborted: cairo_surface_finish in free writes nothing */
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite(data, 1, len, c->out.fp) != len) {
+    c->write_failed = 1;
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void note_misuse(jv_draw_cairo *c, const char *what)
+{
+  if (c->path_open && !c->misuse)
+    c->misuse = what;
+}
+
+static void op_move_to(void *ctx, double x, double y)
+{
+  jv_draw_cairo *c = ctx;
+  c->path_open = 1;
+  cairo_move_to(c->cr, x, y);
+}
+
+static void op_line_to(void *ctx, double x, double y)
+{
+  jv_draw_cairo *c = ctx;
+  c->path_open = 1;
+  cairo_line_to(c->cr, x, y);
+}
+
+static void op_curve_to(void *ctx, double x1, double y1, double x2, double y2, double x3,
+                        double y3)
+{
+  jv_draw_cairo *c = ctx;
+  c->path_open = 1;
+  cairo_curve_to(c->cr, x1, y1, x2, y2, x3, y3);
+}
+
+static void op_close(void *ctx) { cairo_close_path(((jv_draw_cairo *)ctx)->cr); }
+
+static void op_set_rgb(void *ctx, jv_rgb col)
+{
+  jv_draw_cairo *c = ctx;
+  note_misuse(c, "colour set inside an open path");
+  cairo_set_source_rgb(c->cr, col.r, col.g, col.b);
+}
+
+static void op_set_line_width(void *ctx, double w)
+{
+  jv_draw_cairo *c = ctx;
+  note_misuse(c, "line width set inside an open path");
+  cairo_set_line_width(c->cr, w);
+}
+
+static void op_set_dash(void *ctx, double on, double off)
+{
+  jv_draw_cairo *c = ctx;
+  note_misuse(c, "dash set inside an open path");
+  if (on <= 0) {
+    cairo_set_dash(c->cr, NULL, 0, 0);
+  } else {
+    double d[2] = {on, off > 0 ? off : on};
+    cairo_set_dash(c->cr, d, 2, 0);
+  }
+}
+
+static cairo_fill_rule_t rule_of(jv_fill_rule r)
+{
+  return r == JV_FILL_EVENODD ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
+}
+
+static void op_fill(void *ctx, jv_fill_rule r)
+{
+  jv_draw_cairo *c = ctx;
+  cairo_set_fill_rule(c->cr, rule_of(r));
+  cairo_fill(c->cr);
+  c->path_open = 0;
+}
+
+static void op_stroke(void *ctx)
+{
+  jv_draw_cairo *c = ctx;
+  cairo_stroke(c->cr);
+  c->path_open = 0;
+}
+
+static void op_clip(void *ctx, jv_fill_rule r)
+{
+  jv_draw_cairo *c = ctx;
+  cairo_set_fill_rule(c->cr, rule_of(r));
+  cairo_clip(c->cr);
+  c->path_open = 0;
+}
+
+static void op_save(void *ctx)
+{
+  jv_draw_cairo *c = ctx;
+  note_misuse(c, "save inside an open path");
+  cairo_save(c->cr);
+}
+
+static void op_restore(void *ctx)
+{
+  jv_draw_cairo *c = ctx;
+  note_misuse(c, "restore inside an open path");
+  cairo_restore(c->cr);
+}
+
+static void op_text(void *ctx, double x, double y, const char *utf8, jv_font_style style,
+                    double size, jv_align align, double angle)
+{
+  jv_draw_cairo *c = ctx;
+  note_misuse(c, "text inside an open path");
+  if (!utf8 || !*utf8 || style < 0 || style >= JV_FONT_STYLE_COUNT)
+    return;
+  /* invalid UTF-8 would put the cairo context into a sticky error state */
+  if (jv_utf8_invalid_at(utf8, strlen(utf8)) >= 0) {
+    if (!c->misuse)
+      c->misuse = "text is not valid UTF-8";
+    return;
+  }
+  double w = jv_fonts_text_width(c->draw.fonts, style, size, utf8);
+  double off = align == JV_ALIGN_RIGHT ? -w : align == JV_ALIGN_CENTER ? -w / 2 : 0;
+  cairo_t *cr = c->cr;
+  cairo_save(cr);
+  cairo_translate(cr, x, y);
+  if (angle != 0)
+    cairo_rotate(cr, -angle * JV_PI / 180.0); /* y is down: counter-clockwise is negative */
+  cairo_set_font_face(cr, c->face[style]);
+  cairo_set_font_size(cr, size);
+  cairo_set_font_options(cr, c->font_options);
+  cairo_move_to(cr, off, 0);
+  cairo_show_text(cr, utf8);
+  cairo_new_path(cr); /* show_text leaves a current point behind */
+  cairo_restore(cr);
+}
+
+static const jv_draw_ops cairo_ops = {
+    op_move_to, op_line_to, op_curve_to, op_close, op_set_rgb, op_set_line_width,
+    op_set_dash, op_fill,   op_stroke,   op_clip,  op_save,    op_restore,
+    op_text};
+
+/* The PDF creation date from SOURCE_DATE_EPOCH, so two runs are identical. */
+static void set_pdf_dates(cairo_surface_t *s)
+{
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (!sde || !*sde)
+    return;
+  char *end;
+  errno = 0;
+  long long t = strtoll(sde, &end, 10);
+  if (errno || *end || t < 0)
+    return;
+  time_t tt = (time_t)t;
+  struct tm tm;
+  if (!gmtime_r(&tt, &tm))
+    return;
+  char buf[32];
+  strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, buf);
+  cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, buf);
+}
+
+jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const char *path,
+                             double width, double height, double dpi,
+                             const jv_fonts *fonts, jv_error *err)
+{
+  *out = NULL;
+  if (!(width > 0 && height > 0 && width < 1e5 && height < 1e5))
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "drawing size %gx%g pt is out of range",
+                        width, height);
+  if (kind == JV_SURFACE_PNG && !(dpi >= 10 && dpi <= 2400))
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "resolution %g dpi is out of range", dpi);
+  double scale = kind == JV_SURFACE_PNG ? dpi / 72.0 : 1.0;
+  if (kind == JV_SURFACE_PNG && (width * scale > 20000 || height * scale > 20000))
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "image of %.0fx%.0f pixels is too large",
+                        width * scale, height * scale);
+
+  jv_draw_cairo *c = calloc(1, sizeof(*c));
+  if (!c)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  c->kind = kind;
+  jv_status st = jv_atomic_open(&c->out, path, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  switch (kind) {
+  case JV_SURFACE_PNG:
+    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(width * scale),
+                                            (int)ceil(height * scale));
+    break;
+  case JV_SURFACE_SVG:
+    c->surface = cairo_svg_surface_create_for_stream(write_stream, c, width, height);
+    if (cairo_surface_status(c->surface) == CAIRO_STATUS_SUCCESS)
+      cairo_svg_surface_set_document_unit(c->surface, CAIRO_SVG_UNIT_PT);
+    break;
+  case JV_SURFACE_PDF:
+    c->surface = cairo_pdf_surface_create_for_stream(write_stream, c, width, height);
+    if (cairo_surface_status(c->surface) == CAIRO_STATUS_SUCCESS)
+      set_pdf_dates(c->surface);
+    break;
+  }
+  c->cr = cairo_create(c->surface);
+  if (cairo_status(c->cr) != CAIRO_STATUS_SUCCESS) {
+    jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cannot create drawing: %s",
+                 cairo_status_to_string(cairo_status(c->cr)));
+    jv_draw_cairo_free(c);
+    return JV_EINTERNAL;
+  }
+  /* Unhinted outlines and metrics: glyph advances then equal the FreeType
+   * font-unit widths that layout measured with jv_fonts_text_width. */
+  c->font_options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(c->font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(c->font_options, CAIRO_HINT_STYLE_NONE);
+  for (int i = 0; i < JV_FONT_STYLE_COUNT; i++) {
+    c->face[i] = cairo_ft_font_face_create_for_ft_face(
+        (FT_Face)jv_fonts_ft_face(fonts, (jv_font_style)i), 0);
+    if (cairo_font_face_status(c->face[i]) != CAIRO_STATUS_SUCCESS) {
+      jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)i), 0, 0,
+                   "cairo cannot use this font");
+      jv_draw_cairo_free(c);
+      return JV_EINTERNAL;
+    }
+  }
+  if (kind == JV_SURFACE_PNG) {
+    cairo_scale(c->cr, scale, scale);
+    /* an opaque page: viewers would otherwise show transparency as black */
+    cairo_set_source_rgb(c->cr, 1, 1, 1);
+    cairo_paint(c->cr);
+  }
+  cairo_set_source_rgb(c->cr, 0, 0, 0);
+  cairo_set_line_width(c->cr, 1.0);
+  c->draw.ops = &cairo_ops;
+  c->draw.ctx = c;
+  c->draw.fonts = fonts;
+  *out = c;
+  return JV_OK;
+}
+
+jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c) { return &c->draw; }
+
+jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
+{
+  const char *path = c->out.target;
+  if (c->misuse) {
+    jv_atomic_abort(&c->out);
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "drawing error: %s", c->misuse);
+  }
+  cairo_status_t cs = cairo_status(c->cr);
+  if (cs == CAIRO_STATUS_SUCCESS && c->kind == JV_SURFACE_PNG) {
+    cairo_surface_flush(c->surface);
+    cs = cairo_surface_write_to_png_stream(c->surface, write_stream, c);
+  }
+  cairo_surface_finish(c->surface);
+  if (cs == CAIRO_STATUS_SUCCESS)
+    cs = cairo_surface_status(c->surface);
+  if (cs != CAIRO_STATUS_SUCCESS || c->write_failed) {
+    jv_atomic_abort(&c->out);
+    if (c->write_failed || cs == CAIRO_STATUS_WRITE_ERROR)
+      return jv_error_set(err, JV_EIO, path, 0, 0, "cannot write output");
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s",
+                        cairo_status_to_string(cs));
+  }
+  jv_status st = jv_atomic_commit(&c->out, err);
+  if (st == JV_OK)
+    c->finished = 1;
+  return st;
+}
+
+void jv_draw_cairo_free(jv_draw_cairo *c)
+{
+  if (!c)
+    return;
+  /* abort first: finishing an unfinished surface then writes nothing */
+  if (!c->finished)
+    jv_atomic_abort(&c->out);
+  if (c->cr)
+    cairo_destroy(c->cr);
+  if (c->surface)
+    cairo_surface_destroy(c->surface);
+  for (int i = 0; i < JV_FONT_STYLE_COUNT; i++)
+    if (c->face[i])
+      cairo_font_face_destroy(c->face[i]);
+  if (c->font_options)
+    cairo_font_options_destroy(c->font_options);
+  free(c);
+}

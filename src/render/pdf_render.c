@@ -1,0 +1,221 @@
+/* pdf_render.c - libharu output of jv_pages. */
+#include "render/pdf_render.h"
+
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "render/atomic_file.h"
+#include "render/draw_hpdf.h"
+
+typedef struct {
+  HPDF_STATUS error_no;
+  HPDF_STATUS detail_no;
+} hpdf_errors;
+
+static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+  hpdf_errors *e = user_data;
+  if (!e->error_no) { /* keep the first: later ones are usually consequences */
+    e->error_no = error_no;
+    e->detail_no = detail_no;
+  }
+}
+
+typedef struct {
+  HPDF_Doc pdf;
+  HPDF_Font font[JV_FONT_STYLE_COUNT];
+  HPDF_Page *pages;
+  const jv_pages *in;
+  const jv_fonts *fonts;
+  hpdf_errors errs;
+} ctx;
+
+static double flip(const ctx *c, double y) { return c->in->height - y; }
+
+static void put_text(ctx *c, HPDF_Page page, const jv_item *it)
+{
+  double w = jv_fonts_text_width(c->fonts, it->style, it->size, it->text);
+  double x = it->x;
+  if (it->anchor == JV_TEXT_RIGHT)
+    x -= w;
+  else if (it->anchor == JV_TEXT_CENTER)
+    x -= w / 2;
+  HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
+                       (HPDF_REAL)it->color.b);
+  HPDF_Page_BeginText(page);
+  HPDF_Page_SetFontAndSize(page, c->font[it->style], (HPDF_REAL)it->size);
+  HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)flip(c, it->y), it->text);
+  HPDF_Page_EndText(page);
+}
+
+static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
+{
+  switch (it->kind) {
+  case JV_ITEM_TEXT:
+    put_text(c, page, it);
+    break;
+  case JV_ITEM_RECT:
+    HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
+                         (HPDF_REAL)it->color.b);
+    HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h),
+                        (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+    HPDF_Page_Fill(page);
+    break;
+  case JV_ITEM_LINE:
+    HPDF_Page_SetRGBStroke(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
+                           (HPDF_REAL)it->color.b);
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
+    HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y));
+    HPDF_Page_LineTo(page, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)flip(c, it->y + it->h));
+    HPDF_Page_Stroke(page);
+    break;
+  case JV_ITEM_FIGURE: {
+    jv_draw_hpdf dh;
+    HPDF_Page_GSave(page);
+    jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
+    it->figure->paint(it->figure->ctx, &dh.draw, it->w, it->h);
+    HPDF_Page_GRestore(page);
+    break;
+  }
+  case JV_ITEM_LINK: {
+    HPDF_Rect r = {(HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h),
+                   (HPDF_REAL)(it->x + it->w), (HPDF_REAL)flip(c, it->y)};
+    if (it->target < 0 || (size_t)it->target >= c->in->n_pages)
+      break;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[it->target]);
+    HPDF_Destination_SetFit(dst);
+    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(page, r, dst);
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    break;
+  }
+  }
+}
+
+static void put_outline(ctx *c)
+{
+  HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
+  HPDF_Outline parents[4] = {NULL, NULL, NULL, NULL};
+  for (size_t i = 0; i < c->in->n_outline; i++) {
+    const jv_outline_entry *e = &c->in->outline[i];
+    int level = e->level < 0 ? 0 : e->level > 3 ? 3 : e->level;
+    HPDF_Outline parent = level > 0 ? parents[level - 1] : NULL;
+    HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, e->title, enc);
+    if (!o)
+      return;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[e->page]);
+    HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)flip(c, e->y - 12), 1);
+    HPDF_Outline_SetDestination(o, dst);
+    HPDF_Outline_SetOpened(o, HPDF_FALSE);
+    parents[level] = o;
+    for (int l = level + 1; l < 4; l++)
+      parents[l] = NULL;
+  }
+}
+
+static void put_meta(ctx *c, const jv_pdf_meta *m)
+{
+  if (m->title)
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, m->title);
+  if (m->author)
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, m->author);
+  if (m->subject)
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, m->subject);
+  if (m->keywords)
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, m->keywords);
+  HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "jaarverslag " JV_VERSION);
+  if (m->date >= 0) {
+    time_t t = (time_t)m->date;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                   tm.tm_sec, 'Z', 0, 0};
+    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
+  }
+}
+
+/* Copies the finished document from libharu's memory stream to fp. */
+static int save(ctx *c, FILE *fp)
+{
+  if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
+    return -1;
+  HPDF_ResetStream(c->pdf);
+  unsigned char buf[65536];
+  for (;;) {
+    HPDF_UINT32 n = sizeof(buf);
+    HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
+    if (n > 0 && fwrite(buf, 1, n, fp) != n)
+      return -1;
+    if (st == HPDF_STREAM_EOF)
+      return 0;
+    if (st != HPDF_OK)
+      return -1;
+  }
+}
+
+jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv_fonts *fonts,
+                        const char *path, jv_error *err)
+{
+  ctx c;
+  memset(&c, 0, sizeof(c));
+  c.in = pages;
+  c.fonts = fonts;
+  c.pdf = HPDF_New(on_hpdf_error, &c.errs);
+  if (!c.pdf)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "cannot create the PDF document");
+  jv_status st = JV_OK;
+  HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(c.pdf);
+  HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
+  for (int i = 0; i < JV_FONT_STYLE_COUNT; i++) {
+    const char *name = HPDF_LoadTTFontFromFile(c.pdf, jv_fonts_path(fonts, (jv_font_style)i),
+                                               HPDF_TRUE);
+    c.font[i] = name ? HPDF_GetFont(c.pdf, name, "UTF-8") : NULL;
+    if (!c.font[i]) {
+      st = jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)i), 0, 0,
+                        "libharu cannot embed this font (error 0x%04X)",
+                        (unsigned)c.errs.error_no);
+      goto out;
+    }
+  }
+  c.pages = calloc(pages->n_pages ? pages->n_pages : 1, sizeof(HPDF_Page));
+  if (!c.pages) {
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    goto out;
+  }
+  for (size_t i = 0; i < pages->n_pages; i++) {
+    c.pages[i] = HPDF_AddPage(c.pdf);
+    HPDF_Page_SetWidth(c.pages[i], (HPDF_REAL)pages->width);
+    HPDF_Page_SetHeight(c.pages[i], (HPDF_REAL)pages->height);
+  }
+  for (size_t i = 0; i < pages->n_pages; i++)
+    for (size_t j = 0; j < pages->pages[i].n; j++)
+      put_item(&c, c.pages[i], &pages->pages[i].items[j]);
+  put_outline(&c);
+  HPDF_SetPageMode(c.pdf, pages->n_outline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+  HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
+  put_meta(&c, meta);
+  if (c.errs.error_no) {
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0,
+                      "libharu failed while drawing (error 0x%04X, detail %u)",
+                      (unsigned)c.errs.error_no, (unsigned)c.errs.detail_no);
+    goto out;
+  }
+  jv_atomic_file af;
+  if ((st = jv_atomic_open(&af, path, err)))
+    goto out;
+  if (save(&c, af.fp) != 0 || c.errs.error_no) {
+    jv_atomic_abort(&af);
+    st = jv_error_set(err, c.errs.error_no ? JV_EINTERNAL : JV_EIO, path, 0, 0,
+                      "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    goto out;
+  }
+  st = jv_atomic_commit(&af, err);
+out:
+  free(c.pages);
+  HPDF_Free(c.pdf);
+  return st;
+}

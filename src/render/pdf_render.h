@@ -1,0 +1,26 @@
+/* pdf_render.h - writing laid-out pages as a PDF with libharu.
+ * Owns the libharu document for the duration of one call: embedded subset
+ * TrueType fonts (UTF-8), vectors, figures through the libharu jv_draw
+ * backend, outline, internal links, metadata; output written atomically. */
+#ifndef JV_RENDER_PDF_RENDER_H
+#define JV_RENDER_PDF_RENDER_H
+
+#include "layout/page.h"
+#include "render/fonts.h"
+#include "util/error.h"
+
+typedef struct {
+  const char *title;
+  const char *author;
+  const char *subject;
+  const char *keywords;
+  /* seconds since the epoch for CreationDate/ModDate; < 0 writes no dates
+   * (the caller takes it from SOURCE_DATE_EPOCH for reproducible output) */
+  long long date;
+} jv_pdf_meta;
+
+/* Renders pages to path (replaced only after complete success). */
+jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv_fonts *fonts,
+                        const char *path, jv_error *err);
+
+#endif

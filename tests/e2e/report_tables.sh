@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The default report holds, in the row of each municipality of each of the six
+# tables, exactly the numbers of the seed report (tests/e2e/seed_tables.txt),
+# in Dutch notation; and the PDF is sound: qpdf --check, fonts embedded.
+set -euo pipefail
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && "$bin" report)
+pdf=$tmp/jaarverslag-zuid-holland-zuid-2017-2018.pdf
+test -s "$pdf" || { echo "FAIL: default output name not written"; exit 1; }
+qpdf --check "$pdf" >"$tmp/qpdf.txt" 2>&1 || { cat "$tmp/qpdf.txt"; echo "FAIL: qpdf --check"; exit 1; }
+# every font embedded (column 'emb' of pdffonts is 'yes')
+pdffonts "$pdf" | awk 'NR>2 { if ($(NF-4) != "yes") { print "FAIL: font not embedded: " $0; bad=1 } n++ }
+  END { if (n == 0) { print "FAIL: no fonts"; bad=1 } exit bad }'
+pdftotext -layout "$pdf" "$tmp/report.txt" 2>/dev/null
+python3 - "$here/seed_tables.txt" "$tmp/report.txt" <<'PY'
+import re, sys
+seed_path, text_path = sys.argv[1], sys.argv[2]
+def dutch(tok):
+    # seed prints 63844; the report prints 63.844 (thousands dots, decimal comma)
+    if re.fullmatch(r"\d+", tok):
+        return f"{int(tok):,}".replace(",", ".")
+    return tok
+sections, cur = [], None
+for line in open(seed_path, encoding="utf-8"):
+    line = line.rstrip("\n")
+    if not line or line.startswith("#"):
+        continue
+    if line.startswith("== "):
+        cur = (line[3:], []); sections.append(cur); continue
+    cur[1].append(line)
+text = open(text_path, encoding="utf-8").read().split("\n")
+# table segments start at a line holding "Tabel N. <title>"
+starts = [(i, l) for i, l in enumerate(text) if re.search(r"Tabel \d+\. ", l) and "(vervolg)" not in l]
+passed = failed = 0
+for title, rows in sections:
+    hits = [i for i, l in starts if title in l]
+    if len(hits) != 1:
+        print(f"FAIL: table '{title}' found {len(hits)} times"); failed += 1; continue
+    start = hits[0]
+    nxt = [i for i, _ in starts if i > start]
+    seg = text[start:(nxt[0] if nxt else len(text))]
+    for row in rows:
+        name = "Zuid-Holland Zuid" if row.startswith("Zuid-Holland Zuid") else row.split()[0]
+        want = [dutch(t) for t in row[len(name):].split()]
+        got_lines = [l.strip() for l in seg if re.match(r"\s*" + re.escape(name) + r"\s", l)]
+        if len(got_lines) != 1:
+            print(f"FAIL: {title}: row {name} found {len(got_lines)} times"); failed += 1; continue
+        got = got_lines[0][len(name):].split()
+        if got == want:
+            passed += 1
+        else:
+            print(f"FAIL: {title}: {name}: want {want}, got {got}"); failed += 1
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed or passed != 108 else 0)
+PY

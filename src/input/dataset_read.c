@@ -184,11 +184,13 @@ static jv_status check_required(const merge_state *m, const char *dir, jv_error 
     return JV_OK;
   const char *why = "no column leerplichtigen_5_17 in any data file: every per-1.000 figure "
                     "divides by it; add it (as in leerplichtigen.csv)";
-  for (int ind = JV_IND_LPL_5_15; ind <= JV_IND_LPL_16_17; ind++) {
-    if (m->ind_base[ind][0])
-      return jv_error_set(err, JV_EDATA, m->ind_at[ind].file, m->ind_at[ind].line,
-                          m->ind_at[ind].column, "%s", why);
-  }
+  /* point past the other leerplichtigen columns, where it would go */
+  const jv_loc *at = NULL;
+  for (int ind = JV_IND_LPL_5_15; ind <= JV_IND_LPL_16_17; ind++)
+    if (m->ind_base[ind][0] && (!at || m->ind_at[ind].column > at->column))
+      at = &m->ind_at[ind];
+  if (at)
+    return jv_error_set(err, JV_EDATA, at->file, at->line, at->column + 1, "%s", why);
   return jv_error_set(err, JV_EDATA, dir, 0, 0, "%s", why);
 }
 

@@ -26,6 +26,10 @@ typedef struct {
   const char *title;    /* may be NULL (the report captions its figures) */
   const char *subtitle; /* may be NULL */
   const char *source;   /* may be NULL */
+  /* CIE L* of each class's fill and of faint neighbours: labels pick dark
+   * or white text from what lies under them */
+  double class_lightness[JV_BUCKETS_MAX_CLASSES];
+  double faint_lightness;
 } jv_map_layout_in;
 
 typedef struct {
@@ -50,6 +54,7 @@ typedef struct {
   jv_map_rect box;      /* the text's extent, for collision checks */
   bool inside;          /* the text lies inside its own shape */
   bool leader;          /* draw a line from the anchor to the box */
+  bool light_text;      /* white text: everything under it is dark */
   double ax, ay;        /* anchor: the shape's label point */
 } jv_map_label;
 

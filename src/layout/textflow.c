@@ -11,12 +11,14 @@
 #include "util/utf8.h"
 
 /* Word spaces stretch by at most one space in the first pass (2x, no
- * rivers) and shrink by at most a fifth. Ragged lines pretend to have
- * 3 em of stretch at the right so that their raggedness is rated too. */
+ * rivers) and shrink by at most a fifth. Ragged lines pretend to have a
+ * sixth of the line (at least 3 em) of stretch at the right, so that their
+ * raggedness is rated too without hyphenating every other line. */
 #define STRETCH 1.0
 #define SHRINK 0.2
 #define TOLERANCE 1.0
 #define RAGGED_EM 3.0
+#define RAGGED_FRACTION (1.0 / 6)
 #define RAGGED_TOLERANCE 2.0
 #define MAX_RATIO 10.0 /* keeps badness finite so that pass 2 can compare */
 
@@ -24,7 +26,7 @@
 #define HYPHEN_PENALTY 50.0
 #define EXPLICIT_PENALTY 50.0
 #define FORCED_PENALTY 1000.0
-#define DOUBLE_HYPHEN_DEMERITS 5000.0 /* two hyphenated lines in a row */
+#define DOUBLE_HYPHEN_DEMERITS 10000.0 /* two hyphenated lines in a row */
 #define FINAL_HYPHEN_DEMERITS 5000.0  /* hyphen in the next-to-last line */
 #define FITNESS_DEMERITS 3000.0       /* a tight line next to a loose one */
 #define OVERFULL_DEMERITS 1e12        /* only for a character wider than the line */
@@ -67,7 +69,7 @@ static size_t line_start(const breaker *k, size_t a)
 }
 
 /* Adjustment ratio of the line from break a to break b: 0 natural, 1 spaces
- * stretched by STRETCH, -1 fully shrunk, < -1 overfull. */
+ * stretched by STRETCH, -1 fully shrunk, -INFINITY overfull. */
 static line_fit fit_line(const breaker *k, size_t a, size_t b)
 {
   line_fit f;
@@ -84,7 +86,7 @@ static line_fit fit_line(const breaker *k, size_t a, size_t b)
   if (slack >= 0) {
     /* a line without spaces cannot stretch; rate it by its slack anyway,
      * so that a cut long word fills its lines */
-    double st = !justify ? RAGGED_EM * k->o->size
+    double st = !justify ? fmax(RAGGED_EM * k->o->size, RAGGED_FRACTION * k->o->width)
                          : (f.nglue ? f.nglue : 1) * STRETCH * it->space;
     f.ratio = last ? 0 : slack / st;
     if (f.ratio > MAX_RATIO)

@@ -6,11 +6,11 @@
 
 static const jv_series_info table[] = {
     /* national figures from the ministry letters */
-    {"absoluut_verzuim", "Absoluut verzuimers", "Absoluut verzuim", "verzuim", JV_SERIES_COUNT},
-    {"relatief_verzuim", "Relatief verzuimers", "Relatief verzuim", "verzuim", JV_SERIES_COUNT},
-    {"luxe_verzuim", "Luxe verzuimers", "Luxe verzuim", "verzuim", JV_SERIES_COUNT},
+    {"absoluut_verzuim", "Absoluut verzuimers", "Absoluut verzuim", "absoluut", JV_SERIES_COUNT},
+    {"relatief_verzuim", "Relatief verzuimers", "Relatief verzuim", "relatief_luxe", JV_SERIES_COUNT},
+    {"luxe_verzuim", "Luxe verzuimers", "Luxe verzuim", "relatief_luxe", JV_SERIES_COUNT},
     {"langdurig_relatief_verzuim", "Langdurig relatief verzuimers", "Langdurig relatief verzuim",
-     "thuiszitters", JV_SERIES_COUNT},
+     "langdurig", JV_SERIES_COUNT},
     {"absoluut_verzuim_3m", "Absoluut verzuimers langer dan 3 maanden",
      "Absoluut verzuim > 3 maanden", "thuiszitters_3m", JV_SERIES_COUNT},
     {"langdurig_relatief_verzuim_3m", "Langdurig relatief verzuimers langer dan 3 maanden",
@@ -40,9 +40,9 @@ static const jv_series_info table[] = {
     {"absoluut_geen_onbekend", "Absoluut verzuim, geen of onbekend onderwijs",
      "Geen onderwijs/onbekend", "absoluut_naar_onderwijs", JV_SERIES_COUNT},
     {"absoluut_onbekend", "Absoluut verzuim, laatst genoten onderwijs onbekend", "Onbekend",
-     "absoluut_naar_onderwijs_2015", JV_SERIES_COUNT},
+     "absoluut_onbekend_geen", JV_SERIES_COUNT},
     {"absoluut_geen", "Absoluut verzuim, geen onderwijs genoten", "Geen onderwijs",
-     "absoluut_naar_onderwijs_2015", JV_SERIES_COUNT},
+     "absoluut_onbekend_geen", JV_SERIES_COUNT},
     {"langdurig_bo_sbo", "Langdurig relatief verzuim, schoolsoort BO en SBO", "BO en SBO",
      "langdurig_naar_schoolsoort", JV_SERIES_COUNT},
     {"langdurig_vso", "Langdurig relatief verzuim, schoolsoort (V)SO", "(V)SO",
@@ -60,6 +60,31 @@ static const jv_series_info table[] = {
     {"overstap_risicoleerlingen", "Begeleide risicoleerlingen bij de overstap vo-mbo",
      "Begeleide risicoleerlingen", "overstap", JV_SERIES_COUNT},
 };
+
+static const struct {
+  const char *group, *label;
+} groups[] = {
+    {"absoluut", "Absoluut verzuimers"},
+    {"relatief_luxe", "Relatief verzuim en luxe verzuim"},
+    {"langdurig", "Langdurig relatief verzuimers"},
+    {"thuiszitters_3m", "Thuiszitters langer dan 3 maanden naar soort verzuim"},
+    {"thuiszitters_totaal", "Thuiszitters langer dan 3 maanden"},
+    {"vrijstellingen", "Vrijstellingen naar grond"},
+    {"processen_verbaal", "Processen-verbaal naar soort verzuim"},
+    {"absoluut_naar_onderwijs", "Absoluut verzuim naar laatst genoten onderwijs"},
+    {"absoluut_onbekend_geen", "Absoluut verzuim: onbekend en geen onderwijs"},
+    {"langdurig_naar_schoolsoort", "Langdurig relatief verzuim naar schoolsoort"},
+    {"vsv", "Voortijdig schoolverlaters"},
+    {"overstap", "Overstap van vo naar mbo"},
+};
+
+const char *jv_series_group_label(const char *group)
+{
+  for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+    if (strcmp(groups[i].group, group) == 0)
+      return groups[i].label;
+  return NULL;
+}
 
 const jv_series_info *jv_series_info_find(const char *name)
 {

@@ -18,6 +18,8 @@ typedef struct {
 
 /* The entry for name, or NULL when the name is unknown. */
 const jv_series_info *jv_series_info_find(const char *name);
+/* Title of a group of series ("Vrijstellingen naar grond"), or NULL. */
+const char *jv_series_group_label(const char *group);
 /* All entries, for listings and messages. */
 size_t jv_series_info_count(void);
 const jv_series_info *jv_series_info_at(size_t i);

@@ -1,0 +1,102 @@
+/* chart_keyfig.c - geometry of the key-figure panel: cards with a large
+ * number, an optional detail ("1,5%"), a label and the period. */
+#include <math.h>
+#include <string.h>
+
+#include "layout/chart_layout.h"
+
+#define LINE 1.25
+#define DIGIT_HEIGHT 0.72 /* Liberation Sans digits, in em */
+#define DETAIL 0.42       /* detail size relative to the value */
+
+/* Fits one card's texts: the value as large as width and height allow. */
+static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k,
+                     const jv_measure *m, const jv_chart_style *st, double text_size)
+{
+  jv_box c = L->card[i];
+  double pad = fmin(c.w, c.h) * 0.09;
+  double inner_w = c.w - 2 * pad, inner_h = c.h - 2 * pad;
+  /* the label shrinks to fit the card's width, not below 80 % */
+  double ts = text_size;
+  double lw = jv_measure_width(m, JV_FONT_REGULAR, ts, k->label);
+  if (lw > inner_w)
+    ts = fmax(text_size * 0.8, ts * inner_w / lw);
+  int has_detail = k->detail[0] != '\0';
+  int n_text = (k->label[0] ? 1 : 0) + (k->period[0] ? 1 : 0);
+  double text_h = n_text * ts * LINE;
+  double per_pt = DIGIT_HEIGHT + (has_detail ? DETAIL * LINE + 0.12 : 0) + 0.25;
+  double vs_h = (inner_h - text_h) / per_pt;
+  double vw = jv_measure_width(m, JV_FONT_BOLD, 1.0, k->value);
+  double vs_w = vw > 0 ? inner_w / vw : vs_h;
+  if (has_detail) {
+    /* the detail line ("86 begeleide risicoleerlingen") must fit as well */
+    double dw = jv_measure_width(m, JV_FONT_BOLD, DETAIL, k->detail);
+    if (k->detail_label[0])
+      dw += jv_measure_width(m, JV_FONT_REGULAR, DETAIL, " ") +
+            jv_measure_width(m, JV_FONT_REGULAR, DETAIL, k->detail_label);
+    if (dw > 0 && inner_w / dw < vs_w)
+      vs_w = inner_w / dw;
+  }
+  double vs = fmin(fmin(vs_h, vs_w), 60.0);
+  if (vs < st->font_size)
+    vs = st->font_size;
+  double total = vs * DIGIT_HEIGHT + (has_detail ? vs * (DETAIL * LINE + 0.12) : 0) +
+                 vs * 0.25 + text_h;
+  double top = c.y + pad + fmax(0, (inner_h - total) / 2);
+  L->value_size[i] = vs;
+  L->text_size[i] = ts;
+  L->value_y[i] = top + vs * DIGIT_HEIGHT;
+  double yy = L->value_y[i];
+  if (has_detail) {
+    L->detail_y[i] = yy + vs * (DETAIL * LINE + 0.12);
+    yy = L->detail_y[i];
+  }
+  yy += vs * 0.25;
+  if (k->label[0]) {
+    L->label_y[i] = yy + ts * 1.0;
+    yy += ts * LINE;
+  }
+  if (k->period[0])
+    L->period_y[i] = yy + ts * 1.0;
+}
+
+jv_status jv_keyfigure_layout_make(jv_keyfigure_layout *L, const jv_keyfigure_chart *c,
+                                   const jv_measure *m, const jv_chart_style *st, double x,
+                                   double y, double w, double h, jv_error *err)
+{
+  memset(L, 0, sizeof(*L));
+  if (c->n == 0 || c->n > JV_CHART_MAX_KEYFIGURES)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "a key-figure panel needs 1 to %d figures",
+                        JV_CHART_MAX_KEYFIGURES);
+  jv_status s = jv_chart_frame_layout(&L->frame, m, st, &c->text, NULL, 0, x, y, w, h, err);
+  if (s)
+    return s;
+  jv_box a = L->frame.plot_area;
+  double gap = st->font_size * 0.8;
+  L->n = c->n;
+  if (c->n == 1) {
+    L->card[0] = a;
+  } else if (a.w >= 1.5 * a.h) {
+    /* landscape: the newest figure large on the left, the others beside it */
+    double big_w = (a.w - gap) * 0.5;
+    L->card[0] = (jv_box){a.x, a.y, big_w, a.h};
+    size_t rest = c->n - 1;
+    double ch = (a.h - gap * (double)(rest - 1)) / (double)rest;
+    for (size_t i = 1; i < c->n; i++)
+      L->card[i] = (jv_box){a.x + big_w + gap, a.y + (ch + gap) * (double)(i - 1),
+                            a.w - big_w - gap, ch};
+  } else {
+    /* portrait: the newest on top, the others side by side below, as in
+     * the report's VSV and overstap panels */
+    double big_h = (a.h - gap) * 0.55;
+    L->card[0] = (jv_box){a.x, a.y, a.w, big_h};
+    size_t rest = c->n - 1;
+    double cw = (a.w - gap * (double)(rest - 1)) / (double)rest;
+    for (size_t i = 1; i < c->n; i++)
+      L->card[i] = (jv_box){a.x + (cw + gap) * (double)(i - 1), a.y + big_h + gap, cw,
+                            a.h - big_h - gap};
+  }
+  for (size_t i = 0; i < c->n; i++)
+    fit_card(L, i, &c->item[i], m, st, st->font_size * (i == 0 ? 1.25 : 1.05));
+  return JV_OK;
+}

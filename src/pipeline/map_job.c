@@ -1,0 +1,249 @@
+/* map_job.c - preparing a map: boundaries for the school year, matching,
+ * region focus, classification, titles. */
+#include "pipeline/map_job.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/geo_read.h"
+#include "input/region_read.h"
+#include "pipeline/map_job_int.h"
+#include "stats/match.h"
+
+void jv_map_prepared_free(jv_map_prepared *m)
+{
+  if (!m)
+    return;
+  jv_map_data_free(&m->data);
+  jv_match_free(&m->match);
+  jv_geo_free(&m->geo);
+  free(m->title);
+  free(m->subtitle);
+  free(m->source);
+  free(m);
+}
+
+static jv_status check_indicator(const jv_dataset *ds, jv_indicator ind, jv_error *err)
+{
+  char year[16];
+  jv_schoolyear_format(ds->year, year, sizeof(year));
+  if (strcmp(jv_indicator_group(ind), "leerplichtigen") == 0)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
+                        "%s is the denominator of every map; choose a count such as "
+                        "vrijstelling_5a or absoluut_verzuim",
+                        jv_indicator_name(ind));
+  if (!ds->has_indicator[ind])
+    return jv_error_set(err, JV_EDATA, NULL, 0, 0,
+                        "the data of %s %s has no column %s (see 'jaarverslag indicators')",
+                        ds->region_name ? ds->region_name : "?", year, jv_indicator_name(ind));
+  if (!ds->has_indicator[JV_IND_LPL_5_17])
+    return jv_error_set(err, JV_EDATA, NULL, 0, 0,
+                        "the data of %s %s has no column leerplichtigen_5_17, so no rate per "
+                        "1.000 can be computed",
+                        ds->region_name ? ds->region_name : "?", year);
+  return JV_OK;
+}
+
+static jv_status load_geometry(jv_map_prepared *m, const jv_dataset *ds, const jv_map_opts *o,
+                               jv_diags *warn, jv_error *err)
+{
+  jv_geo_init(&m->geo);
+  if (o->geometry) {
+    m->bundled = false;
+    return jv_geo_read_file(&m->geo, o->geometry, warn, err);
+  }
+  m->bundled = true;
+  int year = o->boundary_year;
+  if (year == 0) {
+    int years[64];
+    size_t n;
+    jv_status st = jv_geo_bundled_years(years, 64, &n, err);
+    if (st != JV_OK)
+      return st;
+    year = jv_geo_pick_year(ds->year, years, n);
+    if (year < 0) {
+      char sy[16];
+      jv_schoolyear_format(ds->year, sy, sizeof(sy));
+      return jv_error_set(err, JV_ENOINPUT, NULL, 0, 0,
+                          "no bundled boundaries for school year %s or earlier (have %d-%d); use "
+                          "--boundary-year or --geometry",
+                          sy, n ? years[0] : 0, n ? years[n - 1] : 0);
+    }
+  }
+  jv_status st = jv_geo_read_bundled(&m->geo, year, warn, err);
+  if (st == JV_OK && ds->boundary_year && ds->boundary_year != m->geo.year && warn)
+    jv_diags_add(warn, NULL, 0, 0,
+                 "the data uses the CBS indeling %d, the map the boundaries of %d; "
+                 "municipalities are matched by code, then by name",
+                 ds->boundary_year, m->geo.year);
+  return st;
+}
+
+/* Marks the focus shapes; sets m->regional and m->region. */
+static jv_status choose_focus(jv_map_prepared *m, const jv_env *env, const jv_dataset *ds,
+                              const jv_map_opts *o, bool *focus, jv_diags *warn, jv_error *err)
+{
+  const char *want = o->region ? o->region : ds->region_name;
+  m->regional = false;
+  if (o->national || !want)
+    return JV_OK;
+  char path[PATH_MAX];
+  snprintf(path, sizeof(path), "%s/assets/geo/regios.csv", env->home);
+  jv_regions regs;
+  jv_error rerr;
+  jv_status st = jv_regions_read(&regs, path, &rerr);
+  if (st == JV_ENOINPUT) {
+    memset(&regs, 0, sizeof(regs)); /* no definitions bundled: only the data's region */
+  } else if (st != JV_OK) {
+    *err = rerr;
+    return st;
+  }
+  size_t members = 0;
+  for (size_t i = 0; i < regs.n; i++) {
+    const jv_region_member *r = &regs.items[i];
+    if (r->indeling != m->geo.year || !jv_match_same_name(r->regio, want))
+      continue;
+    members++;
+    snprintf(m->region, sizeof(m->region), "%s", r->regio);
+    long s = jv_geo_find_code(&m->geo, r->code);
+    if (s >= 0)
+      focus[s] = true;
+    else if (warn)
+      jv_diags_add(warn, regs.file, r->line, 3, "%s %s: not in the boundaries of %d", r->code,
+                   r->gemeente, m->geo.year);
+  }
+  jv_regions_free(&regs);
+  if (members > 0) {
+    m->regional = true;
+    return JV_OK;
+  }
+  if (!o->region)
+    return JV_OK; /* the data's region is not a mapped area (G4 en G32): national */
+  if (ds->region_name && jv_match_same_name(o->region, ds->region_name)) {
+    /* no definition: the region is what the data covers */
+    for (size_t r = 0; r < m->match.n_rows; r++)
+      if (m->match.shape_of_row[r] >= 0)
+        focus[m->match.shape_of_row[r]] = true;
+    snprintf(m->region, sizeof(m->region), "%s", ds->region_name);
+    m->regional = true;
+    return JV_OK;
+  }
+  return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
+                      "unknown region '%s' for the boundaries of %d: neither in "
+                      "assets/geo/regios.csv nor the region of the data ('%s'); or use "
+                      "--national",
+                      o->region, m->geo.year, ds->region_name ? ds->region_name : "");
+}
+
+jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_dataset *ds,
+                         const jv_map_opts *o, jv_diags *warn, jv_error *err)
+{
+  *out = NULL;
+  jv_status st = check_indicator(ds, o->ind, err);
+  if (st != JV_OK)
+    return st;
+  jv_map_prepared *m = calloc(1, sizeof(*m));
+  if (!m)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  m->ds = ds;
+  m->ind = o->ind;
+  jv_buckets def;
+  jv_buckets_default(&def);
+  const jv_buckets *b = o->buckets ? o->buckets : &def;
+  bool *focus = NULL;
+  st = load_geometry(m, ds, o, warn, err);
+  if (st == JV_OK)
+    st = jv_match_build(&m->match, &m->geo, ds, warn, err);
+  if (st == JV_OK) {
+    focus = calloc(m->geo.n_shapes + 1, sizeof(*focus));
+    if (!focus)
+      st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  if (st == JV_OK)
+    st = choose_focus(m, env, ds, o, focus, warn, err);
+  if (st == JV_OK)
+    st = jv_map_data_build(&m->data, &m->geo, ds, &m->match, o->ind, JV_IND_LPL_5_17, b,
+                           m->regional ? focus : NULL, m->regional ? warn : NULL, err);
+  free(focus);
+  if (st == JV_OK && !m->regional && warn) {
+    size_t none = m->data.class_count[jv_buckets_nodata_class(b)];
+    if (none > 0)
+      jv_diags_add(warn, NULL, 0, 0,
+                   "%zu of %zu municipalities of %d have no data for %s; drawn as geen gegevens",
+                   none, m->data.n_focus, m->geo.year, jv_indicator_name(o->ind));
+  }
+  if (st == JV_OK)
+    st = jv_map__texts(m, o, err);
+  if (st != JV_OK) {
+    jv_map_prepared_free(m);
+    return st;
+  }
+  *out = m;
+  return JV_OK;
+}
+
+const char *jv_map_prepared_title(const jv_map_prepared *m) { return m->title; }
+
+static void spec_of(const jv_map_prepared *m, jv_map_spec *s, bool with_title)
+{
+  memset(s, 0, sizeof(*s));
+  s->geo = &m->geo;
+  s->data = &m->data;
+  s->regional = m->regional;
+  s->labels = m->regional;
+  s->title = with_title ? m->title : NULL;
+  s->subtitle = with_title ? m->subtitle : NULL;
+  s->source = m->source;
+}
+
+jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y,
+                               double w, double h, jv_error *err)
+{
+  jv_map_spec s;
+  spec_of(m, &s, true);
+  return jv_map_draw(d, &s, x, y, w, h, err);
+}
+
+double jv_map_prepared_height(const jv_map_prepared *m, const jv_fonts *fonts, double w)
+{
+  jv_map_spec s;
+  spec_of(m, &s, true);
+  return jv_map_natural_height(&s, fonts, w);
+}
+
+static void figure_paint(void *ctx, struct jv_draw *d, double w, double h)
+{
+  const jv_map_prepared *m = ctx;
+  jv_map_spec s;
+  spec_of(m, &s, false);
+  jv_map_draw(d, &s, 0, 0, w, h, NULL);
+}
+
+static void figure_free_ctx(void *ctx) { jv_map_prepared_free(ctx); }
+
+jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts *fonts,
+                            double w, jv_error *err)
+{
+  *out = NULL;
+  jv_figure *f = calloc(1, sizeof(*f));
+  if (!f) {
+    jv_map_prepared_free(m);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  jv_map_spec s;
+  spec_of(m, &s, false);
+  f->width = w;
+  f->height = jv_map_natural_height(&s, fonts, w);
+  f->paint = figure_paint;
+  f->ctx = m;
+  f->free_ctx = figure_free_ctx;
+  f->caption = strdup(m->title);
+  f->alt = jv_map_prepared_alt(m);
+  if (!f->caption || !f->alt) {
+    jv_figure_free(f);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  *out = f;
+  return JV_OK;
+}

@@ -1,0 +1,83 @@
+/* map_job.h - the map pipeline: data directory and boundaries in, matched,
+ * classified and drawn out (standalone file, --explain lines, or a figure
+ * in the report). Owns jv_map_prepared: everything one map needs, ready to
+ * paint any number of times. */
+#ifndef JV_PIPELINE_MAP_JOB_H
+#define JV_PIPELINE_MAP_JOB_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "layout/figure.h"
+#include "model/geo.h"
+#include "model/indicator.h"
+#include "model/model.h"
+#include "pipeline/job.h"
+#include "render/draw.h"
+#include "stats/buckets.h"
+#include "stats/map_data.h"
+#include "util/error.h"
+
+typedef struct {
+  jv_indicator ind;
+  const char *region;    /* NULL: the data's region when regios.csv defines it, else national */
+  bool national;         /* every municipality of the boundary year in focus */
+  const char *geometry;  /* GeoJSON/TopoJSON file; NULL: bundled CBS boundaries */
+  int boundary_year;     /* 0: follows the school year */
+  const jv_buckets *buckets; /* NULL: the ministry letter's 0,1,2,3,5 */
+  const char *title;     /* NULL: generated */
+} jv_map_opts;
+
+typedef struct jv_map_prepared jv_map_prepared;
+
+/* Reads the boundaries, matches ds to them, classifies every municipality.
+ * Warnings (unmatched rows, region members without data) go to warn. The
+ * caller frees *out with jv_map_prepared_free; ds must outlive it.
+ * JV_EUSAGE for an unusable indicator or unknown region, JV_EDATA when the
+ * data lacks the indicator or leerplichtigen_5_17, JV_ENOINPUT when no
+ * boundaries exist for the year. */
+jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_dataset *ds,
+                         const jv_map_opts *o, jv_diags *warn, jv_error *err);
+void jv_map_prepared_free(jv_map_prepared *m);
+
+/* Paints the map into (x, y, w, h) of d, in points. For the report: a map
+ * keeps its aspect ratio and puts its legend where it fits. */
+jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y,
+                               double w, double h, jv_error *err);
+
+/* The height a map of width w wants (standalone files). */
+double jv_map_prepared_height(const jv_map_prepared *m, const jv_fonts *fonts, double w);
+
+/* A text alternative generated from the data (Dutch): what is mapped, how
+ * many municipalities fall in each class and which ones. The caller frees
+ * the string; NULL when out of memory. */
+char *jv_map_prepared_alt(const jv_map_prepared *m);
+
+/* The generated (or given) title. Owned by m. */
+const char *jv_map_prepared_title(const jv_map_prepared *m);
+
+/* Writes one line per focus municipality: CBS code, name, count,
+ * leerplichtigen, rate per 1.000 (one decimal, Dutch notation) and the
+ * legend label of its class, tab-separated. */
+void jv_map_prepared_explain(const jv_map_prepared *m, FILE *out);
+
+/* A report figure of width w holding the map (without title: the report
+ * captions figures); takes ownership of m, also on failure. */
+jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts *fonts,
+                            double w, jv_error *err);
+
+/* Everything `jaarverslag map` does after parsing its options. */
+typedef struct {
+  const char *data_dir; /* a data directory, or a folder of school-year directories */
+  const char *year;     /* "2014-2015" or NULL */
+  const char *output;   /* .png/.svg/.pdf; NULL: only --explain */
+  double dpi;           /* PNG resolution */
+  double width;         /* points; 0: 500 */
+  bool explain;
+  jv_map_opts map;
+} jv_map_job_opts;
+
+jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn,
+                     jv_error *err);
+
+#endif

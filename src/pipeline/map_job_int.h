@@ -1,0 +1,26 @@
+/* map_job_int.h - private to src/pipeline: the insides of jv_map_prepared,
+ * shared by map_job.c (preparing), map_text.c (titles, explain, text
+ * alternative) and map_run.c (the map command). */
+#ifndef JV_PIPELINE_MAP_JOB_INT_H
+#define JV_PIPELINE_MAP_JOB_INT_H
+
+#include "pipeline/map_job.h"
+#include "render/map.h"
+#include "stats/match.h"
+
+struct jv_map_prepared {
+  const jv_dataset *ds; /* not owned */
+  jv_indicator ind;
+  jv_geo geo;
+  bool bundled;        /* CBS boundaries from assets/geo (credit line) */
+  jv_match match;
+  jv_map_data data;
+  bool regional;
+  char region[256];    /* the region in focus, "" on a national map */
+  char *title, *subtitle, *source; /* owned */
+};
+
+/* Sets title, subtitle and source line of m from its data and options. */
+jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err);
+
+#endif

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The main job under valgrind: no invalid reads/writes, no use of
+# uninitialised memory, no definite leaks. (Skipped in the sanitizer build,
+# where ASan already checks the same.)
+set -euo pipefail
+bin=$1
+command -v valgrind >/dev/null || { echo "valgrind missing"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+    --show-leak-kinds=definite,indirect)
+"${vg[@]}" "$bin" report -o "$tmp/r.pdf" 2>"$tmp/vg1.txt" || { cat "$tmp/vg1.txt"; echo "FAIL: report"; exit 1; }
+"${vg[@]}" "$bin" check >/dev/null 2>"$tmp/vg2.txt" || { cat "$tmp/vg2.txt"; echo "FAIL: check"; exit 1; }
+echo "2 passed, 0 failed"

@@ -1,0 +1,215 @@
+/* Unit tests for table layout and pagination decisions, with a fake
+ * fixed-width font (every byte 0.5 em wide) so the numbers are exact. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/doc.h"
+#include "layout/paginate.h"
+#include "layout/table.h"
+
+static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
+{
+  (void)ctx;
+  (void)st;
+  return 0.5 * size * (double)strlen(s);
+}
+static const jv_measure fake = {fake_width, NULL};
+
+static jv_table *make_table(size_t rows, const char *title)
+{
+  jv_table *t = malloc(sizeof(*t));
+  assert_non_null(t);
+  assert_int_equal(jv_table_init(t, 3, title, NULL), JV_OK);
+  jv_table_set_header(t, 0, "Gemeente");
+  jv_table_set_header(t, 1, "Totaal\n5 t/m 15 jaar");
+  jv_table_set_header(t, 2, "Absoluut verzuimers per 1.000");
+  for (size_t r = 0; r < rows; r++) {
+    char name[32], n[16];
+    snprintf(name, sizeof(name), "Gemeente %zu", r + 1);
+    snprintf(n, sizeof(n), "%zu", r * 7);
+    const char *cells[3] = {name, n, "0,6"};
+    assert_int_equal(jv_table_add_row(t, r + 1 == rows ? JV_ROW_TOTAL : JV_ROW_BODY, cells),
+                     JV_OK);
+  }
+  return t;
+}
+
+static void free_table(jv_table *t)
+{
+  jv_table_free(t);
+  free(t);
+}
+
+static void test_column_widths(void **state)
+{
+  (void)state;
+  jv_table *t = make_table(5, "T");
+  jv_table_style s;
+  jv_table_style_default(&s);
+  jv_table_geom g;
+  assert_int_equal(jv_table_layout(t, &s, &fake, 400, &g, NULL), JV_OK);
+  /* first column: widest cell "Gemeente 5" = 10 bytes * 0.5 * 8.5 + 2 pads */
+  assert_true(g.col_w[0] > 10 * 0.5 * 8.5 + 9.99 && g.col_w[0] < 10 * 0.5 * 8.5 + 10.01);
+  /* the other two share the rest equally and the table spans the width */
+  assert_true(g.col_w[1] > g.col_w[2] - 0.01 && g.col_w[1] < g.col_w[2] + 0.01);
+  assert_true(g.width > 399.99 && g.width < 400.01);
+  /* forced break in header 1, and header 2 wraps at spaces: >= 2 lines */
+  assert_true(g.header_lines >= 2);
+  assert_string_equal(g.header_wrapped[1][0], "Totaal");
+  assert_string_equal(g.header_wrapped[1][1], "5 t/m 15 jaar");
+  jv_table_geom_free(&g, t->n_cols);
+  free_table(t);
+}
+
+static void test_table_too_wide(void **state)
+{
+  (void)state;
+  jv_table *t = make_table(3, "T");
+  jv_table_style s;
+  jv_table_style_default(&s);
+  jv_table_geom g;
+  jv_error err;
+  jv_error_clear(&err);
+  assert_int_equal(jv_table_layout(t, &s, &fake, 60, &g, &err), JV_EDATA);
+  assert_non_null(strstr(err.msg, "needs"));
+  free_table(t);
+}
+
+static void test_rows_fitting(void **state)
+{
+  (void)state;
+  jv_table *t = make_table(20, "T");
+  jv_table_style s;
+  jv_table_style_default(&s);
+  jv_table_geom g;
+  assert_int_equal(jv_table_layout(t, &s, &fake, 400, &g, NULL), JV_OK);
+  double fixed = g.title_h + g.header_h;
+  /* everything fits */
+  assert_int_equal(jv_table_rows_fitting(t, &s, &g, 0, fixed + 20 * s.row_height + g.source_h, 3),
+                   20);
+  /* room for 10 rows: 10 go here */
+  assert_int_equal(jv_table_rows_fitting(t, &s, &g, 0, fixed + 10.5 * s.row_height, 3), 10);
+  /* room for 2 rows only: nothing starts here (no orphaned header) */
+  assert_int_equal(jv_table_rows_fitting(t, &s, &g, 0, fixed + 2.5 * s.row_height, 3), 0);
+  /* room for 19 of 20: leave at least 3 for the next page -> 17 */
+  assert_int_equal(jv_table_rows_fitting(t, &s, &g, 0, fixed + 19.5 * s.row_height, 3), 17);
+  /* a continuation has no title */
+  assert_int_equal(jv_table_rows_fitting(t, &s, &g, 10, g.header_h + 4.5 * s.row_height, 3), 4);
+  jv_table_geom_free(&g, t->n_cols);
+  free_table(t);
+}
+
+/* counts pages whose text items include s */
+static int pages_with(const jv_pages *p, const char *s)
+{
+  int n = 0;
+  for (size_t i = 0; i < p->n_pages; i++) {
+    for (size_t j = 0; j < p->pages[i].n; j++) {
+      const jv_item *it = &p->pages[i].items[j];
+      if (it->kind == JV_ITEM_TEXT && strstr(it->text, s)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+static int page_of(const jv_pages *p, const char *s)
+{
+  for (size_t i = 0; i < p->n_pages; i++)
+    for (size_t j = 0; j < p->pages[i].n; j++)
+      if (p->pages[i].items[j].kind == JV_ITEM_TEXT && strcmp(p->pages[i].items[j].text, s) == 0)
+        return (int)i;
+  return -1;
+}
+
+static void test_long_table_repeats_header(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  assert_int_equal(jv_doc_heading(&doc, 1, "Hoofdstuk"), JV_OK);
+  assert_int_equal(jv_doc_table(&doc, make_table(120, "Tabel 1. Lang")), JV_OK);
+  jv_page_style s;
+  jv_page_style_default(&s);
+  jv_pages pages;
+  jv_pages_init(&pages, s.width, s.height);
+  assert_int_equal(jv_paginate(&doc, &s, &fake, &pages, NULL), JV_OK);
+  assert_true(pages.n_pages >= 3);
+  /* every page holding rows holds the header too */
+  int with_rows = 0;
+  for (size_t i = 0; i < pages.n_pages; i++) {
+    int rows = 0, header = 0;
+    for (size_t j = 0; j < pages.pages[i].n; j++) {
+      const jv_item *it = &pages.pages[i].items[j];
+      if (it->kind != JV_ITEM_TEXT)
+        continue;
+      rows |= strncmp(it->text, "Gemeente ", 9) == 0;
+      header |= strcmp(it->text, "Gemeente") == 0;
+    }
+    if (rows) {
+      with_rows++;
+      assert_true(header);
+    }
+  }
+  assert_true(with_rows >= 2);
+  assert_int_equal(pages_with(&pages, "(vervolg)"), with_rows - 1);
+  /* every row placed exactly once */
+  for (int r = 1; r <= 120; r++) {
+    char name[32];
+    snprintf(name, sizeof(name), "Gemeente %d", r);
+    assert_true(page_of(&pages, name) >= 0);
+  }
+  /* "Pagina 2 van N" footer numbering */
+  char foot[64];
+  snprintf(foot, sizeof(foot), "Pagina 2 van %zu", pages.n_pages);
+  assert_int_equal(pages_with(&pages, foot), 1);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+static void test_heading_kept_with_table(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  jv_doc_heading(&doc, 1, "Hoofdstuk");
+  jv_doc_table(&doc, make_table(30, "Tabel 1. Eerste"));
+  jv_doc_heading(&doc, 2, "Sectie");
+  jv_doc_paragraph(&doc, "Een korte inleiding op de tweede tabel.", JV_FONT_REGULAR);
+  jv_doc_table(&doc, make_table(18, "Tabel 2. Tweede"));
+  jv_page_style s;
+  jv_page_style_default(&s);
+  jv_pages pages;
+  jv_pages_init(&pages, s.width, s.height);
+  assert_int_equal(jv_paginate(&doc, &s, &fake, &pages, NULL), JV_OK);
+  /* the section heading lands on the page of its table, not alone above it */
+  assert_int_equal(page_of(&pages, "Sectie"), page_of(&pages, "Tabel 2. Tweede"));
+  /* an 18-row table that fits a page is not split */
+  assert_int_equal(pages_with(&pages, "Tabel 2. Tweede (vervolg)"), 0);
+  /* outline: chapter, table 1, section, table 2 */
+  assert_int_equal(pages.n_outline, 4);
+  assert_string_equal(pages.outline[2].title, "Sectie");
+  assert_int_equal(pages.outline[2].level, 1);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_column_widths),
+      cmocka_unit_test(test_table_too_wide),
+      cmocka_unit_test(test_rows_fitting),
+      cmocka_unit_test(test_long_table_repeats_header),
+      cmocka_unit_test(test_heading_kept_with_table),
+  };
+  return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
+}

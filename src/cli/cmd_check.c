@@ -15,25 +15,23 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "Usage: jaarverslag check [--data DIR]\n\n"
-          "Reads a data directory (regio.csv and one CSV file per indicator group),\n"
-          "validates every file and prints the figures that do not add up as warnings\n"
-          "(file:line:column: warning: ...) on stderr, then one summary line on stdout.\n\n"
-          "Options:\n"
-          "  -d, --data DIR  the data directory (default: the bundled\n"
-          "                  " DEFAULT_DATA ")\n"
-          "  -h, --help      show this help\n\n"
-          "Exit status: 0 valid (warnings allowed), 65 malformed data, 66 missing\n"
-          "directory or file, 64 wrong usage. The data format is described in\n"
-          "data/README.md.\n");
+  fprintf(out, "Usage: jaarverslag check [--data DIR]\n\n"
+               "Reads a data directory (regio.csv and one CSV file per indicator group),\n"
+               "validates every file and prints the figures that do not add up as warnings\n"
+               "(file:line:column: warning: ...) on stderr, then one summary line on stdout.\n\n"
+               "Options:\n"
+               "  -d, --data DIR  the data directory (default: the bundled\n"
+               "                  " DEFAULT_DATA ")\n"
+               "  -h, --help      show this help\n\n"
+               "Exit status: 0 valid (warnings allowed), 65 malformed data, 66 missing\n"
+               "directory or file, 64 wrong usage. The data format is described in\n"
+               "data/README.md.\n");
 }
 
 int jv_cmd_check(int argc, char **argv)
 {
-  static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {
+      {"data", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
   const char *data = NULL;
   int c;
   while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {

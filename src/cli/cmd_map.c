@@ -85,7 +85,7 @@ static int parse_number(const char *s, double lo, double hi, double *out)
   return 0;
 }
 
-enum { OPT_NATIONAL = 256, OPT_BOUNDARY_YEAR, OPT_DPI, OPT_WIDTH };
+enum { OPT_NATIONAL = 256, OPT_BOUNDARY_YEAR, OPT_DPI, OPT_WIDTH, OPT_DEBUG_POINTS };
 
 int jv_cmd_map(int argc, char **argv)
 {
@@ -104,6 +104,8 @@ int jv_cmd_map(int argc, char **argv)
       {"explain", no_argument, NULL, 'e'},
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
+      /* for tests: code, name, x, y of each label point in output units */
+      {"debug-points", no_argument, NULL, OPT_DEBUG_POINTS},
       {NULL, 0, NULL, 0}};
   jv_map_job_opts o;
   memset(&o, 0, sizeof(o));
@@ -167,6 +169,9 @@ int jv_cmd_map(int argc, char **argv)
       break;
     case 'o':
       o.output = optarg;
+      break;
+    case OPT_DEBUG_POINTS:
+      o.debug_points = true;
       break;
     case 'h':
       usage(stdout);

@@ -23,7 +23,10 @@ typedef struct {
   jv_error *err;
 } parse_ctx;
 
-static int is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
+static int is_blank(unsigned char c)
+{
+  return c == ' ' || c == '\t';
+}
 
 static void row_free(jv_csv_row *r)
 {

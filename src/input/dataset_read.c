@@ -18,10 +18,10 @@
 typedef struct {
   jv_dataset *ds;
   const jv_gemeenten *geo;
-  char first_base[256];            /* the file that set the municipality list */
-  int *first_line;                 /* per municipality: its line in that file */
+  char first_base[256];             /* the file that set the municipality list */
+  int *first_line;                  /* per municipality: its line in that file */
   char ind_base[JV_IND_COUNT][256]; /* which file gave each indicator */
-  jv_loc ind_at[JV_IND_COUNT];     /* and where its column is */
+  jv_loc ind_at[JV_IND_COUNT];      /* and where its column is */
 } merge_state;
 
 static int cmp_str(const void *a, const void *b)
@@ -167,8 +167,7 @@ static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int firs
       st = jv_error_set(err, JV_EDATA, f->table.name, code_col->line, code_col->column,
                         "no row for %s (%s), which %s lists on line %d: every data file "
                         "must list the same municipalities",
-                        ds->munis[i].code, ds->munis[i].name, m->first_base,
-                        m->first_line[i]);
+                        ds->munis[i].code, ds->munis[i].name, m->first_base, m->first_line[i]);
   }
   if (st == JV_OK && first && ds->n_munis == 0)
     st = jv_error_set(err, JV_EDATA, f->table.name, f->table.rows[0].line + 1, 1,
@@ -238,8 +237,8 @@ static jv_status load_gemeenten(jv_gemeenten *geo, const char *gemeenten_dir, in
     snprintf(list + len, sizeof(list) - len, "%s%d", i ? ", " : "", years[i]);
   }
   return jv_error_set(err, JV_EDATA, indeling_at->file, indeling_at->line, indeling_at->column,
-                      "no municipality list for the CBS indeling %d: expected one of %s",
-                      year, list);
+                      "no municipality list for the CBS indeling %d: expected one of %s", year,
+                      list);
 }
 
 jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *gemeenten_dir,

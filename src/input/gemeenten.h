@@ -16,10 +16,10 @@ typedef struct {
 } jv_gemeente;
 
 typedef struct {
-  int year;            /* the CBS indeling */
-  jv_gemeente *items;  /* owned, in file order */
+  int year;           /* the CBS indeling */
+  jv_gemeente *items; /* owned, in file order */
   size_t n;
-  char **alias_pairs;  /* owned, normalized names, 2 per pair: equal names */
+  char **alias_pairs; /* owned, normalized names, 2 per pair: equal names */
   size_t n_alias;
 } jv_gemeenten;
 

@@ -44,8 +44,7 @@ static jv_status unknown_column(const jv_indicator_file *f, const jv_csv_field *
   return jv_error_set(err, JV_EDATA, f->table.name, h->line, h->column,
                       "unknown column '%s': expected cbs_code, gemeente or an indicator "
                       "name%s%s%s ('jaarverslag indicators' lists them all)",
-                      h->text, near ? "; did you mean '" : "", near ? near : "",
-                      near ? "'?" : "");
+                      h->text, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 }
 
 static jv_status read_header(jv_indicator_file *f, jv_error *err)
@@ -75,8 +74,7 @@ static jv_status read_header(jv_indicator_file *f, jv_error *err)
       return unknown_column(f, fld, name, err);
     if (*slot)
       return jv_error_set(err, JV_EDATA, file, fld->line, fld->column,
-                          "column '%s' appears twice in the header (also column %d)", name,
-                          *slot);
+                          "column '%s' appears twice in the header (also column %d)", name, *slot);
     *slot = fld->column;
     if (slot == &code_at)
       f->col_code = i;
@@ -186,8 +184,8 @@ static jv_status municipality_row(jv_indicator_file *f, jv_indicator_row *row,
     if (by_name)
       snprintf(hint, sizeof(hint), "; '%s' is %s there", by_name->name, by_name->code);
     return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                        "%s is not a municipality in the CBS indeling %d (regio.csv)%s",
-                        code->text, geo->year, hint);
+                        "%s is not a municipality in the CBS indeling %d (regio.csv)%s", code->text,
+                        geo->year, hint);
   }
   if (!row->name[0])
     return jv_error_set(err, JV_EDATA, file, name->line, name->column,

@@ -13,21 +13,21 @@
 #include "util/error.h"
 
 typedef struct {
-  const jv_csv_row *src;        /* the row in the table */
-  bool is_total;                /* the region-total row */
-  const jv_gemeente *gm;        /* the listed municipality; NULL for the total */
-  const char *name;             /* the gemeente cell, trimmed (points into the table) */
+  const jv_csv_row *src;         /* the row in the table */
+  bool is_total;                 /* the region-total row */
+  const jv_gemeente *gm;         /* the listed municipality; NULL for the total */
+  const char *name;              /* the gemeente cell, trimmed (points into the table) */
   jv_value values[JV_IND_COUNT]; /* only the file's indicators are set */
 } jv_indicator_row;
 
 typedef struct {
-  jv_csv_table table;       /* owned */
-  const char *base;         /* file name without directory, points into table.name */
+  jv_csv_table table;        /* owned */
+  const char *base;          /* file name without directory, points into table.name */
   size_t col_code, col_name; /* 0-based field indices */
   size_t n_ind;
   jv_indicator inds[JV_IND_COUNT]; /* the indicator columns, in header order */
   size_t ind_col[JV_IND_COUNT];    /* their field indices */
-  jv_indicator_row *rows;   /* owned; filled by jv_indicator_file_read_rows */
+  jv_indicator_row *rows;          /* owned; filled by jv_indicator_file_read_rows */
   size_t n_rows;
 } jv_indicator_file;
 

@@ -10,8 +10,7 @@
 #include "util/suggest.h"
 
 enum { F_REGIO, F_REGIOCODE, F_SCHOOLJAAR, F_INDELING, F_COUNT };
-static const char *const field_names[F_COUNT] = {"regio", "regiocode", "schooljaar",
-                                                 "indeling"};
+static const char *const field_names[F_COUNT] = {"regio", "regiocode", "schooljaar", "indeling"};
 static const char *const field_examples[F_COUNT] = {"regio,Zuid-Holland Zuid", "regiocode,ZHZ",
                                                     "schooljaar,2017-2018", "indeling,2018"};
 

@@ -379,6 +379,46 @@ static int inside_dir(const char *dir, const char *path)
   return strncmp(path, dir, n) == 0 && path[n] == '/';
 }
 
+/* Removes "." and ".." components and doubled slashes from an absolute
+ * path without looking at the file system. Returns -1 when ".." would climb
+ * above the root or out does not fit. */
+static int normalize(const char *path, char *out, size_t size)
+{
+  size_t n = 0;
+  const char *p = path;
+  if (size < 2)
+    return -1;
+  out[n++] = '/';
+  while (*p) {
+    while (*p == '/')
+      p++;
+    const char *e = strchr(p, '/');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len == 0)
+      break;
+    if (len == 1 && p[0] == '.') {
+      /* nothing */
+    } else if (len == 2 && p[0] == '.' && p[1] == '.') {
+      if (n == 1)
+        return -1;
+      n--; /* drop the trailing slash, then the component */
+      while (n > 1 && out[n - 1] != '/')
+        n--;
+    } else {
+      if (n + len + 1 >= size)
+        return -1;
+      memcpy(out + n, p, len);
+      n += len;
+      out[n++] = '/';
+    }
+    p += len;
+  }
+  if (n > 1)
+    n--; /* no trailing slash */
+  out[n] = '\0';
+  return 0;
+}
+
 /* Resolves rel against base to an absolute, symlink-free path inside the
  * template directory; refuses absolute paths and anything that ends up
  * outside (via .. or a symlink). *out is malloc'ed. */
@@ -394,6 +434,13 @@ static jv_status resolve_inside(tpl_reader *r, const char *base, const char *rel
   if (snprintf(joined, sizeof(joined), "%s/%s", base, rel) >= (int)sizeof(joined))
     return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s': path too long", what,
                         rel);
+  /* '..' is refused before touching the file system, so a path that climbs
+   * out is reported as such even when its target does not exist */
+  char lexical[PATH_MAX];
+  if (normalize(joined, lexical, sizeof(lexical)) || !inside_dir(r->tpl->dir, lexical))
+    return jv_error_set(r->err, JV_EDATA, file, line, column,
+                        "%s '%s' lies outside the template directory %s", what, rel,
+                        r->tpl->dir);
   char *real = realpath(joined, NULL);
   if (!real)
     return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s': %s", what, rel,

@@ -12,13 +12,13 @@ typedef struct {
 } token_kind;
 
 static const token_kind tokens[] = {
-    {"n.b.", JV_VAL_UNKNOWN},     {"nb", JV_VAL_UNKNOWN},   {"onbekend", JV_VAL_UNKNOWN},
-    {"nvt", JV_VAL_NVT},          {"n.v.t.", JV_VAL_NVT},   {"non-respons", JV_VAL_NONRESPONSE},
+    {"n.b.", JV_VAL_UNKNOWN},   {"nb", JV_VAL_UNKNOWN}, {"onbekend", JV_VAL_UNKNOWN},
+    {"nvt", JV_VAL_NVT},        {"n.v.t.", JV_VAL_NVT}, {"non-respons", JV_VAL_NONRESPONSE},
     {"nr", JV_VAL_NONRESPONSE},
 };
 
 #define WHAT_TO_WRITE                                                                              \
-  "write a whole number (12 or 12.689), or n.b. (not known), nvt (not applicable) or "           \
+  "write a whole number (12 or 12.689), or n.b. (not known), nvt (not applicable) or "             \
   "non-respons (not reported)"
 
 /* Length of the space at p: ASCII blanks, U+00A0 and U+202F (spreadsheets
@@ -70,7 +70,10 @@ static jv_status refuse(const jv_loc *where, jv_error *err, const char *cell, si
                       shown < len ? "..." : "", why);
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
 
 /* Checks the '.' grouping of a string of digits and dots. 0 when valid. */
 static int bad_grouping(const char *s, size_t len)

@@ -99,7 +99,11 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
   char y0[16], y1[16];
   jv_schoolyear_format((jv_schoolyear){first}, y0, sizeof(y0));
   jv_schoolyear_format((jv_schoolyear){last}, y1, sizeof(y1));
-  sb_add(&b, "%s, %s tot en met %s.", title_or(&c->text, "Verloop"), y0, y1);
+  /* one series under its own name as title: no need to name it twice */
+  bool name_series = !(c->n_series == 1 && c->series[0] && c->text.title &&
+                       strcmp(c->text.title, c->series[0]->label) == 0);
+  sb_add(&b, "%s, %s tot en met %s%s", title_or(&c->text, "Verloop"), y0, y1,
+         name_series ? "." : ":");
   for (size_t i = 0; i < c->n_series; i++) {
     const jv_series *s = c->series[i];
     if (!s)
@@ -129,7 +133,8 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
         minv = v, miny = y;
       have = 1;
     }
-    sb_add(&b, " %s:", s->label);
+    if (name_series)
+      sb_add(&b, " %s:", s->label);
     if (!have) {
       sb_add(&b, " geen gegevens.");
       continue;

@@ -128,6 +128,12 @@ jv_status jv_stacked_from_dataset(jv_stacked_data *d, const jv_dataset *ds, cons
   return JV_OK;
 }
 
+static void lower_first(char *s)
+{
+  if (isupper((unsigned char)s[0]) && islower((unsigned char)s[1]))
+    s[0] = (char)tolower((unsigned char)s[0]);
+}
+
 /* Resolves spec into series of set: a group, a name or "a,b,c". */
 static jv_status pick_series(const jv_series_set *set, const char *spec,
                              const jv_series **out, size_t *n, const char **group_label,
@@ -173,6 +179,20 @@ static jv_status pick_series(const jv_series_set *set, const char *spec,
   return JV_OK;
 }
 
+/* Whether one of the "; "-separated entries of list is a prefix of src. */
+static int has_prefix_of(const char *list, const char *src)
+{
+  const char *p = list;
+  while (*p) {
+    const char *e = strstr(p, "; ");
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len && strncmp(src, p, len) == 0)
+      return 1;
+    p = e ? e + 2 : p + len;
+  }
+  return 0;
+}
+
 /* "a; b; c": the distinct sources of the series' figures, in order. */
 static void collect_sources(char *out, size_t size, const jv_series *const *s, size_t n)
 {
@@ -180,7 +200,8 @@ static void collect_sources(char *out, size_t size, const jv_series *const *s, s
   for (size_t k = 0; k < n; k++) {
     for (size_t i = 0; i < s[k]->n_years; i++) {
       const char *src = s[k]->points[i].source;
-      if (!src || strstr(out, src))
+      /* "..., tabel 2 (MBO)" adds nothing to "..., tabel 2" on a chart */
+      if (!src || has_prefix_of(out, src))
         continue;
       size_t l = strlen(out);
       snprintf(out + l, size - l, "%s%s", l ? "; " : "", src);
@@ -202,20 +223,27 @@ jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
                           "%s and %s have different units: chart them separately",
                           c->series[0]->name, c->series[k]->name);
-  snprintf(d->title, sizeof(d->title), "%s",
-           c->n_series == 1 ? c->series[0]->label : group_label ? group_label : spec);
+  if (c->n_series == 1 || group_label) {
+    snprintf(d->title, sizeof(d->title), "%s",
+             c->n_series == 1 ? c->series[0]->label : group_label);
+  } else {
+    /* "Absoluut verzuimers, langdurig relatief verzuimers en thuiszitters ..." */
+    for (size_t k = 0; k < c->n_series; k++) {
+      size_t l = strlen(d->title);
+      char lab[160];
+      snprintf(lab, sizeof(lab), "%s", c->series[k]->label);
+      if (k)
+        lower_first(lab);
+      snprintf(d->title + l, sizeof(d->title) - l, "%s%s",
+               k == 0 ? "" : k + 1 == c->n_series ? " en " : ", ", lab);
+    }
+  }
   collect_sources(d->source, sizeof(d->source), c->series, c->n_series);
   c->text.title = d->title;
   c->text.source = d->source[0] ? d->source : NULL;
   c->style = style;
   c->value_labels = true;
   return JV_OK;
-}
-
-static void lower_first(char *s)
-{
-  if (isupper((unsigned char)s[0]) && islower((unsigned char)s[1]))
-    s[0] = (char)tolower((unsigned char)s[0]);
 }
 
 jv_status jv_keyfigure_from_series_set(jv_keyfigure_data *d, const jv_series_set *set,

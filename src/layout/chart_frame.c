@@ -25,22 +25,30 @@ void jv_chart_style_default(jv_chart_style *st)
   st->panel = jv_rgb_hex(0xEEF3F9);
   st->ramp_dark = jv_rgb_hex(0x08306B);
   st->ramp_light = jv_rgb_hex(0xB7D2EA);
+  st->line_light = jv_rgb_hex(0x5B9BD5);
   st->single = jv_rgb_hex(0x2A6EBB);
+}
+
+/* Evenly along a ramp: luminance falls monotonically from light to dark,
+ * so neighbours stay apart in greyscale. */
+static jv_rgb ramp(jv_rgb dark, jv_rgb light, size_t k, size_t n)
+{
+  if (k >= n)
+    k = n - 1;
+  double t = (double)k / (double)(n - 1);
+  jv_rgb c = {dark.r + (light.r - dark.r) * t, dark.g + (light.g - dark.g) * t,
+              dark.b + (light.b - dark.b) * t};
+  return c;
 }
 
 jv_rgb jv_chart_series_color(const jv_chart_style *st, size_t k, size_t n)
 {
-  if (n <= 1)
-    return st->single;
-  if (k >= n)
-    k = n - 1;
-  /* evenly along the ramp: luminance falls monotonically from light to dark,
-   * so neighbours stay apart in greyscale */
-  double t = (double)k / (double)(n - 1);
-  jv_rgb c = {st->ramp_dark.r + (st->ramp_light.r - st->ramp_dark.r) * t,
-              st->ramp_dark.g + (st->ramp_light.g - st->ramp_dark.g) * t,
-              st->ramp_dark.b + (st->ramp_light.b - st->ramp_dark.b) * t};
-  return c;
+  return n <= 1 ? st->single : ramp(st->ramp_dark, st->ramp_light, k, n);
+}
+
+jv_rgb jv_chart_line_color(const jv_chart_style *st, size_t k, size_t n)
+{
+  return n <= 1 ? st->single : ramp(st->ramp_dark, st->line_light, k, n);
 }
 
 static double channel(double c) { return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4); }

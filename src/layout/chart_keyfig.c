@@ -7,11 +7,13 @@
 
 #define LINE 1.25
 #define DIGIT_HEIGHT 0.72 /* Liberation Sans digits, in em */
-#define DETAIL 0.42       /* detail size relative to the value */
+#define DETAIL_ALONE 0.42 /* "1,5%" under the value, relative to its size */
+#define DETAIL_WORDS 0.3  /* "86 begeleide risicoleerlingen": a line of its own */
 
 /* Fits one card's texts: the value as large as width and height allow. */
 static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k,
-                     const jv_measure *m, const jv_chart_style *st, double text_size)
+                     const jv_measure *m, const jv_chart_style *st, double text_size,
+                     double max_value)
 {
   jv_box c = L->card[i];
   double pad = fmin(c.w, c.h) * 0.09;
@@ -22,6 +24,7 @@ static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k,
   if (lw > inner_w)
     ts = fmax(text_size * 0.8, ts * inner_w / lw);
   int has_detail = k->detail[0] != '\0';
+  const double DETAIL = k->detail_label[0] ? DETAIL_WORDS : DETAIL_ALONE;
   int n_text = (k->label[0] ? 1 : 0) + (k->period[0] ? 1 : 0);
   double text_h = n_text * ts * LINE;
   double per_pt = DIGIT_HEIGHT + (has_detail ? DETAIL * LINE + 0.12 : 0) + 0.25;
@@ -37,24 +40,32 @@ static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k,
     if (dw > 0 && inner_w / dw < vs_w)
       vs_w = inner_w / dw;
   }
-  double vs = fmin(fmin(vs_h, vs_w), 60.0);
+  double vs = fmin(fmin(vs_h, vs_w), max_value);
   if (vs < st->font_size)
     vs = st->font_size;
   double total = vs * DIGIT_HEIGHT + (has_detail ? vs * (DETAIL * LINE + 0.12) : 0) +
                  vs * 0.25 + text_h;
   double top = c.y + pad + fmax(0, (inner_h - total) / 2);
   L->value_size[i] = vs;
+  L->detail_size[i] = vs * DETAIL;
   L->text_size[i] = ts;
   L->value_y[i] = top + vs * DIGIT_HEIGHT;
-  double yy = L->value_y[i];
-  if (has_detail) {
-    L->detail_y[i] = yy + vs * (DETAIL * LINE + 0.12);
-    yy = L->detail_y[i];
+  double yy = L->value_y[i] + vs * 0.25;
+  /* a percentage belongs to the number ("665 / 1,5%"); a count with its own
+   * words comes after the number's label ("3.822 overgestapte leerlingen /
+   * 86 begeleide risicoleerlingen") */
+  int detail_first = has_detail && !k->detail_label[0];
+  if (detail_first) {
+    L->detail_y[i] = L->value_y[i] + vs * (DETAIL * LINE + 0.12);
+    yy = L->detail_y[i] + vs * 0.25;
   }
-  yy += vs * 0.25;
   if (k->label[0]) {
     L->label_y[i] = yy + ts * 1.0;
     yy += ts * LINE;
+  }
+  if (has_detail && !detail_first) {
+    L->detail_y[i] = yy + vs * DETAIL * 1.0;
+    yy += vs * (DETAIL * LINE + 0.12);
   }
   if (k->period[0])
     L->period_y[i] = yy + ts * 1.0;
@@ -96,7 +107,10 @@ jv_status jv_keyfigure_layout_make(jv_keyfigure_layout *L, const jv_keyfigure_ch
       L->card[i] = (jv_box){a.x + (cw + gap) * (double)(i - 1), a.y + big_h + gap, cw,
                             a.h - big_h - gap};
   }
-  for (size_t i = 0; i < c->n; i++)
-    fit_card(L, i, &c->item[i], m, st, st->font_size * (i == 0 ? 1.25 : 1.05));
+  /* the newest figure first and largest; the others clearly smaller even
+   * when their cards would allow more */
+  fit_card(L, 0, &c->item[0], m, st, st->font_size * 1.25, 64.0);
+  for (size_t i = 1; i < c->n; i++)
+    fit_card(L, i, &c->item[i], m, st, st->font_size * 1.05, L->value_size[0] * 0.6);
   return JV_OK;
 }

@@ -27,13 +27,16 @@ typedef struct {
   double small_size; /* source line, axis label */
   double hairline;   /* grid and axis lines */
   jv_rgb text, muted, grid, axis, accent, panel;
-  jv_rgb ramp_dark, ramp_light; /* ends of the series ramp */
+  jv_rgb ramp_dark, ramp_light; /* ends of the series ramp (fills) */
+  jv_rgb line_light;            /* light end for lines */
   jv_rgb single;                /* bars of a one-series chart */
 } jv_chart_style;
 
 void jv_chart_style_default(jv_chart_style *st);
 /* Colour k of n series: dark to light along the ramp (one series: single). */
 jv_rgb jv_chart_series_color(const jv_chart_style *st, size_t k, size_t n);
+/* The same for lines, whose light end stays at 3:1 contrast on white. */
+jv_rgb jv_chart_line_color(const jv_chart_style *st, size_t k, size_t n);
 /* A text colour readable on background bg (dark or white). */
 jv_rgb jv_chart_text_on(const jv_chart_style *st, jv_rgb bg);
 
@@ -104,6 +107,12 @@ typedef struct {
   double year_angle;   /* 0, or 90 when the labels do not fit side by side */
   double value_size;   /* font size of value labels; 0 = none (no room) */
   bool integer;        /* counts: whole-number ticks */
+  /* several lines: each labelled once, at its last figure, right of the
+   * plot and pushed apart so labels never overlap */
+  bool end_labels;
+  double end_label_x;
+  double end_label_y[JV_CHART_MAX_SERIES]; /* baseline; 0 = series has no figure */
+  double end_value[JV_CHART_MAX_SERIES];
 } jv_trend_layout;
 
 jv_status jv_trend_layout_make(jv_trend_layout *L, const jv_trend_chart *c, const jv_measure *m,
@@ -121,6 +130,7 @@ typedef struct {
   double value_size[JV_CHART_MAX_KEYFIGURES];
   double value_y[JV_CHART_MAX_KEYFIGURES];
   double detail_y[JV_CHART_MAX_KEYFIGURES];
+  double detail_size[JV_CHART_MAX_KEYFIGURES];
   double label_y[JV_CHART_MAX_KEYFIGURES];
   double period_y[JV_CHART_MAX_KEYFIGURES];
   double text_size[JV_CHART_MAX_KEYFIGURES];

@@ -15,6 +15,45 @@ double jv_trend_bar_x(const jv_trend_layout *L, size_t i, size_t k, size_t n_ser
   return jv_band_start(&L->band, i) + L->bar_w * (double)k;
 }
 
+/* Each line's last figure, labelled right of the plot at the height of its
+ * point; labels that would overlap are pushed apart, keeping their order. */
+static void place_end_labels(jv_trend_layout *L, const jv_trend_chart *c, double size)
+{
+  L->value_size = size;
+  L->end_label_x = L->plot.x + L->plot.w + size * 0.5;
+  size_t idx[JV_CHART_MAX_SERIES], n = 0;
+  for (size_t k = 0; k < c->n_series; k++) {
+    L->end_label_y[k] = 0;
+    for (size_t i = L->n_years; i-- > 0;) {
+      double v;
+      if (jv_series_value(c->series[k], (jv_schoolyear){L->first_year + (int)i}, &v)) {
+        L->end_value[k] = v;
+        L->end_label_y[k] = jv_scale_map(&L->y, v) + size * 0.35;
+        idx[n++] = k;
+        break;
+      }
+    }
+  }
+  /* sort top to bottom, then sweep down and back up with a minimum gap */
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && L->end_label_y[idx[j]] < L->end_label_y[idx[j - 1]]; j--) {
+      size_t t = idx[j];
+      idx[j] = idx[j - 1];
+      idx[j - 1] = t;
+    }
+  double gap = size * 1.15;
+  for (size_t i = 1; i < n; i++)
+    if (L->end_label_y[idx[i]] < L->end_label_y[idx[i - 1]] + gap)
+      L->end_label_y[idx[i]] = L->end_label_y[idx[i - 1]] + gap;
+  double bottom = L->plot.y + L->plot.h + size * 0.35;
+  if (n && L->end_label_y[idx[n - 1]] > bottom) {
+    L->end_label_y[idx[n - 1]] = bottom;
+    for (size_t i = n - 1; i-- > 0;)
+      if (L->end_label_y[idx[i]] > L->end_label_y[idx[i + 1]] - gap)
+        L->end_label_y[idx[i]] = L->end_label_y[idx[i + 1]] - gap;
+  }
+}
+
 jv_status jv_trend_layout_make(jv_trend_layout *L, const jv_trend_chart *c, const jv_measure *m,
                                const jv_chart_style *st, double x, double y, double w, double h,
                                jv_error *err)
@@ -78,12 +117,16 @@ jv_status jv_trend_layout_make(jv_trend_layout *L, const jv_trend_chart *c, cons
   jv_ticks_nice(lo, hi, target, integer, &L->ticks);
   double tick_w = 0;
   for (size_t i = 0; i < L->ticks.count; i++) {
-    jv_ticks_label(&L->ticks, i, buf, sizeof(buf));
+    jv_ticks_label(&L->ticks, i, buf, sizeof(buf) - 1);
+    if (c->series[0]->unit == JV_SERIES_PERCENT)
+      strcat(buf, "%"); /* as the renderer labels percentages */
     tick_w = fmax(tick_w, jv_measure_width(m, JV_FONT_REGULAR, fs, buf));
   }
   double gap = fs * 0.6;
+  L->end_labels = c->value_labels && c->style == JV_TREND_LINES && c->n_series > 1;
+  double end_room = L->end_labels ? widest_value * 0.93 + fs * 0.8 : fs * 0.3;
   L->plot.x = a.x + tick_w + gap;
-  L->plot.w = a.x + a.w - L->plot.x - fs * 0.3;
+  L->plot.w = a.x + a.w - L->plot.x - end_room;
   double slot = L->plot.w / (double)L->n_years;
   double bottom;
   if (year_w + fs * 0.8 <= slot) {
@@ -102,7 +145,9 @@ jv_status jv_trend_layout_make(jv_trend_layout *L, const jv_trend_chart *c, cons
   L->band = jv_band_make(L->n_years, L->plot.x, L->plot.x + L->plot.w,
                          c->style == JV_TREND_BARS ? (c->n_series > 1 ? 0.25 : 0.35) : 0.0);
   L->bar_w = L->band.width / (double)c->n_series;
-  if (c->value_labels) {
+  if (L->end_labels) {
+    place_end_labels(L, c, fs * 0.93);
+  } else if (c->value_labels) {
     /* labels sit centred on their bar (or point): they must fit its width */
     double room = c->style == JV_TREND_BARS ? L->bar_w + L->band.offset * (c->n_series > 1 ? 0 : 1)
                                             : slot * 0.9;

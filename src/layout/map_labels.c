@@ -1,7 +1,9 @@
-/* map_labels.c - name labels that never overlap: each is tried at its
- * shape's pole of inaccessibility, nudged around it, at smaller sizes, and
- * finally beside the shape with a leader line. Smaller shapes go first, as
- * they have the fewest good places. */
+/* map_labels.c - name labels that never overlap and stay readable. Each is
+ * tried at its shape's pole of inaccessibility, nudged around it, at smaller
+ * sizes, and finally beside the shape with a leader line. A place is only
+ * taken when everything under the text is light (dark text) or everything is
+ * dark (white text): a name across a light and a dark municipality would be
+ * half unreadable. Smaller shapes go first, as they have the fewest places. */
 #include "layout/map_labels.h"
 
 #include <math.h>
@@ -13,18 +15,26 @@
 #define ASCENT 0.72  /* of the font size: cap height plus a little */
 #define DESCENT 0.22
 #define PAD 1.5      /* between two labels */
+#define DARK_BELOW 50.0 /* L* under which a background takes white text */
 
 typedef struct {
   jv_map_layout *l;
   const jv_map_layout_in *in;
-  size_t *order;   /* focus shapes, smallest first */
+  size_t *order;    /* focus shapes, smallest first */
   size_t n;
   jv_point *anchor; /* per order entry, in points */
 } ctx;
 
+typedef struct {
+  int text;     /* 0 mixed background, 1 dark text, 2 white text */
+  double own;   /* share of samples inside the label's own shape */
+  double other; /* share inside other focus shapes */
+} probe;
+
 static jv_point to_geo(const jv_map_layout *l, double px, double py)
 {
-  jv_point p = {l->view.minx + (px - l->map.x) / l->scale, l->view.maxy - (py - l->map.y) / l->scale};
+  jv_point p = {l->view.minx + (px - l->map.x) / l->scale,
+                l->view.maxy - (py - l->map.y) / l->scale};
   return p;
 }
 
@@ -68,42 +78,58 @@ static int covers_other_anchor(const ctx *c, jv_map_rect r, size_t self)
   return 0;
 }
 
-/* Share of 15 sample points of r inside shape s (s == SIZE_MAX: any focus
- * shape other than skip). */
-static double share_inside(const ctx *c, jv_map_rect r, size_t s, size_t skip)
+/* What is painted at a point: the shape containing it (shapes do not
+ * overlap) and that shape's lightness. */
+static double lightness_at(const ctx *c, jv_point p, long *shape)
 {
-  int in = 0, total = 0;
-  for (int iy = 0; iy < 3; iy++) {
-    for (int ix = 0; ix < 5; ix++) {
-      jv_point p = to_geo(c->l, r.x + r.w * ix / 4.0, r.y + r.h * iy / 2.0);
-      total++;
-      if (s != (size_t)-1) {
-        in += jv_geom_in_shape(&c->in->geo->shapes[s], p);
-        continue;
-      }
-      for (size_t k = 0; k < c->n; k++) {
-        size_t o = c->order[k];
-        if (o != skip && jv_geom_in_shape(&c->in->geo->shapes[o], p)) {
-          in++;
-          break;
-        }
-      }
-    }
+  const jv_geo *g = c->in->geo;
+  *shape = -1;
+  for (size_t s = 0; s < g->n_shapes; s++) {
+    if (!jv_geom_in_shape(&g->shapes[s], p))
+      continue;
+    *shape = (long)s;
+    const jv_map_item *it = &c->in->data->items[s];
+    return it->focus ? c->in->class_lightness[it->cls] : c->in->faint_lightness;
   }
-  return (double)in / total;
+  return 100.0; /* paper */
 }
 
-static const double nudges[][2] = {{0, 0},     {0, -0.7},   {0, 0.7},    {-0.25, 0},
-                                   {0.25, 0},  {-0.25, -0.7}, {0.25, -0.7}, {-0.25, 0.7},
-                                   {0.25, 0.7}, {0, -1.4},   {0, 1.4},    {-0.45, 0},
+static probe probe_box(const ctx *c, jv_map_rect r, size_t self)
+{
+  probe p = {0, 0, 0};
+  int own = 0, other = 0, light = 0, dark = 0, total = 0;
+  for (int iy = 0; iy < 3; iy++) {
+    for (int ix = 0; ix < 5; ix++) {
+      long s;
+      double lum = lightness_at(c, to_geo(c->l, r.x + r.w * ix / 4.0, r.y + r.h * iy / 2.0), &s);
+      total++;
+      if (lum < DARK_BELOW)
+        dark++;
+      else
+        light++;
+      if (s == (long)self)
+        own++;
+      else if (s >= 0 && c->in->data->items[s].focus)
+        other++;
+    }
+  }
+  p.text = dark == 0 ? 1 : light == 0 ? 2 : 0;
+  p.own = (double)own / total;
+  p.other = (double)other / total;
+  return p;
+}
+
+static const double nudges[][2] = {{0, 0},       {0, -0.7},    {0, 0.7},     {-0.25, 0},
+                                   {0.25, 0},    {-0.25, -0.7}, {0.25, -0.7}, {-0.25, 0.7},
+                                   {0.25, 0.7},  {0, -1.4},    {0, 1.4},     {-0.45, 0},
                                    {0.45, 0}};
-static const double shrink[] = {1.0, 0.88, 0.78};
+static const double shrink[] = {1.0, 0.9, 0.8};
 
 #define N_NUDGE (sizeof(nudges) / sizeof(nudges[0]))
 #define N_SHRINK (sizeof(shrink) / sizeof(shrink[0]))
 
 static void set_label(jv_map_label *lb, size_t shape, jv_point a, double cx, double baseline,
-                      double w, double size)
+                      double w, double size, const probe *p)
 {
   memset(lb, 0, sizeof(*lb));
   lb->shape = shape;
@@ -114,15 +140,17 @@ static void set_label(jv_map_label *lb, size_t shape, jv_point a, double cx, dou
   lb->box = box_at(cx, baseline, w, size);
   lb->ax = a.x;
   lb->ay = a.y;
+  lb->inside = p->own >= 0.5;
+  lb->light_text = p->text == 2;
 }
 
-static void place_one(ctx *c, size_t k, jv_map_label *lb)
+/* 1: wholly inside the shape; 2: partly inside, near the anchor. */
+static int place_near(const ctx *c, size_t k, jv_map_label *lb)
 {
   size_t s = c->order[k];
   const char *name = c->in->geo->shapes[s].name;
   jv_point a = c->anchor[k];
-  double best_score = -1;
-  /* 1: wholly inside the shape; 2: mostly inside, centred near the anchor */
+  double best = -1e9;
   for (int pass = 0; pass < 2; pass++) {
     for (size_t z = 0; z < N_SHRINK; z++) {
       double size = JV_MAP_LABEL_SIZE * shrink[z];
@@ -134,52 +162,71 @@ static void place_one(ctx *c, size_t k, jv_map_label *lb)
         jv_map_rect r = box_at(cx, base, w, size);
         if (!allowed(c, r) || covers_other_anchor(c, r, k))
           continue;
-        double inside = share_inside(c, r, s, 0);
-        if (pass == 0 && inside >= 1.0) {
-          set_label(lb, s, a, cx, base, w, size);
-          lb->inside = true;
-          return;
+        probe p = probe_box(c, r, s);
+        if (p.text == 0)
+          continue;
+        if (pass == 0 && p.own >= 1.0) {
+          set_label(lb, s, a, cx, base, w, size, &p);
+          return 1;
         }
-        double score = inside - 0.2 * (double)z - 0.02 * (double)i;
-        if (pass == 1 && inside >= 0.34 && score > best_score) {
-          best_score = score;
-          set_label(lb, s, a, cx, base, w, size);
-          lb->inside = inside >= 0.5;
+        double score = p.own - 0.25 * (double)z - 0.02 * (double)i;
+        /* partly inside: never across the edge of the focus area, where the
+         * thick outline would cut through the name */
+        if (pass == 1 && p.own >= 0.5 && p.own + p.other >= 1.0 && score > best) {
+          best = score;
+          set_label(lb, s, a, cx, base, w, size, &p);
         }
       }
     }
-    if (pass == 1 && best_score > -1)
-      return;
   }
-  /* 3: beside the shape, as near as possible, over as little of the other
-   * focus shapes as possible, with a line back to the anchor */
+  return best > -1e9;
+}
+
+/* 3: beside the shape with a line back to the anchor, over as little of
+ * the other focus shapes and as near as possible. */
+static int place_leader(const ctx *c, size_t k, jv_map_label *lb)
+{
+  size_t s = c->order[k];
+  const char *name = c->in->geo->shapes[s].name;
+  jv_point a = c->anchor[k];
   double size = JV_MAP_LABEL_SIZE * shrink[1];
   double w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, name);
   double lh = (ASCENT + DESCENT) * size;
-  for (double rad = 8; rad <= 120; rad += 6) {
-    double best_cover = 2;
+  double best = 1e9;
+  for (double rad = 6; rad <= 90; rad += 6) {
     for (int d = 0; d < 16; d++) {
       double ang = d * 3.14159265358979 / 8;
-      double dx = cos(ang), dy = sin(ang);
-      double cx = a.x + dx * (rad + w / 2), cy = a.y + dy * (rad + lh / 2);
+      double cx = a.x + cos(ang) * (rad + w / 2);
+      double cy = a.y + sin(ang) * (rad + lh / 2);
       double base = cy + (ASCENT - DESCENT) / 2 * size;
       jv_map_rect r = box_at(cx, base, w, size);
       if (!allowed(c, r) || covers_other_anchor(c, r, k))
         continue;
-      double cover = share_inside(c, r, (size_t)-1, (size_t)-1);
-      if (cover < best_cover) {
-        best_cover = cover;
-        set_label(lb, s, a, cx, base, w, size);
+      probe p = probe_box(c, r, s);
+      if (p.text == 0)
+        continue;
+      double score = p.other + p.own + rad / 60.0;
+      if (score < best) {
+        best = score;
+        set_label(lb, s, a, cx, base, w, size, &p);
         lb->leader = true;
       }
     }
-    if (best_cover < 2)
-      return;
   }
+  return best < 1e9;
+}
+
+static void place_one(const ctx *c, size_t k, jv_map_label *lb)
+{
+  if (place_near(c, k, lb) || place_leader(c, k, lb))
+    return;
   /* 4: nowhere free: at the anchor, smallest size, overlap accepted */
-  size = JV_MAP_LABEL_SIZE * shrink[N_SHRINK - 1];
-  w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, name);
-  set_label(lb, s, a, a.x, a.y + (ASCENT - DESCENT) / 2 * size, w, size);
+  size_t s = c->order[k];
+  double size = JV_MAP_LABEL_SIZE * shrink[N_SHRINK - 1];
+  double w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, c->in->geo->shapes[s].name);
+  double base = c->anchor[k].y + (ASCENT - DESCENT) / 2 * size;
+  probe p = probe_box(c, box_at(c->anchor[k].x, base, w, size), s);
+  set_label(lb, s, c->anchor[k], c->anchor[k].x, base, w, size, &p);
 }
 
 static int cmp_area(const void *x, const void *y)
@@ -194,7 +241,7 @@ jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in, jv_e
 {
   const jv_map_data *d = in->data;
   ctx c = {l, in, NULL, 0, NULL};
-  /* sort pairs (area, shape index) so no file-level state is needed */
+  /* (area, shape index) pairs, sorted without file-level state */
   double(*pairs)[2] = malloc((d->n_focus + 1) * sizeof(*pairs));
   c.order = malloc((d->n_focus + 1) * sizeof(*c.order));
   c.anchor = malloc((d->n_focus + 1) * sizeof(*c.anchor));

@@ -357,6 +357,21 @@ fail:
   return err ? err->status : JV_EINTERNAL;
 }
 
+/* Does the legend go inside the map for a figure of w x h? Labels are not
+ * needed to decide. */
+static int legend_inside(const jv_map_layout_in *in, double w, double h)
+{
+  jv_map_layout_in probe = *in;
+  probe.labels = false;
+  jv_map_layout l;
+  if (jv_map_layout_compute(&l, &probe, 0, 0, w, h, NULL) != JV_OK)
+    return 0;
+  int inside = l.legend.y + l.legend.h <= l.map.y + l.map.h + 0.01 &&
+               l.legend.x + l.legend.w <= l.map.x + l.map.w + 0.01;
+  jv_map_layout_free(&l);
+  return inside;
+}
+
 double jv_map_layout_natural_height(const jv_map_layout_in *in, double w)
 {
   double top = 0;
@@ -375,16 +390,19 @@ double jv_map_layout_natural_height(const jv_map_layout_in *in, double w)
   if (map_h < z.h + 2 * INSET)
     map_h = z.h + 2 * INSET;
   double h1 = top + map_h + bottom;
-  /* labels are not needed to decide where the legend goes */
-  jv_map_layout_in probe = *in;
-  probe.labels = false;
-  jv_map_layout l;
-  if (jv_map_layout_compute(&l, &probe, 0, 0, w, h1, NULL) == JV_OK) {
-    int inside = l.legend.y + l.legend.h <= l.map.y + l.map.h + 0.01 &&
-                 l.legend.x + l.legend.w <= l.map.x + l.map.w + 0.01;
-    jv_map_layout_free(&l);
-    if (inside)
-      return ceil(h1);
+  /* the smallest height at which the legend fits in a corner beside the
+   * focus shapes, if one up to the height of a legend below the map does */
+  double lo = h1, hi = h1 + z.h + GAP;
+  if (legend_inside(in, w, lo))
+    return ceil(lo);
+  if (!legend_inside(in, w, hi))
+    return ceil(hi);
+  for (int i = 0; i < 12; i++) {
+    double mid = (lo + hi) / 2;
+    if (legend_inside(in, w, mid))
+      hi = mid;
+    else
+      lo = mid;
   }
-  return ceil(h1 + z.h + GAP);
+  return ceil(hi);
 }

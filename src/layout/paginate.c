@@ -1,6 +1,9 @@
 /* paginate.c - the flow of blocks into pages. */
 #include "layout/paginate.h"
 
+#include "layout/paragraph_split.h"
+#include "layout/textflow.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@ void jv_page_style_default(jv_page_style *s)
   s->text = jv_rgb_hex(0x222222);
   s->muted = jv_rgb_hex(0x6B6B6B);
   s->stripe = jv_rgb_hex(0xF4F6F7);
+  s->justify = 1;
   jv_table_style_default(&s->table);
 }
 
@@ -142,48 +146,69 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
   return JV_OK;
 }
 
-/* ---- paragraphs (greedy, ragged right) --------------------------------- */
+/* ---- paragraphs --------------------------------------------------------- */
 
-/* Breaks the paragraph into lines; with emit == 0 only counts them. */
+/* Breaks a paragraph into lines at the column width (caller frees tf). */
+static jv_status break_paragraph(flow *f, const jv_block *b, jv_textflow *tf)
+{
+  jv_textflow_run runs[64];
+  size_t n = b->n_runs < 64 ? b->n_runs : 64;
+  for (size_t i = 0; i < n; i++) {
+    runs[i].text = b->runs[i].text;
+    runs[i].style = b->runs[i].style;
+  }
+  jv_textflow_opts o = {.size = f->s->body_size,
+                        .width = f->content_w,
+                        .first_indent = 0,
+                        .align = f->s->justify ? JV_TEXTFLOW_JUSTIFY : JV_TEXTFLOW_RAGGED,
+                        .hyph = f->s->hyph};
+  return jv_textflow_break(tf, runs, n, f->m, &o, f->err);
+}
+
+/* Places the paragraph's lines, splitting it over pages without widows or
+ * orphans; with emit == 0 only counts its lines. */
 static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines)
 {
   const jv_page_style *s = f->s;
-  *n_lines = 0;
-  for (size_t r = 0; r < b->n_runs; r++) {
-    const char *p = b->runs[r].text;
-    jv_font_style style = b->runs[r].style;
-    char line[2048] = "";
-    while (*p || line[0]) {
-      size_t len = strcspn(p, " ");
-      char trial[2048];
-      snprintf(trial, sizeof(trial), "%s%s%.*s", line, line[0] ? " " : "", (int)len, p);
-      int fits = jv_measure_width(f->m, style, s->body_size, trial) <= f->content_w;
-      if (*p && (fits || !line[0])) {
-        snprintf(line, sizeof(line), "%s", trial);
-        p += len;
-        while (*p == ' ')
-          p++;
-        if (*p)
-          continue;
-      }
-      (*n_lines)++;
-      if (emit) {
-        if (avail(f) < s->body_leading) {
-          jv_status st = new_page(f);
-          if (st)
-            return st;
-        }
-        if (jv_page_text(f->page, s->margin_left, f->y + s->body_size, line, style,
-                         s->body_size, s->text, JV_TEXT_LEFT))
-          return oom(f);
-        f->y += s->body_leading;
-      }
-      line[0] = '\0';
+  jv_textflow tf;
+  jv_status st = break_paragraph(f, b, &tf);
+  if (st)
+    return st;
+  *n_lines = tf.n_lines;
+  size_t done = 0;
+  while (emit && done < tf.n_lines) {
+    size_t room = avail(f) > 0 ? (size_t)(avail(f) / s->body_leading) : 0;
+    size_t here = jv_para_split(tf.n_lines - done, room, at_top(f));
+    if (done > 0 && here < 2 && tf.n_lines - done > here)
+      here = 0; /* never one line of a split paragraph alone */
+    if (here == 0) {
+      if ((st = new_page(f)))
+        break;
+      continue;
     }
+    for (size_t l = done; l < done + here && !st; l++) {
+      const jv_textflow_line *ln = &tf.lines[l];
+      double base = f->y + s->body_size;
+      for (size_t k = ln->first; k < ln->first + ln->count; k++) {
+        const jv_textflow_piece *pc = &tf.pieces[k];
+        if (!pc->text[0])
+          continue;
+        if (jv_page_text(f->page, s->margin_left + pc->x, base, pc->text, pc->style,
+                         s->body_size, s->text, JV_TEXT_LEFT)) {
+          st = oom(f);
+          break;
+        }
+      }
+      f->y += s->body_leading;
+    }
+    done += here;
+    if (!st && done < tf.n_lines)
+      st = new_page(f);
   }
-  if (emit)
+  jv_textflow_free(&tf);
+  if (emit && !st)
     f->y += s->body_leading * 0.6;
-  return JV_OK;
+  return st;
 }
 
 static jv_status put_paragraph(flow *f, const jv_block *b)

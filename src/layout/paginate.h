@@ -23,6 +23,8 @@ typedef struct {
   const char *running_title; /* left in the running header */
   const char *running_right; /* right in the running header (region) */
   jv_table_style table;
+  const struct jv_hyphenator *hyph; /* Dutch hyphenation, may be NULL */
+  int justify;                      /* running text justified (else ragged) */
 } jv_page_style;
 
 void jv_page_style_default(jv_page_style *s);

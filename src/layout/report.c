@@ -233,7 +233,7 @@ static jv_status chapter_relatief(composer *c)
     if (jv_doc_heading(c->doc, 2, "Processen-verbaal") ||
         jv_doc_paragraph(c->doc,
                          "Als gesprekken en afspraken het verzuim niet stoppen, kan de "
-                         "leerplichtambtenaar proces-verbaal opmaken – het laatste "
+                         "leerplichtambtenaar proces-verbaal opmaken – het laatste "
                          "middel, want het doel blijft dat de leerling weer naar school gaat. "
                          "De officier van justitie beslist daarna over de afdoening, vaak met "
                          "een leerstraf of hulpverlening in een verplicht kader (‘drang "

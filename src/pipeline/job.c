@@ -10,6 +10,7 @@
 #include "input/dataset_read.h"
 #include "input/paths.h"
 #include "layout/doc.h"
+#include "layout/hyphen.h"
 #include "layout/paginate.h"
 #include "layout/report.h"
 #include "render/fonts.h"
@@ -25,6 +26,9 @@ jv_status jv_env_init(jv_env *env, jv_error *err)
   snprintf(env->gemeenten, sizeof(env->gemeenten), "%s/assets/gemeenten", env->home);
   snprintf(env->default_data, sizeof(env->default_data), "%s/data/zuid-holland-zuid/2017-2018",
            env->home);
+  const char *dic = getenv("JAARVERSLAG_HYPHEN_DIC");
+  snprintf(env->hyphen_dic, sizeof(env->hyphen_dic), "%s",
+           dic && *dic ? dic : JV_HYPHEN_NL_DEBIAN_PATH);
   return JV_OK;
 }
 
@@ -86,6 +90,7 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
   jv_doc doc;
   jv_pages pages;
   jv_fonts *fonts = NULL;
+  jv_hyphenator *hyph = NULL;
   jv_page_style style;
   jv_dataset_init(&ds);
   jv_doc_init(&doc);
@@ -99,12 +104,15 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
     st = jv_report_compose(&ds, &doc, err);
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
+  if (!st)
+    st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
   if (!st) {
     jv_measure m = {measure_fonts, fonts};
     char right[300];
     snprintf(right, sizeof(right), "%s", ds.region_name);
     style.running_title = doc.title;
     style.running_right = right;
+    style.hyph = hyph;
     st = jv_paginate(&doc, &style, &m, &pages, err);
   }
   if (!st) {
@@ -118,6 +126,7 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
     st = jv_pdf_render(&pages, &meta, fonts, out, err);
   }
   jv_pages_free(&pages);
+  jv_hyphenator_free(hyph);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
   jv_dataset_free(&ds);

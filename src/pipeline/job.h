@@ -16,6 +16,7 @@ typedef struct {
   char fonts[2200];     /* assets/fonts */
   char gemeenten[2200]; /* assets/gemeenten */
   char default_data[2200]; /* data/zuid-holland-zuid/2017-2018 */
+  char hyphen_dic[2200];   /* Dutch hyphenation patterns (hyphen-nl) */
 } jv_env;
 
 jv_status jv_env_init(jv_env *env, jv_error *err);

@@ -205,6 +205,19 @@ jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, d
   return jv_map_draw(d, &s, x, y, w, h, err);
 }
 
+jv_status jv_map_prepared_draw_probe(const jv_map_prepared *m, jv_draw *d, double x, double y,
+                                     double w, double h,
+                                     void (*on_anchor)(void *ctx, size_t shape, double x,
+                                                       double y),
+                                     void *ctx, jv_error *err)
+{
+  jv_map_spec s;
+  spec_of(m, &s, true);
+  s.on_anchor = on_anchor;
+  s.anchor_ctx = ctx;
+  return jv_map_draw(d, &s, x, y, w, h, err);
+}
+
 double jv_map_prepared_height(const jv_map_prepared *m, const jv_fonts *fonts, double w)
 {
   jv_map_spec s;

@@ -45,6 +45,14 @@ void jv_map_prepared_free(jv_map_prepared *m);
 jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y,
                                double w, double h, jv_error *err);
 
+/* The same, calling on_anchor for each focus shape's label point (see
+ * jv_map_spec). */
+jv_status jv_map_prepared_draw_probe(const jv_map_prepared *m, jv_draw *d, double x, double y,
+                                     double w, double h,
+                                     void (*on_anchor)(void *ctx, size_t shape, double x,
+                                                       double y),
+                                     void *ctx, jv_error *err);
+
 /* The height a map of width w wants (standalone files). */
 double jv_map_prepared_height(const jv_map_prepared *m, const jv_fonts *fonts, double w);
 
@@ -74,6 +82,7 @@ typedef struct {
   double dpi;           /* PNG resolution */
   double width;         /* points; 0: 500 */
   bool explain;
+  bool debug_points;    /* print each focus shape's label point in output units */
   jv_map_opts map;
 } jv_map_job_opts;
 

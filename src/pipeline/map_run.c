@@ -119,6 +119,18 @@ static jv_status resolve_data_dir(const jv_env *env, const jv_map_job_opts *o, c
   return JV_OK;
 }
 
+typedef struct {
+  const jv_map_prepared *m;
+  double unit; /* output units per point: pixels for PNG */
+} probe_ctx;
+
+static void print_anchor(void *ctx, size_t shape, double x, double y)
+{
+  const probe_ctx *p = ctx;
+  const jv_geo_shape *s = &p->m->geo.shapes[shape];
+  printf("%s\t%s\t%.1f\t%.1f\n", s->code, s->name, x * p->unit, y * p->unit);
+}
+
 static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv_map_job_opts *o,
                            jv_error *err)
 {
@@ -136,8 +148,10 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
   jv_draw_cairo *c;
   st = jv_draw_cairo_open(&c, kind, o->output, w, h, o->dpi > 0 ? o->dpi : 150, fonts, err);
   if (st == JV_OK) {
-    st = jv_map_prepared_draw(m, jv_draw_cairo_draw(c), margin, margin, w - 2 * margin,
-                              h - 2 * margin, err);
+    probe_ctx pc = {m, kind == JV_SURFACE_PNG ? (o->dpi > 0 ? o->dpi : 150) / 72.0 : 1.0};
+    st = jv_map_prepared_draw_probe(m, jv_draw_cairo_draw(c), margin, margin, w - 2 * margin,
+                                    h - 2 * margin, o->debug_points ? print_anchor : NULL, &pc,
+                                    err);
     if (st == JV_OK)
       st = jv_draw_cairo_finish(c, err);
     jv_draw_cairo_free(c);

@@ -69,13 +69,13 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
   /* the letter's title: "Leerplichttelling 2015: Vrijstellingen-5A 2014-2015 naar Gemeenten" */
   if (o->title)
     sb_add(&t, "%s", o->title);
-  else if (m->regional)
-    sb_add(&t, "Leerplichttelling %d: %s %s naar gemeenten, %s", m->ds->year.start + 1,
-           jv_indicator_label(m->ind), year, m->region);
   else
     sb_add(&t, "Leerplichttelling %d: %s %s naar gemeenten", m->ds->year.start + 1,
            jv_indicator_label(m->ind), year);
-  sb_add(&sub, "Per 1.000 leerplichtigen van 5 tot en met 17 jaar");
+  if (m->regional)
+    sb_add(&sub, "%s; per 1.000 leerplichtigen van 5 tot en met 17 jaar", m->region);
+  else
+    sb_add(&sub, "Per 1.000 leerplichtigen van 5 tot en met 17 jaar");
   size_t with_data = 0;
   for (size_t s = 0; s < m->data.n; s++)
     if (m->data.items[s].focus && m->data.items[s].row >= 0)

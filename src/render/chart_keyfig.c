@@ -29,7 +29,7 @@ jv_status jv_chart_draw_keyfigure(jv_draw *d, double x, double y, double w, doub
                    JV_ALIGN_CENTER, vc);
     if (k->detail[0]) {
       /* "86" bold and its words regular, centred together */
-      double ds = L.value_size[i] * 0.42;
+      double ds = L.detail_size[i];
       double w1 = jv_draw_text_width(d, k->detail, JV_FONT_BOLD, ds);
       double w2 = k->detail_label[0]
                       ? jv_draw_text_width(d, " ", JV_FONT_REGULAR, ds) +

@@ -2,6 +2,7 @@
  * markers over school years; gaps stay empty (lines break there). */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "render/chart_common.h"
 #include "stats/format.h"
@@ -44,7 +45,8 @@ static void marker(jv_draw *d, double x, double y, double r, size_t k, jv_rgb c)
   }
 }
 
-static void draw_axes(jv_draw *d, const jv_trend_layout *L, const jv_chart_style *st)
+static void draw_axes(jv_draw *d, const jv_trend_layout *L, const jv_chart_style *st,
+                      bool percent)
 {
   char buf[64];
   double fs = st->font_size;
@@ -52,7 +54,9 @@ static void draw_axes(jv_draw *d, const jv_trend_layout *L, const jv_chart_style
     double yy = jv_scale_map(&L->y, L->ticks.value[i]);
     if (L->ticks.value[i] != 0)
       jv_chart_line(d, L->plot.x, yy, L->plot.x + L->plot.w, yy, st->hairline, st->grid, 0);
-    jv_ticks_label(&L->ticks, i, buf, sizeof(buf));
+    jv_ticks_label(&L->ticks, i, buf, sizeof(buf) - 1);
+    if (percent)
+      strcat(buf, "%");
     jv_chart_label(d, L->plot.x - fs * 0.6, yy + fs * 0.35, buf, JV_FONT_REGULAR, fs,
                    JV_ALIGN_RIGHT, st->muted);
   }
@@ -93,11 +97,12 @@ jv_status jv_chart_draw_trend(jv_draw *d, double x, double y, double w, double h
   jv_rgb color[JV_CHART_MAX_SERIES];
   const char *legend[JV_CHART_MAX_SERIES];
   for (size_t k = 0; k < c->n_series; k++) {
-    color[k] = jv_chart_series_color(st, k, c->n_series);
+    color[k] = c->style == JV_TREND_LINES ? jv_chart_line_color(st, k, c->n_series)
+                                          : jv_chart_series_color(st, k, c->n_series);
     legend[k] = c->series[k]->short_label;
   }
   jv_chart_draw_frame(d, &L.frame, &c->text, st, legend, color);
-  draw_axes(d, &L, st);
+  draw_axes(d, &L, st, c->series[0]->unit == JV_SERIES_PERCENT);
   double y0 = jv_scale_map(&L.y, 0);
   char buf[64];
   double vs = L.value_size;
@@ -167,11 +172,18 @@ jv_status jv_chart_draw_trend(jv_draw *d, double x, double y, double w, double h
         }
         double py = jv_scale_map(&L.y, p->value);
         marker(d, px, py, 2.6, k, color[k]);
-        if (vs > 0) {
+        if (vs > 0 && !L.end_labels) {
           jv_chart_format_value(ser, p->value, buf, sizeof(buf));
           jv_chart_label(d, px, py - 4.5, buf, JV_FONT_REGULAR, vs, JV_ALIGN_CENTER, st->text);
         }
       }
+    }
+    for (size_t k = 0; L.end_labels && k < c->n_series; k++) {
+      if (L.end_label_y[k] <= 0)
+        continue;
+      jv_chart_format_value(c->series[k], L.end_value[k], buf, sizeof(buf));
+      jv_chart_label(d, L.end_label_x, L.end_label_y[k], buf, JV_FONT_BOLD, vs, JV_ALIGN_LEFT,
+                     color[k]);
     }
   }
   return JV_OK;

@@ -12,6 +12,7 @@
 #include "layout/map_layout.h"
 #include "render/map_style.h"
 #include "stats/format.h"
+#include "stats/geom.h"
 
 #define MIN_STEP 0.08 /* points: closer vertices add nothing visible */
 
@@ -330,6 +331,12 @@ jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, d
   }
   draw_labels(d, &l, spec);
   draw_legend(d, &l, spec);
+  for (size_t s = 0; spec->on_anchor && s < spec->geo->n_shapes; s++) {
+    if (!spec->data->items[s].focus)
+      continue;
+    jv_point g = jv_geom_label_point(&spec->geo->shapes[s], 1.0 / l.scale, NULL);
+    spec->on_anchor(spec->anchor_ctx, s, jv_map_px(&l, g.x), jv_map_py(&l, g.y));
+  }
   for (size_t i = 0; i < l.n_texts; i++) {
     const jv_map_text *t = &l.texts[i];
     jv_draw_rgb(d, jv_rgb_hex(t->grey ? JV_MAP_SOURCE_RGB : JV_MAP_TEXT_RGB));

@@ -19,6 +19,11 @@ typedef struct {
   const char *title;       /* each may be NULL */
   const char *subtitle;
   const char *source;
+  /* When set, called once per focus shape with its label point (the pole of
+   * inaccessibility of its largest polygon) in points of d: lets tests and
+   * debugging check the colour painted there. */
+  void (*on_anchor)(void *ctx, size_t shape, double x, double y);
+  void *anchor_ctx;
 } jv_map_spec;
 
 /* Paints the map into the rectangle (x, y, w, h), in points of d. JV_EUSAGE

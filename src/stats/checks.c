@@ -35,14 +35,15 @@ static const term lpl_terms[] = {{JV_IND_LPL_5_15, 1}, {JV_IND_LPL_16_17, 1}};
 static const term rel_terms[] = {{JV_IND_REL_BO_SBO, 1},   {JV_IND_REL_VO, 1},
                                  {JV_IND_REL_VSO, 1},      {JV_IND_REL_BEROEPS, 1},
                                  {JV_IND_REL_ONBEKEND, 1}, {JV_IND_REL_GEEN, 1}};
-static const term tz_terms[] = {{JV_IND_TZ_AANVANG, 1},  {JV_IND_TZ_NIEUW, 1},
-                                {JV_IND_TZ_OPGELOST, -1}, {JV_IND_TZ_18JAAR, -1},
+static const term tz_terms[] = {{JV_IND_TZ_AANVANG, 1},
+                                {JV_IND_TZ_NIEUW, 1},
+                                {JV_IND_TZ_OPGELOST, -1},
+                                {JV_IND_TZ_18JAAR, -1},
                                 {JV_IND_TZ_VERHUISD, -1}};
 static const identity identities[] = {
     {lpl_terms, N(lpl_terms), JV_IND_LPL_5_17, "5 t/m 15 + 16 en 17 jaar"},
     {rel_terms, N(rel_terms), JV_IND_RELATIEF, "the sum over onderwijssoorten"},
-    {tz_terms, N(tz_terms), JV_IND_TZ_ACTUEEL,
-     "aanvang + nieuw - opgelost - 18 jaar - verhuisd"},
+    {tz_terms, N(tz_terms), JV_IND_TZ_ACTUEEL, "aanvang + nieuw - opgelost - 18 jaar - verhuisd"},
 };
 
 static const term abs_whole[] = {{JV_IND_ABSOLUUT, 1}};
@@ -88,8 +89,7 @@ static bool sum_terms(const jv_municipality *m, const term *t, size_t n, long lo
 
 static jv_status warn(jv_diags *out, const jv_loc *at, const char *who, const char *msg)
 {
-  return jv_diags_add(out, at->file[0] ? at->file : NULL, at->line, at->column, "%s: %s", who,
-                      msg);
+  return jv_diags_add(out, at->file[0] ? at->file : NULL, at->line, at->column, "%s: %s", who, msg);
 }
 
 static jv_status check_identity(const identity *id, const jv_municipality *m, jv_diags *out)
@@ -112,8 +112,9 @@ static jv_status check_bound(const bound *bd, const jv_municipality *m, jv_diags
       part.count <= whole)
     return JV_OK;
   char a[32], b[32], msg[512];
-  snprintf(msg, sizeof(msg), "%s is %s, more than the %s it is part of", jv_indicator_name(bd->part),
-           jv_format_count(part.count, a, sizeof(a)), jv_format_count(whole, b, sizeof(b)));
+  snprintf(msg, sizeof(msg), "%s is %s, more than the %s it is part of",
+           jv_indicator_name(bd->part), jv_format_count(part.count, a, sizeof(a)),
+           jv_format_count(whole, b, sizeof(b)));
   return warn(out, &m->where[bd->part], m->name, msg);
 }
 

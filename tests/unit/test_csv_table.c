@@ -1,10 +1,10 @@
 /* Unit tests for the CSV reader (src/input/csv_table): dialects, located
  * fields and located refusals. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +31,8 @@ static void parse_bad(const char *buf, size_t len, int line, int column, const c
   assert_null(t.rows); /* left empty */
   assert_string_equal(err.loc.file, "t.csv");
   if (err.loc.line != line || err.loc.column != column || !strstr(err.msg, fragment))
-    fail_msg("got %d:%d '%s', want %d:%d '%s'", err.loc.line, err.loc.column, err.msg, line,
-             column, fragment);
+    fail_msg("got %d:%d '%s', want %d:%d '%s'", err.loc.line, err.loc.column, err.msg, line, column,
+             fragment);
 }
 
 #define S(lit) lit, sizeof(lit) - 1
@@ -69,7 +69,8 @@ static void test_semicolon_bom_crlf(void **state)
 {
   (void)state;
   jv_csv_table t;
-  parse_ok(&t, S("\xEF\xBB\xBF" "cbs_code;gemeente;relatief_verzuim\r\n"
+  parse_ok(&t, S("\xEF\xBB\xBF"
+                 "cbs_code;gemeente;relatief_verzuim\r\n"
                  "GM0482;Alblasserdam;79\r\nGM0505;Dordrecht;1,5\r\n\r\n\r\n"));
   assert_int_equal(t.delim, ';');
   assert_int_equal(t.n_rows, 3);
@@ -148,8 +149,9 @@ static void test_empty_files(void **state)
 static void test_invalid_utf8(void **state)
 {
   (void)state;
-  parse_bad(S("cbs_code,gemeente\nGM0505,Dordr\xE9" "cht\n"), 2, 2,
-            "invalid UTF-8: byte 0xE9 after \"Dordr\"");
+  parse_bad(S("cbs_code,gemeente\nGM0505,Dordr\xE9"
+              "cht\n"),
+            2, 2, "invalid UTF-8: byte 0xE9 after \"Dordr\"");
   /* in the second line of a quoted field: the line of the byte */
   parse_bad(S("a,b\n1,\"x\ny\xFF\"\n"), 3, 2, "byte 0xFF");
   parse_bad(S("a,b\n\xC3\n"), 2, 1, "at the start of the field");
@@ -157,7 +159,9 @@ static void test_invalid_utf8(void **state)
   parse_bad(S("a,b\n1,\xC0\xAF\n"), 2, 2, "invalid UTF-8");
   /* truncated sequence at the end of the file */
   parse_bad(S("a,b\n1,\xE2\x82"), 2, 2, "invalid UTF-8");
-  parse_bad(S("\xFF\xFE" "a\0,\0b\0"), 1, 1, "UTF-16");
+  parse_bad(S("\xFF\xFE"
+              "a\0,\0b\0"),
+            1, 1, "UTF-16");
   parse_bad("a,b\n1,x\0y\n", 10, 2, 2, "NUL byte");
 }
 

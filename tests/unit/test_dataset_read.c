@@ -1,12 +1,12 @@
 /* Unit tests for reading a data directory (src/input/dataset_read and the
  * files it uses): the bundled Zuid-Holland Zuid data, and one defect at a
  * time in small fixture directories written under a mkdtemp directory. */
+#include <cmocka.h>
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,9 +166,11 @@ static void test_fixture_ok_and_dialects(void **state)
 {
   fixture *fx = *state;
   /* ';', BOM, CRLF, quoted names with spaces, an alias, thousands dots */
-  PUT(fx, "verzuim.csv", "\xEF\xBB\xBF" "CBS_Code ; Gemeente ;absoluut_verzuim;relatief_verzuim\r\n"
-                         "GM0482;\" ALBLASSERDAM \";6;1.079\r\n"
-                         "GM0505;Dordrecht;n.b.;678\r\n\r\n;;;\r\n");
+  PUT(fx, "verzuim.csv",
+      "\xEF\xBB\xBF"
+      "CBS_Code ; Gemeente ;absoluut_verzuim;relatief_verzuim\r\n"
+      "GM0482;\" ALBLASSERDAM \";6;1.079\r\n"
+      "GM0505;Dordrecht;n.b.;678\r\n\r\n;;;\r\n");
   PUT(fx, "notes.txt", "not a data file");
   PUT(fx, ".~lock.verzuim.csv#", "office lock file");
   PUT(fx, ".hidden.csv", "garbage,\"");
@@ -193,11 +195,13 @@ static void test_fixture_ok_and_dialects(void **state)
 
   /* an alias of the official name, in another indeling */
   PUT(fx, "regio.csv", "veld,waarde\nregio,Haaglanden\nschooljaar,2019/2020\nindeling,2020\n");
-  PUT(fx, "leerplichtigen.csv", "cbs_code,gemeente,leerplichtigen_5_17\n"
-                                "GM0518,Den Haag,80000\nGM0603,Rijswijk,7000\n"
-                                ",Haaglanden,87000\n");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim\n"
-                         "GM0603,rijswijk,1\nGM0518,'s-gravenhage,2\n");
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_17\n"
+      "GM0518,Den Haag,80000\nGM0603,Rijswijk,7000\n"
+      ",Haaglanden,87000\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim\n"
+      "GM0603,rijswijk,1\nGM0518,'s-gravenhage,2\n");
   read_ok(fx->dir, &ds);
   assert_int_equal(ds.year.start, 2019);
   assert_int_equal(ds.boundary_year, 2020);
@@ -236,90 +240,105 @@ static void test_header_errors(void **state)
 static void test_row_errors(void **state)
 {
   fixture *fx = *state;
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM9999,Dordrecht,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM9999,Dordrecht,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 1,
            "GM9999 is not a municipality in the CBS indeling 2018 (regio.csv); 'Dordrecht' is "
            "GM0505 there");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\n505,Dordrecht,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\n505,Dordrecht,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 1,
            "'505' is not a CBS municipality code: expected GM and 4 digits");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrect,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrect,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 2,
            "gemeente 'Dordrect' does not match GM0505, which is 'Dordrecht' in the CBS "
            "indeling 2018");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Zwijndrecht,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Zwijndrecht,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 2, "('Zwijndrecht' is GM0642)");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 2, "empty gemeente: expected 'Dordrecht' for GM0505");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0505,Dordrecht,9,678\nGM0482,Alblasserdam,6,79\n"
-                         "GM0505,Dordrecht,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0505,Dordrecht,9,678\nGM0482,Alblasserdam,6,79\n"
+      "GM0505,Dordrecht,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 4, 1,
            "GM0505 (Dordrecht) appears twice in this file (first on line 2)");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 4,
            "the row ends after 3 fields but the header has 4: no value for 'relatief_verzuim'");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,twaalf,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,twaalf,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 3, "'twaalf' is not a count");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 4, "empty cell");
   /* the total row */
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
-                         "totaal,Zuid Holland,15,757\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
+      "totaal,Zuid Holland,15,757\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 4, 2,
            "the region-total row names 'Zuid Holland': expected the region name "
            "'Zuid-Holland Zuid'");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\n,Dordrecht,9,678\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\n,Dordrecht,9,678\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 3, 1, "empty cbs_code for 'Dordrecht': expected GM0505");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
-                         "totaal,totaal,15,757\n,Zuid-Holland Zuid,15,757\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
+      "totaal,totaal,15,757\n,Zuid-Holland Zuid,15,757\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 5, 1, "a second region-total row (the first is on line 4)");
 }
 
 static void test_files_disagree(void **state)
 {
   fixture *fx = *state;
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\n");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 1, 1,
            "no row for GM0505 (Dordrecht), which leerplichtigen.csv lists on line 3");
-  PUT(fx, "verzuim.csv", "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
-                         "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
-                         "GM0642,Zwijndrecht,7,192\n");
-  read_bad(fx, JV_EDATA, "verzuim.csv", 4, 1,
-           "GM0642 (Zwijndrecht) is not in leerplichtigen.csv");
+  PUT(fx, "verzuim.csv",
+      "cbs_code,gemeente,absoluut_verzuim,relatief_verzuim\n"
+      "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
+      "GM0642,Zwijndrecht,7,192\n");
+  read_bad(fx, JV_EDATA, "verzuim.csv", 4, 1, "GM0642 (Zwijndrecht) is not in leerplichtigen.csv");
   /* the file sorted first sets the list, whatever its name */
   PUT(fx, "verzuim.csv", VERZUIM);
   PUT(fx, "aaa.csv", "cbs_code,gemeente,luxe_verzuim\nGM0505,Dordrecht,3\n");
-  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1,
-           "GM0482 (Alblasserdam) is not in aaa.csv");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1, "GM0482 (Alblasserdam) is not in aaa.csv");
 }
 
 static void test_directory_errors(void **state)
 {
   fixture *fx = *state;
-  PUT(fx, "regio.csv", "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2019\n"
-                       "indeling,2018\n");
+  PUT(fx, "regio.csv",
+      "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2019\n"
+      "indeling,2018\n");
   read_bad(fx, JV_EDATA, "regio.csv", 3, 2,
            "school year '2017-2019': expected two consecutive years such as 2017-2018");
-  PUT(fx, "regio.csv", "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2018\n"
-                       "indeling,2019\n");
+  PUT(fx, "regio.csv",
+      "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2018\n"
+      "indeling,2019\n");
   read_bad(fx, JV_EDATA, "regio.csv", 4, 2,
            "no municipality list for the CBS indeling 2019: expected one of 2015, 2017, 2018, "
            "2020");
   PUT(fx, "regio.csv", "veld,waarde\nregio,Zuid-Holland Zuid\nschooljar,2017-2018\n");
-  read_bad(fx, JV_EDATA, "regio.csv", 3, 1, "unknown veld 'schooljar' (did you mean 'schooljaar'?)");
+  read_bad(fx, JV_EDATA, "regio.csv", 3, 1,
+           "unknown veld 'schooljar' (did you mean 'schooljaar'?)");
   PUT(fx, "regio.csv", "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2018\n");
   read_bad(fx, JV_EDATA, "regio.csv", 4, 1, "missing row 'indeling': add a line indeling,2018");
   PUT(fx, "regio.csv", "veld;waarde\nregio;Zuid-Holland Zuid\nregio;ZHZ\n");
@@ -328,8 +347,9 @@ static void test_directory_errors(void **state)
   read_bad(fx, JV_EDATA, "regio.csv", 1, 1, "expected the header veld,waarde");
   PUT(fx, "regio.csv", REGIO);
   /* leerplichtigen_5_17 is required: located at the file of its group */
-  PUT(fx, "leerplichtigen.csv", "cbs_code,gemeente,leerplichtigen_5_15\n"
-                                "GM0482,Alblasserdam,2910\nGM0505,Dordrecht,14246\n");
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_15\n"
+      "GM0482,Alblasserdam,2910\nGM0505,Dordrecht,14246\n");
   read_bad(fx, JV_EDATA, "leerplichtigen.csv", 1, 4, "no column leerplichtigen_5_17");
   char path[128];
   snprintf(path, sizeof(path), "%s/leerplichtigen.csv", fx->dir);

@@ -1,9 +1,9 @@
 /* Unit tests for the value syntax of a data cell (src/input/value_parse). */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <string.h>
 
 #include "input/value_parse.h"
@@ -39,9 +39,18 @@ static void test_counts(void **state)
   static const struct {
     const char *cell;
     long long want;
-  } cases[] = {{"0", 0},          {"49", 49},           {"76533", 76533}, {"12.689", 12689},
-               {"76.533", 76533}, {"1.234.567", 1234567}, {" 17 ", 17},    {"\t3\t", 3},
-               {"007", 7},        {"\xC2\xA0" "63.844\xC2\xA0", 63844},
+  } cases[] = {{"0", 0},
+               {"49", 49},
+               {"76533", 76533},
+               {"12.689", 12689},
+               {"76.533", 76533},
+               {"1.234.567", 1234567},
+               {" 17 ", 17},
+               {"\t3\t", 3},
+               {"007", 7},
+               {"\xC2\xA0"
+                "63.844\xC2\xA0",
+                63844},
                {"999.999.999.999.999", 999999999999999LL}};
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     jv_value v = parse_ok(cases[i].cell);
@@ -56,11 +65,16 @@ static void test_tokens(void **state)
   static const struct {
     const char *cell;
     jv_value_kind want;
-  } cases[] = {{"n.b.", JV_VAL_UNKNOWN},         {"N.B.", JV_VAL_UNKNOWN},
-               {"nb", JV_VAL_UNKNOWN},           {"Onbekend", JV_VAL_UNKNOWN},
-               {"nvt", JV_VAL_NVT},              {"NVT", JV_VAL_NVT},
-               {" n.v.t. ", JV_VAL_NVT},         {"non-respons", JV_VAL_NONRESPONSE},
-               {"Non-Respons", JV_VAL_NONRESPONSE}, {"nr", JV_VAL_NONRESPONSE}};
+  } cases[] = {{"n.b.", JV_VAL_UNKNOWN},
+               {"N.B.", JV_VAL_UNKNOWN},
+               {"nb", JV_VAL_UNKNOWN},
+               {"Onbekend", JV_VAL_UNKNOWN},
+               {"nvt", JV_VAL_NVT},
+               {"NVT", JV_VAL_NVT},
+               {" n.v.t. ", JV_VAL_NVT},
+               {"non-respons", JV_VAL_NONRESPONSE},
+               {"Non-Respons", JV_VAL_NONRESPONSE},
+               {"nr", JV_VAL_NONRESPONSE}};
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
     assert_int_equal(parse_ok(cases[i].cell).kind, cases[i].want);
 }
@@ -75,7 +89,9 @@ static void test_refusals_say_why(void **state)
       {"", "empty cell"},
       {"   ", "write 0 when there were none"},
       {"-3", "'-3' is negative"},
-      {"\xE2\x88\x92" "3", "is negative"}, /* U+2212 MINUS SIGN */
+      {"\xE2\x88\x92"
+       "3",
+       "is negative"}, /* U+2212 MINUS SIGN */
       {"1,5", "'1,5' is not a whole number"},
       {"12,689", "decimal comma"},
       {"2.5", "'2.5' is not a whole number: counts have no fractions"},

@@ -255,14 +255,15 @@ static jv_status heading(tpl_reader *r, const tpl_file *f, cmark_node *node, int
   size_t len;
   const char *s = jv_template__line(f, line, &len);
   const char *p = block_start(s, len);
+  if (cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_DOCUMENT)
+    return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
+                        "a heading cannot stand inside a list or quote");
+  /* cmark does not say which heading syntax was used; the source line does */
   if ((size_t)(p - s) >= len || *p != '#')
     return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
                         "text underlined with --- or === is a heading in Markdown; write "
                         "'## Title' for a heading, or leave a blank line before --- for a "
                         "page break");
-  if (cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_DOCUMENT)
-    return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
-                        "a heading cannot stand inside a list or quote");
   if (level > 3)
     return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
                         "heading level %d: templates use #, ## and ### only", level);

@@ -1,10 +1,13 @@
 /* Unit tests for the cross-checks (src/stats/checks): each identity on small
  * in-memory datasets, and the two inconsistencies of the bundled data. */
-#include <cmocka.h>
+/* cmocka.h needs these first */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
 #include <stdio.h>
 #include <string.h>
 

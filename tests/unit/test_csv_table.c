@@ -1,10 +1,13 @@
 /* Unit tests for the CSV reader (src/input/csv_table): dialects, located
  * fields and located refusals. */
-#include <cmocka.h>
+/* cmocka.h needs these first */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,15 @@
 /* Unit tests for reading a data directory (src/input/dataset_read and the
  * files it uses): the bundled Zuid-Holland Zuid data, and one defect at a
  * time in small fixture directories written under a mkdtemp directory. */
-#include <cmocka.h>
-#include <dirent.h>
+/* cmocka.h needs these first */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

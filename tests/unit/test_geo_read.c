@@ -29,7 +29,7 @@ static const char topo[] =
     "{\"type\":\"Polygon\",\"arcs\":[[0,1]],"
     "\"properties\":{\"statcode\":\"GM0001\",\"statnaam\":\"Links\"}},"
     "{\"type\":\"Polygon\",\"arcs\":[[2,-1]],"
-    "\"properties\":{\"statcode\":\"GM0002\",\"statnaam\":\"R\xc3\xa9chts\"}},"
+    "\"properties\":{\"statcode\":\"GM0002\",\"statnaam\":\"R\xc3\xa9" "chts\"}},"
     "{\"type\":\"MultiPolygon\",\"arcs\":[[[3],[4]],[[5]]],"
     "\"properties\":{\"code\":3,\"name\":\"'s-Gravenhage\"}},"
     "{\"type\":null}"
@@ -79,7 +79,7 @@ static void test_rings_reversed_arc_and_closure(void **state)
   assert_int_equal(g.n_shapes, 3); /* the null geometry is skipped */
   const jv_geo_shape *l = &g.shapes[0], *r = &g.shapes[1];
   assert_string_equal(l->code, "GM0001");
-  assert_string_equal(r->name, "R\xc3\xa9chts");
+  assert_string_equal(r->name, "R\xc3\xa9" "chts");
   /* L = arc 0 then arc 1 without its repeated first point: 5 points, closed */
   const jv_ring *rl = &l->polys[0].rings[0];
   assert_int_equal(rl->n, 5);

@@ -1,9 +1,12 @@
 /* Unit tests for the value syntax of a data cell (src/input/value_parse). */
-#include <cmocka.h>
+/* cmocka.h needs these first */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
 #include <string.h>
 
 #include "input/value_parse.h"

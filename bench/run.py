@@ -23,6 +23,7 @@ def main():
             try:
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, 1)
+                os.dup2(devnull, 2)
                 os.execvp(cmd[0], cmd)
             finally:
                 os._exit(127)

@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libcairo2-dev libhpdf-dev libcsv-dev libcmocka-dev libcmark-dev
-      libhyphen-dev hyphen-nl libjansson-dev libfreetype-dev
+      libhyphen-dev hyphen-nl libjansson-dev libfreetype-dev nettle-dev
       poppler-utils qpdf valgrind python3)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -25,9 +25,9 @@ typedef enum {
   T_INDICATORS, /* comma-separated indicator names */
   T_SERIES,     /* a name from model/series_catalogue.h */
   T_SERIES_LIST,
-  T_YEAR,       /* "2016-2017" or an offset "-1" */
-  T_INT,        /* min..max */
-  T_PATH        /* a file inside the template directory */
+  T_YEAR, /* "2016-2017" or an offset "-1" */
+  T_INT,  /* min..max */
+  T_PATH  /* a file inside the template directory */
 } arg_type;
 
 typedef struct {
@@ -48,17 +48,35 @@ typedef struct {
   arg_spec args[8];
 } dir_spec;
 
-#define TABLE_KINDS                                                                         \
-  "absoluut_per_1000|relatief_naar_onderwijssoort|relatief_per_1000|processen_verbaal|"     \
+#define TABLE_KINDS                                                                                \
+  "absoluut_per_1000|relatief_naar_onderwijssoort|relatief_per_1000|processen_verbaal|"            \
   "vrijstellingen|vrijstellingen_per_1000|thuiszitters|overzicht"
 #define UNITS "aantal|per_1000|procent"
 
-#define TEXT(k) {.key = k, .type = T_TEXT}
-#define NEED(k, t) {.key = k, .type = t, .required = 1}
-#define OPT(k, t) {.key = k, .type = t}
-#define CHOICE(k, req, c) {.key = k, .type = T_CHOICE, .required = req, .choices = c}
-#define INT(k, lo, hi) {.key = k, .type = T_INT, .min = lo, .max = hi}
-#define NONE {.key = NULL}
+#define TEXT(k)                                                                                    \
+  {                                                                                                \
+    .key = k, .type = T_TEXT                                                                       \
+  }
+#define NEED(k, t)                                                                                 \
+  {                                                                                                \
+    .key = k, .type = t, .required = 1                                                             \
+  }
+#define OPT(k, t)                                                                                  \
+  {                                                                                                \
+    .key = k, .type = t                                                                            \
+  }
+#define CHOICE(k, req, c)                                                                          \
+  {                                                                                                \
+    .key = k, .type = T_CHOICE, .required = req, .choices = c                                      \
+  }
+#define INT(k, lo, hi)                                                                             \
+  {                                                                                                \
+    .key = k, .type = T_INT, .min = lo, .max = hi                                                  \
+  }
+#define NONE                                                                                       \
+  {                                                                                                \
+    .key = NULL                                                                                    \
+  }
 
 static const dir_spec specs[] = {
     {"omslag", A_NODE, JV_DIR_OMSLAG, 0, {TEXT("titel"), TEXT("ondertitel")}},
@@ -68,17 +86,29 @@ static const dir_spec specs[] = {
     {"einde-kolommen", A_NODE, JV_DIR_EINDE_KOLOMMEN, 1, {NONE}},
     {"citaat", A_QUOTE, 0, 1, {NEED("tekst", T_TEXT), TEXT("bron")}},
     {"voeg-in", A_INCLUDE, 0, 1, {NEED("bestand", T_PATH)}},
-    {"tabel", A_NODE, JV_DIR_TABEL, 0,
+    {"tabel",
+     A_NODE,
+     JV_DIR_TABEL,
+     0,
      {CHOICE("soort", 1, TABLE_KINDS), TEXT("titel"), OPT("indicatoren", T_INDICATORS),
       CHOICE("eenheid", 0, UNITS)}},
-    {"grafiek", A_NODE, JV_DIR_GRAFIEK, 0,
+    {"grafiek",
+     A_NODE,
+     JV_DIR_GRAFIEK,
+     0,
      {CHOICE("soort", 1, "trend|vergelijking|gestapeld"), OPT("indicator", T_INDICATOR),
       OPT("indicatoren", T_INDICATORS), OPT("reeks", T_SERIES_LIST), CHOICE("eenheid", 0, UNITS),
       TEXT("titel")}},
-    {"kaart", A_NODE, JV_DIR_KAART, 0,
+    {"kaart",
+     A_NODE,
+     JV_DIR_KAART,
+     0,
      {NEED("indicator", T_INDICATOR), TEXT("regio"), CHOICE("eenheid", 0, "aantal|per_1000"),
       TEXT("titel")}},
-    {"kerncijfer", A_NODE, JV_DIR_KERNCIJFER, 0,
+    {"kerncijfer",
+     A_NODE,
+     JV_DIR_KERNCIJFER,
+     0,
      {OPT("indicator", T_INDICATOR), OPT("reeks", T_SERIES), OPT("jaar", T_YEAR),
       CHOICE("eenheid", 0, UNITS), TEXT("label")}},
 };
@@ -145,8 +175,7 @@ static jv_status parse_value(const where *w, size_t *i, raw_arg *a)
       a->value[n++] = s[(*i)++];
     }
     if (*i >= w->len)
-      return fail_at(w, start, "unterminated quoted value of %s: add the closing quote",
-                     a->key);
+      return fail_at(w, start, "unterminated quoted value of %s: add the closing quote", a->key);
     (*i)++;
   } else {
     if (curly_quote_at(s + *i, w->len - *i))
@@ -185,6 +214,8 @@ static jv_status parse_line(const where *w, raw_directive *d)
     d->name[n++] = s[i++];
   }
   d->name[n] = '\0';
+  if (n == 0)
+    return fail_at(w, name_at, "directive names are lower-case, such as ::tabel");
   if (i < w->len && s[i] == '{') {
     i++;
     for (;;) {
@@ -266,8 +297,7 @@ static jv_status bad_choice(const where *w, const raw_arg *a, const char *choice
   if (best)
     snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
   char msg[700];
-  snprintf(msg, sizeof(msg), "%s=%s is not allowed%s; expected one of: ", a->key, a->value,
-           hint);
+  snprintf(msg, sizeof(msg), "%s=%s is not allowed%s; expected one of: ", a->key, a->value, hint);
   size_t used = strlen(msg);
   for (size_t i = 0; i < n && used < sizeof(msg); i++)
     used += (size_t)snprintf(msg + used, sizeof(msg) - used, "%s%s", i ? ", " : "", opts[i]);
@@ -302,8 +332,8 @@ static jv_status bad_name(const where *w, const raw_arg *a, const char *item, in
   if (best)
     snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
   return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column,
-                      "%s=%s: unknown %s '%s'%s; `jaarverslag indicators` lists the names",
-                      a->key, a->value, series ? "series" : "indicator", item, hint);
+                      "%s=%s: unknown %s '%s'%s; `jaarverslag indicators` lists the names", a->key,
+                      a->value, series ? "series" : "indicator", item, hint);
 }
 
 static jv_status check_names(const where *w, const raw_arg *a, int series, int list)
@@ -332,8 +362,8 @@ static jv_status check_names(const where *w, const raw_arg *a, int series, int l
 static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *a)
 {
   if (sp->type != T_TEXT && !a->value[0])
-    return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column,
-                        "%s= is empty", a->key);
+    return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column, "%s= is empty",
+                        a->key);
   switch (sp->type) {
   case T_CHOICE:
     return in_choices(a->value, sp->choices) ? JV_OK : bad_choice(w, a, sp->choices);
@@ -359,8 +389,8 @@ static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *
     long v = strtol(a->value, &end, 10);
     if (*end || !isdigit((unsigned char)a->value[0]) || v < sp->min || v > sp->max)
       return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column,
-                          "%s=%s: expected a whole number from %d to %d", a->key, a->value,
-                          sp->min, sp->max);
+                          "%s=%s: expected a whole number from %d to %d", a->key, a->value, sp->min,
+                          sp->max);
     return JV_OK;
   }
   default:
@@ -368,8 +398,7 @@ static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *
   }
 }
 
-static const arg_spec *find_arg(const where *w, const dir_spec *d, const raw_arg *a,
-                                jv_status *st)
+static const arg_spec *find_arg(const where *w, const dir_spec *d, const raw_arg *a, jv_status *st)
 {
   const char *keys[8];
   size_t n = 0;
@@ -418,13 +447,15 @@ static jv_status check_combination(const where *w, const raw_directive *d)
       return need(w, d, "takes indicatoren= and eenheid= only with soort=overzicht");
   } else if (strcmp(d->name, "grafiek") == 0) {
     if (strcmp(soort->value, "trend") == 0 && (!reeks || ind || inds))
-      return need(w, d, "soort=trend draws series over the years: give reeks= (and no "
-                        "indicator=)");
+      return need(w, d,
+                  "soort=trend draws series over the years: give reeks= (and no "
+                  "indicator=)");
     if (strcmp(soort->value, "vergelijking") == 0 && (!ind || inds || reeks))
       return need(w, d, "soort=vergelijking compares municipalities: give indicator= only");
     if (strcmp(soort->value, "gestapeld") == 0 && (ind || inds + reeks != 1))
-      return need(w, d, "soort=gestapeld needs either indicatoren= (per municipality) or "
-                        "reeks= (per year)");
+      return need(w, d,
+                  "soort=gestapeld needs either indicatoren= (per municipality) or "
+                  "reeks= (per year)");
   } else if (strcmp(d->name, "kerncijfer") == 0) {
     if (ind + reeks != 1)
       return need(w, d, "needs either indicator= or reeks=");

@@ -1,6 +1,6 @@
-/* template_read.c - template files: reading, UTF-8 checks, front matter,
- * line index, includes kept inside the template directory, and the cmark
- * parse that template_walk.c turns into nodes. */
+/* template_read.c - template files: reading, UTF-8 checks, the line index,
+ * includes kept inside the template directory, and the cmark parse that
+ * template_walk.c turns into nodes (front matter: template_front.c). */
 /* realpath() is an XSI function: not declared by _POSIX_C_SOURCE alone */
 #define _XOPEN_SOURCE 700
 
@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 
 #include "input/template_internal.h"
-#include "util/suggest.h"
 #include "util/utf8.h"
 
 /* Smart punctuation: ' and " become ’ ‘ “ ”, -- an en dash, ... an
@@ -107,170 +106,11 @@ static void locate(const char *s, size_t len, size_t off, int *line, int *col)
   *col = jv_template__column(s + start, off - start);
 }
 
-/* ---- front matter ------------------------------------------------------- */
-
-static const char *const fm_keys[] = {"titel",  "regio", "schooljaar", "auteur",
-                                      "kleur", "logo",  "uitlijning"};
-#define N_FM_KEYS (sizeof(fm_keys) / sizeof(fm_keys[0]))
-
-static int is_fence(const char *s, size_t len)
+int jv_template__is_fence(const char *s, size_t len)
 {
   while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
     len--;
   return len == 3 && memcmp(s, "---", 3) == 0;
-}
-
-static jv_status resolve_inside(tpl_reader *r, const char *base, const char *rel,
-                                const char *file, int line, int column, const char *what,
-                                char **out);
-
-static jv_status fm_value(tpl_reader *r, const tpl_file *f, int line, int col, int key,
-                          const char *v)
-{
-  jv_tpl_meta *m = &r->tpl->meta;
-  jv_error *err = r->err;
-  char **slot = NULL;
-  switch (key) {
-  case 0:
-    slot = &m->titel;
-    break;
-  case 1:
-    slot = &m->regio;
-    break;
-  case 2: {
-    char buf[16];
-    if (jv_schoolyear_parse(v, &m->year))
-      return jv_error_set(err, JV_EDATA, f->name, line, col,
-                          "schooljaar '%s': expected two consecutive years such as 2017-2018",
-                          v);
-    m->has_schooljaar = true;
-    jv_schoolyear_format(m->year, buf, sizeof(buf));
-    return (m->schooljaar = strdup(buf)) ? JV_OK : oom(err);
-  }
-  case 3:
-    slot = &m->auteur;
-    break;
-  case 4: {
-    unsigned hex = 0;
-    int ok = v[0] == '#' && strlen(v) == 7;
-    for (int i = 1; ok && i < 7; i++) {
-      char c = v[i];
-      int d = c >= '0' && c <= '9' ? c - '0'
-              : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                     : -1;
-      ok = d >= 0;
-      hex = hex * 16 + (unsigned)(d < 0 ? 0 : d);
-    }
-    if (!ok)
-      return jv_error_set(err, JV_EDATA, f->name, line, col,
-                          "kleur '%s': expected a colour as #RRGGBB, such as #0B5F73", v);
-    m->has_kleur = true;
-    m->kleur = hex;
-    return JV_OK;
-  }
-  case 5:
-    return resolve_inside(r, r->tpl->dir, v, f->name, line, col, "logo", &m->logo);
-  default:
-    if (strcmp(v, "uitgevuld") == 0)
-      m->uitlijning = JV_TPL_JUSTIFY;
-    else if (strcmp(v, "links") == 0)
-      m->uitlijning = JV_TPL_LEFT;
-    else
-      return jv_error_set(err, JV_EDATA, f->name, line, col,
-                          "uitlijning '%s': expected uitgevuld or links", v);
-    return JV_OK;
-  }
-  *slot = strdup(v);
-  return *slot ? JV_OK : oom(err);
-}
-
-static jv_status fm_line(tpl_reader *r, const tpl_file *f, int line, unsigned *seen)
-{
-  size_t len;
-  const char *s = jv_template__line(f, line, &len);
-  char buf[1024];
-  if (len >= sizeof(buf))
-    return jv_error_set(r->err, JV_EDATA, f->name, line, 1, "front matter line too long");
-  memcpy(buf, s, len);
-  buf[len] = '\0';
-  char *p = buf;
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (!*p || *p == '#') /* blank lines and comments */
-    return JV_OK;
-  char *colon = strchr(p, ':');
-  if (!colon)
-    return jv_error_set(r->err, JV_EDATA, f->name, line, 1,
-                        "expected 'key: value' in the front matter, such as "
-                        "'titel: Jaarverslag Leerplicht'");
-  char *k_end = colon;
-  while (k_end > p && (k_end[-1] == ' ' || k_end[-1] == '\t'))
-    k_end--;
-  *k_end = '\0';
-  int key = -1;
-  for (size_t i = 0; i < N_FM_KEYS; i++)
-    if (strcmp(p, fm_keys[i]) == 0)
-      key = (int)i;
-  int col = jv_template__column(buf, (size_t)(p - buf));
-  if (key < 0) {
-    const char *best = jv_suggest_closest(p, fm_keys, N_FM_KEYS);
-    return jv_error_set(r->err, JV_EDATA, f->name, line, col,
-                        "unknown front matter key '%s'%s%s%s; known: titel, regio, "
-                        "schooljaar, auteur, kleur, logo, uitlijning",
-                        p, best ? " (did you mean " : "", best ? best : "", best ? "?)" : "");
-  }
-  if (*seen & (1u << key))
-    return jv_error_set(r->err, JV_EDATA, f->name, line, col, "%s given twice", p);
-  *seen |= 1u << key;
-  char *v = colon + 1;
-  while (*v == ' ' || *v == '\t')
-    v++;
-  size_t vlen = strlen(v);
-  while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
-    v[--vlen] = '\0';
-  if (vlen >= 2 && (v[0] == '"' || v[0] == '\'') && v[vlen - 1] == v[0]) {
-    v[vlen - 1] = '\0';
-    v++;
-  }
-  int vcol = jv_template__column(buf, (size_t)(v - buf));
-  if (!*v)
-    return jv_error_set(r->err, JV_EDATA, f->name, line, vcol, "empty value for %s", p);
-  return fm_value(r, f, line, vcol, key, v);
-}
-
-/* Reads the front matter of the main template and blanks its lines in
- * text, so cmark's line numbers stay those of the file. */
-static jv_status front_matter(tpl_reader *r, tpl_file *f, char *text)
-{
-  size_t len;
-  const char *first = jv_template__line(f, 1, &len);
-  if (!is_fence(first, len))
-    return jv_error_set(r->err, JV_EDATA, f->name, 1, 1,
-                        "a template starts with front matter: a line '---', lines such as "
-                        "'titel: Jaarverslag Leerplicht', and a closing '---'");
-  int close = 0;
-  for (int l = 2; l <= f->n_lines && !close; l++) {
-    const char *s = jv_template__line(f, l, &len);
-    if (is_fence(s, len))
-      close = l;
-  }
-  if (!close)
-    return jv_error_set(r->err, JV_EDATA, f->name, 1, 1,
-                        "front matter is not closed: add a line '---' after its last key");
-  unsigned seen = 0;
-  for (int l = 2; l < close; l++) {
-    jv_status st = fm_line(r, f, l, &seen);
-    if (st)
-      return st;
-  }
-  if (!r->tpl->meta.titel)
-    return jv_error_set(r->err, JV_EDATA, f->name, 1, 1, "the front matter needs titel:");
-  size_t end = close < f->n_lines ? f->lines[close] : f->len;
-  for (size_t i = 0; i < end; i++)
-    if (text[i] != '\n' && text[i] != '\r')
-      text[i] = ' ';
-  return JV_OK;
 }
 
 /* ---- one file ----------------------------------------------------------- */
@@ -289,8 +129,7 @@ static jv_status parse_file(tpl_reader *r, const char *name, const char *real, c
       off = (size_t)(nul - buf);
     int line, col;
     locate(buf, len, off, &line, &col);
-    return jv_error_set(err, JV_EDATA, name, line, col,
-                        "%s: save the template as UTF-8 text",
+    return jv_error_set(err, JV_EDATA, name, line, col, "%s: save the template as UTF-8 text",
                         buf[off] ? "invalid UTF-8" : "NUL byte");
   }
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -306,11 +145,11 @@ static jv_status parse_file(tpl_reader *r, const char *name, const char *real, c
   tpl_file f = {.name = name, .text = text, .len = len, .base = base, .real = real};
   jv_status st = index_lines(&f, err);
   if (!st && main) {
-    st = front_matter(r, &f, text);
+    st = jv_template__front_matter(r, &f, text);
   } else if (!st) {
     size_t l0;
     const char *first = jv_template__line(&f, 1, &l0);
-    if (is_fence(first, l0))
+    if (jv_template__is_fence(first, l0))
       st = jv_error_set(err, JV_EDATA, name, 1, 1,
                         "an included file has no front matter and cannot start with '---'; "
                         "use ::pagina for a page break");
@@ -336,13 +175,13 @@ static jv_status slurp(const char *path, const char *shown, int line, int column
 {
   FILE *fp = fopen(path, "rb");
   if (!fp)
-    return jv_error_set(err, missing, line ? shown : path, line, column, "cannot open %s: %s",
-                        path, strerror(errno));
+    return jv_error_set(err, missing, line ? shown : path, line, column, "cannot open %s: %s", path,
+                        strerror(errno));
   struct stat st;
   if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
     fclose(fp);
-    return jv_error_set(err, missing, line ? shown : path, line, column,
-                        "%s is not a regular file", path);
+    return jv_error_set(err, missing, line ? shown : path, line, column, "%s is not a regular file",
+                        path);
   }
   if ((unsigned long long)st.st_size > JV_TPL_MAX_BYTES) {
     fclose(fp);
@@ -360,8 +199,7 @@ static jv_status slurp(const char *path, const char *shown, int line, int column
   fclose(fp);
   if (bad) {
     free(buf);
-    return jv_error_set(err, JV_EIO, line ? shown : path, line, column, "cannot read %s",
-                        path);
+    return jv_error_set(err, JV_EIO, line ? shown : path, line, column, "cannot read %s", path);
   }
   buf[n] = '\0';
   *out = buf;
@@ -419,28 +257,22 @@ static int normalize(const char *path, char *out, size_t size)
   return 0;
 }
 
-/* Resolves rel against base to an absolute, symlink-free path inside the
- * template directory; refuses absolute paths and anything that ends up
- * outside (via .. or a symlink). *out is malloc'ed. */
-static jv_status resolve_inside(tpl_reader *r, const char *base, const char *rel,
-                                const char *file, int line, int column, const char *what,
-                                char **out)
+jv_status jv_template__resolve(tpl_reader *r, const char *base, const char *rel, const char *file,
+                               int line, int column, const char *what, char **out)
 {
   if (rel[0] == '/')
     return jv_error_set(r->err, JV_EDATA, file, line, column,
-                        "%s '%s': use a path relative to the template, not an absolute one",
-                        what, rel);
+                        "%s '%s': use a path relative to the template, not an absolute one", what,
+                        rel);
   char joined[PATH_MAX];
   if (snprintf(joined, sizeof(joined), "%s/%s", base, rel) >= (int)sizeof(joined))
-    return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s': path too long", what,
-                        rel);
+    return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s': path too long", what, rel);
   /* '..' is refused before touching the file system, so a path that climbs
    * out is reported as such even when its target does not exist */
   char lexical[PATH_MAX];
   if (normalize(joined, lexical, sizeof(lexical)) || !inside_dir(r->tpl->dir, lexical))
     return jv_error_set(r->err, JV_EDATA, file, line, column,
-                        "%s '%s' lies outside the template directory %s", what, rel,
-                        r->tpl->dir);
+                        "%s '%s' lies outside the template directory %s", what, rel, r->tpl->dir);
   char *real = realpath(joined, NULL);
   if (!real)
     return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s': %s", what, rel,
@@ -450,13 +282,12 @@ static jv_status resolve_inside(tpl_reader *r, const char *base, const char *rel
   if (!inside_dir(r->tpl->dir, real)) {
     free(real);
     return jv_error_set(r->err, JV_EDATA, file, line, column,
-                        "%s '%s' lies outside the template directory %s", what, rel,
-                        r->tpl->dir);
+                        "%s '%s' lies outside the template directory %s", what, rel, r->tpl->dir);
   }
   if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
     free(real);
-    return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s' is not a regular file",
-                        what, rel);
+    return jv_error_set(r->err, JV_EDATA, file, line, column, "%s '%s' is not a regular file", what,
+                        rel);
   }
   *out = real;
   return JV_OK;
@@ -477,10 +308,9 @@ jv_status jv_template__include(tpl_reader *r, const tpl_file *f, int line, int c
   size_t n = strlen(bestand);
   if (n < 4 || strcmp(bestand + n - 3, ".md") != 0)
     return jv_error_set(r->err, JV_EDATA, f->name, line, column,
-                        "voeg-in bestand '%s': only Markdown files (.md) can be included",
-                        bestand);
+                        "voeg-in bestand '%s': only Markdown files (.md) can be included", bestand);
   char *real = NULL;
-  jv_status st = resolve_inside(r, f->base, bestand, f->name, line, column, "voeg-in", &real);
+  jv_status st = jv_template__resolve(r, f->base, bestand, f->name, line, column, "voeg-in", &real);
   if (st)
     return st;
   for (int i = 0; i <= r->depth; i++)
@@ -498,8 +328,7 @@ jv_status jv_template__include(tpl_reader *r, const tpl_file *f, int line, int c
   }
   char shown[PATH_MAX];
   const char *name;
-  if (shown_name(f->name, bestand, shown, sizeof(shown)) ||
-      jv_tpl_add_file(r->tpl, shown, &name)) {
+  if (shown_name(f->name, bestand, shown, sizeof(shown)) || jv_tpl_add_file(r->tpl, shown, &name)) {
     free(real);
     return oom(r->err);
   }
@@ -526,8 +355,8 @@ jv_status jv_template__include(tpl_reader *r, const tpl_file *f, int line, int c
 
 /* ---- entry points ------------------------------------------------------- */
 
-static jv_status run(jv_tpl *out, const char *name, const char *real, const char *buf,
-                     size_t len, jv_error *err)
+static jv_status run(jv_tpl *out, const char *name, const char *real, const char *buf, size_t len,
+                     jv_error *err)
 {
   tpl_reader r;
   memset(&r, 0, sizeof(r));

@@ -3,6 +3,7 @@
  * HTML, images, headings below ###) instead of dropping it silently. */
 #include "input/template_internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,11 +134,11 @@ static int starts_directive(const char *s, size_t len)
 {
   const char *p = block_start(s, len);
   size_t rest = len - (size_t)(p - s);
-  return rest >= 3 && p[0] == ':' && p[1] == ':' && p[2] >= 'a' && p[2] <= 'z';
+  /* upper case counts too, so "::Tabel" is refused rather than printed */
+  return rest >= 3 && p[0] == ':' && p[1] == ':' && isalpha((unsigned char)p[2]);
 }
 
-bool jv_template__refuse_in_columns(tpl_reader *r, const tpl_file *f, int line,
-                                    const char *what)
+bool jv_template__refuse_in_columns(tpl_reader *r, const tpl_file *f, int line, const char *what)
 {
   if (!r->cols_line)
     return false;
@@ -223,7 +224,7 @@ static jv_status nested_paragraph(tpl_reader *r, const tpl_file *f, cmark_node *
   cmark_node_type pt = cmark_node_get_type(parent);
   cmark_node *first = cmark_node_first_child(node);
   const char *lit = first ? cmark_node_get_literal(first) : NULL;
-  if (lit && lit[0] == ':' && lit[1] == ':' && lit[2] >= 'a' && lit[2] <= 'z')
+  if (lit && lit[0] == ':' && lit[1] == ':' && isalpha((unsigned char)lit[2]))
     return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
                         "directives cannot stand inside a list or quote; put it at the start "
                         "of a line of its own");
@@ -304,11 +305,10 @@ static jv_status block(tpl_reader *r, const tpl_file *f, cmark_node *node)
     return JV_OK;
   case CMARK_NODE_LIST:
     if (count_ancestors(node, CMARK_NODE_BLOCK_QUOTE))
-      return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
-                          "a quote holds text only, no lists");
+      return jv_error_set(r->err, JV_EDATA, f->name, line, 0, "a quote holds text only, no lists");
     if (count_ancestors(node, CMARK_NODE_LIST) >= MAX_LIST_DEPTH)
-      return jv_error_set(r->err, JV_EDATA, f->name, line, 0,
-                          "lists nest at most %d deep", MAX_LIST_DEPTH);
+      return jv_error_set(r->err, JV_EDATA, f->name, line, 0, "lists nest at most %d deep",
+                          MAX_LIST_DEPTH);
     return JV_OK;
   case CMARK_NODE_THEMATIC_BREAK:
     if (pt != CMARK_NODE_DOCUMENT)

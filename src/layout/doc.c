@@ -130,3 +130,12 @@ jv_status jv_doc_figure(jv_doc *d, jv_figure *f)
 }
 
 jv_status jv_doc_pagebreak(jv_doc *d) { return push(d, JV_BLK_PAGEBREAK) ? JV_OK : JV_EINTERNAL; }
+
+jv_status jv_doc_toc(jv_doc *d, const char *title)
+{
+  jv_block *b = push(d, JV_BLK_TOC);
+  if (!b)
+    return JV_EINTERNAL;
+  b->text = strdup(title ? title : "Inhoud");
+  return b->text ? JV_OK : JV_EINTERNAL;
+}

@@ -18,7 +18,8 @@ typedef enum {
   JV_BLK_PARAGRAPH, /* runs of styled text */
   JV_BLK_TABLE,
   JV_BLK_FIGURE,
-  JV_BLK_PAGEBREAK
+  JV_BLK_PAGEBREAK,
+  JV_BLK_TOC        /* table of contents: text = its title */
 } jv_block_kind;
 
 typedef struct {
@@ -57,5 +58,6 @@ jv_status jv_doc_run(jv_doc *d, const char *text, jv_font_style style);
 jv_status jv_doc_table(jv_doc *d, jv_table *t);
 jv_status jv_doc_figure(jv_doc *d, jv_figure *f);
 jv_status jv_doc_pagebreak(jv_doc *d);
+jv_status jv_doc_toc(jv_doc *d, const char *title);
 
 #endif

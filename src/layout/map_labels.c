@@ -182,6 +182,55 @@ static int place_near(const ctx *c, size_t k, jv_map_label *lb)
   return best > -1e9;
 }
 
+/* The leader of a label: from the anchor to the nearest point of its box. */
+static void leader_end(const jv_map_rect *r, jv_point a, jv_point *end)
+{
+  end->x = fmin(fmax(a.x, r->x), r->x + r->w);
+  end->y = fmin(fmax(a.y, r->y), r->y + r->h);
+}
+
+static double cross(jv_point o, jv_point a, jv_point b)
+{
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+static int segments_cross(jv_point p1, jv_point p2, jv_point q1, jv_point q2)
+{
+  double d1 = cross(q1, q2, p1), d2 = cross(q1, q2, p2);
+  double d3 = cross(p1, p2, q1), d4 = cross(p1, p2, q2);
+  return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+}
+
+static int segment_hits_rect(jv_point a, jv_point b, jv_map_rect r)
+{
+  jv_point c[4] = {{r.x, r.y}, {r.x + r.w, r.y}, {r.x + r.w, r.y + r.h}, {r.x, r.y + r.h}};
+  for (int i = 0; i < 4; i++)
+    if (segments_cross(a, b, c[i], c[(i + 1) % 4]))
+      return 1;
+  return 0;
+}
+
+/* A leader must not cross another leader, another label or the legend. */
+static int leader_clear(const ctx *c, jv_point a, const jv_map_rect *r)
+{
+  jv_point e;
+  leader_end(r, a, &e);
+  if (segment_hits_rect(a, e, c->l->legend))
+    return 0;
+  for (size_t i = 0; i < c->l->n_labels; i++) {
+    const jv_map_label *o = &c->l->labels[i];
+    if (segment_hits_rect(a, e, o->box))
+      return 0;
+    if (o->leader) {
+      jv_point oa = {o->ax, o->ay}, oe;
+      leader_end(&o->box, oa, &oe);
+      if (segments_cross(a, e, oa, oe))
+        return 0;
+    }
+  }
+  return 1;
+}
+
 /* 3: beside the shape with a line back to the anchor, over as little of
  * the other focus shapes and as near as possible. */
 static int place_leader(const ctx *c, size_t k, jv_map_label *lb)
@@ -200,7 +249,7 @@ static int place_leader(const ctx *c, size_t k, jv_map_label *lb)
       double cy = a.y + sin(ang) * (rad + lh / 2);
       double base = cy + (ASCENT - DESCENT) / 2 * size;
       jv_map_rect r = box_at(cx, base, w, size);
-      if (!allowed(c, r) || covers_other_anchor(c, r, k))
+      if (!allowed(c, r) || covers_other_anchor(c, r, k) || !leader_clear(c, a, &r))
         continue;
       probe p = probe_box(c, r, s);
       if (p.text == 0)

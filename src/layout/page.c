@@ -48,6 +48,7 @@ jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, 
   e->level = level;
   e->page = page;
   e->y = y;
+  e->in_toc = 0;
   p->n_outline++;
   return JV_OK;
 }

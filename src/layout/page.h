@@ -45,6 +45,7 @@ typedef struct {
   int level;   /* 0 = top */
   int page;    /* page index */
   double y;    /* top of the heading on that page */
+  int in_toc;  /* a heading listed in the table of contents */
 } jv_outline_entry;
 
 typedef struct {

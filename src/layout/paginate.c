@@ -40,6 +40,9 @@ typedef struct {
   double bottom;      /* lowest usable y */
   double content_w;
   jv_error *err;
+  const jv_block *toc;  /* the TOC block, filled in after the flow */
+  int toc_first;        /* its first reserved page */
+  int toc_pages;
 } flow;
 
 static jv_status oom(flow *f) { return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory"); }
@@ -140,6 +143,8 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
     st = jv_page_rect(f->page, s->margin_left, base + 8, 40, 3, s->accent);
   if (!st && b->outline)
     st = jv_pages_outline(f->out, b->text, b->level <= 1 ? 0 : 1, f->page_index, top);
+  if (!st && b->outline && b->level <= 2)
+    f->out->outline[f->out->n_outline - 1].in_toc = 1;
   if (st)
     return oom(f);
   f->y += h;
@@ -396,6 +401,79 @@ static jv_status put_figure(flow *f, const jv_block *b)
   return JV_OK;
 }
 
+/* ---- table of contents -------------------------------------------------- */
+
+#define TOC_TITLE_H 56.0
+#define TOC_LINE_H 20.0
+
+static size_t toc_entries(const jv_doc *doc)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < doc->n_blocks; i++)
+    n += doc->blocks[i].kind == JV_BLK_HEADING && doc->blocks[i].level <= 2;
+  return n;
+}
+
+/* Reserves whole pages for the TOC; its lines are written once every
+ * heading has its page (the count of entries is known up front, so the
+ * reserved pages never change the numbering). */
+static jv_status reserve_toc(flow *f, const jv_doc *doc, const jv_block *b)
+{
+  double per_page = (f->bottom - f->s->margin_top - TOC_TITLE_H) / TOC_LINE_H;
+  size_t n = toc_entries(doc);
+  int pages = (int)((double)n / per_page) + 1;
+  jv_status st = JV_OK;
+  if (!at_top(f))
+    st = new_page(f);
+  f->toc = b;
+  f->toc_first = f->page_index;
+  f->toc_pages = pages;
+  for (int i = 1; i < pages && !st; i++)
+    st = new_page(f);
+  if (!st)
+    f->y = f->bottom; /* the flow continues on a fresh page */
+  return st;
+}
+
+static jv_status fill_toc(flow *f)
+{
+  const jv_page_style *s = f->s;
+  int page = f->toc_first;
+  jv_page *pg = &f->out->pages[page];
+  double y = s->margin_top;
+  if (jv_page_text(pg, s->margin_left, y + s->h1_size, f->toc->text, JV_FONT_BOLD, s->h1_size,
+                   s->accent, JV_TEXT_LEFT) ||
+      jv_page_rect(pg, s->margin_left, y + s->h1_size + 8, 40, 3, s->accent))
+    return oom(f);
+  y += TOC_TITLE_H;
+  double right = s->width - s->margin_right;
+  for (size_t i = 0; i < f->out->n_outline; i++) {
+    const jv_outline_entry *e = &f->out->outline[i];
+    if (!e->in_toc)
+      continue;
+    if (y + TOC_LINE_H > f->bottom && page + 1 < f->toc_first + f->toc_pages) {
+      pg = &f->out->pages[++page];
+      y = s->margin_top;
+    }
+    int top = e->level == 0;
+    double x = s->margin_left + (top ? 0 : 18);
+    double size = top ? 11 : 10;
+    jv_font_style st = top ? JV_FONT_BOLD : JV_FONT_REGULAR;
+    char num[16];
+    snprintf(num, sizeof(num), "%d", e->page + 1);
+    double base = y + size + 2;
+    double tw = jv_measure_width(f->m, st, size, e->title);
+    double nw = jv_measure_width(f->m, st, size, num);
+    if (jv_page_text(pg, x, base, e->title, st, size, top ? s->accent : s->text, JV_TEXT_LEFT) ||
+        jv_page_text(pg, right, base, num, st, size, top ? s->accent : s->text, JV_TEXT_RIGHT) ||
+        jv_page_line(pg, x + tw + 6, base, right - nw - 6, base, 0.4, jv_rgb_hex(0xC3CACE)) ||
+        jv_page_link(pg, x, y, right - x, TOC_LINE_H, e->page))
+      return oom(f);
+    y += TOC_LINE_H;
+  }
+  return JV_OK;
+}
+
 /* ---- running header and footer ---------------------------------------- */
 
 static jv_status decorate(flow *f)
@@ -460,7 +538,12 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
       if (!at_top(&f))
         st = new_page(&f);
       break;
+    case JV_BLK_TOC:
+      st = reserve_toc(&f, doc, b);
+      break;
     }
   }
+  if (!st && f.toc)
+    st = fill_toc(&f);
   return st ? st : decorate(&f);
 }

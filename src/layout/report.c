@@ -302,7 +302,7 @@ jv_status jv_report_compose(const jv_dataset *ds, jv_doc *doc, jv_error *err)
   char author[256];
   snprintf(author, sizeof(author), "Leerplicht en Voortijdig Schoolverlaten %s", ds->region_name);
   if (jv_doc_set_meta(doc, title, subject, author) ||
-      jv_doc_cover(doc, "Jaarverslag", ds->region_name, c.year))
+      jv_doc_cover(doc, "Jaarverslag", ds->region_name, c.year) || jv_doc_toc(doc, "Inhoud"))
     return oom(err);
   jv_status st = chapter_absoluut(&c);
   st = st ? st : chapter_relatief(&c);

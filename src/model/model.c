@@ -1,6 +1,8 @@
 /* model.c - school years and the dataset container. */
 #include "model/model.h"
 
+#include "model/correction.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,10 @@ void jv_dataset_free(jv_dataset *ds)
   free(ds->total.name);
   free(ds->region_name);
   free(ds->region_code);
+  if (ds->corrections) {
+    jv_correction_set_free(ds->corrections);
+    free(ds->corrections);
+  }
   memset(ds, 0, sizeof(*ds));
 }
 

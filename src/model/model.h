@@ -57,6 +57,9 @@ typedef struct {
   bool has_total;          /* a region-total row was given (cross-check only) */
   jv_municipality total;   /* that row; name owned */
   bool has_indicator[JV_IND_COUNT]; /* some input column provided it */
+  /* owned, NULL when none: the corrections applied to these values
+   * (model/correction.h), for the report's list */
+  struct jv_correction_set *corrections;
 } jv_dataset;
 
 void jv_dataset_init(jv_dataset *ds);

@@ -8,7 +8,10 @@
 static const char *const directive_names[JV_DIR_COUNT] = {
     "omslag", "inhoud", "tabel", "grafiek", "kaart", "kerncijfer", "kolommen", "einde-kolommen"};
 
-void jv_tpl_init(jv_tpl *t) { memset(t, 0, sizeof(*t)); }
+void jv_tpl_init(jv_tpl *t)
+{
+  memset(t, 0, sizeof(*t));
+}
 
 void jv_tpl_node_clear(jv_tpl_node *n)
 {
@@ -43,8 +46,7 @@ void jv_tpl_free(jv_tpl *t)
   memset(t, 0, sizeof(*t));
 }
 
-jv_status jv_tpl_append(jv_tpl *t, jv_tpl_kind kind, const char *file, int line,
-                        jv_tpl_node **out)
+jv_status jv_tpl_append(jv_tpl *t, jv_tpl_kind kind, const char *file, int line, jv_tpl_node **out)
 {
   if (t->n_nodes == t->cap) {
     size_t cap = t->cap ? t->cap * 2 : 32;

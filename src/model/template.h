@@ -59,21 +59,21 @@ typedef struct {
   jv_tpl_kind kind;
   int level; /* JV_TPL_HEADING: 1..3 */
   struct {
-    bool ordered; /* numbered list */
-    int number;   /* ordered: the item's number (start + index) */
-    int depth;    /* 1 = top-level list, 2 = nested once, ... */
-  } item;         /* JV_TPL_LIST_ITEM */
-  bool continued; /* LIST_ITEM/QUOTE: a further paragraph of the same item or quote
-                     (no bullet of its own) */
-  bool in_columns;     /* inside a ::kolommen ... ::einde-kolommen block */
-  jv_tpl_run *runs;    /* owned; HEADING, PARAGRAPH, LIST_ITEM, QUOTE */
+    bool ordered;   /* numbered list */
+    int number;     /* ordered: the item's number (start + index) */
+    int depth;      /* 1 = top-level list, 2 = nested once, ... */
+  } item;           /* JV_TPL_LIST_ITEM */
+  bool continued;   /* LIST_ITEM/QUOTE: a further paragraph of the same item or quote
+                       (no bullet of its own) */
+  bool in_columns;  /* inside a ::kolommen ... ::einde-kolommen block */
+  jv_tpl_run *runs; /* owned; HEADING, PARAGRAPH, LIST_ITEM, QUOTE */
   size_t n_runs;
-  char *attribution;   /* owned, QUOTE from ::citaat{bron=...}; else NULL */
+  char *attribution;          /* owned, QUOTE from ::citaat{bron=...}; else NULL */
   jv_tpl_directive directive; /* JV_TPL_DIRECTIVE */
-  jv_tpl_arg *args;    /* owned; only the keys the template gave */
+  jv_tpl_arg *args;           /* owned; only the keys the template gave */
   size_t n_args;
-  const char *file;    /* source file as named in messages; points into jv_tpl.files */
-  int line;            /* 1-based line in that file */
+  const char *file; /* source file as named in messages; points into jv_tpl.files */
+  int line;         /* 1-based line in that file */
 } jv_tpl_node;
 
 typedef enum { JV_TPL_JUSTIFY = 0, JV_TPL_LEFT } jv_tpl_align;
@@ -87,17 +87,17 @@ typedef struct {
   jv_schoolyear year; /* parsed schooljaar when has_schooljaar */
   char *auteur;
   bool has_kleur;
-  unsigned kleur; /* 0xRRGGBB; use jv_rgb_hex from util/color.h */
-  char *logo;     /* absolute path of the logo file (inside the template dir) */
+  unsigned kleur;          /* 0xRRGGBB; use jv_rgb_hex from util/color.h */
+  char *logo;              /* absolute path of the logo file (inside the template dir) */
   jv_tpl_align uitlijning; /* uitgevuld (default) or links */
 } jv_tpl_meta;
 
 typedef struct {
   jv_tpl_meta meta;
-  char *dir;           /* owned: absolute, symlink-free template directory */
-  char **files;        /* owned names of every file read, main template first */
+  char *dir;    /* owned: absolute, symlink-free template directory */
+  char **files; /* owned names of every file read, main template first */
   size_t n_files;
-  jv_tpl_node *nodes;  /* owned, in reading order with includes expanded */
+  jv_tpl_node *nodes; /* owned, in reading order with includes expanded */
   size_t n_nodes;
   size_t cap;
 } jv_tpl;
@@ -109,8 +109,7 @@ void jv_tpl_free(jv_tpl *t);
 /* Appends a zeroed node of this kind at file:line (file must be one of
  * t->files) and returns it through *out, valid until the next append.
  * JV_EINTERNAL when out of memory. */
-jv_status jv_tpl_append(jv_tpl *t, jv_tpl_kind kind, const char *file, int line,
-                        jv_tpl_node **out);
+jv_status jv_tpl_append(jv_tpl *t, jv_tpl_kind kind, const char *file, int line, jv_tpl_node **out);
 /* Releases what a node owns (runs, args, attribution) and zeroes it; for
  * nodes built outside a jv_tpl before jv_tpl_append. */
 void jv_tpl_node_clear(jv_tpl_node *n);

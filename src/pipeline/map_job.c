@@ -3,6 +3,7 @@
 #include "pipeline/map_job.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,29 @@ static jv_status choose_focus(jv_map_prepared *m, const jv_env *env, const jv_da
                       o->region, m->geo.year, ds->region_name ? ds->region_name : "");
 }
 
+/* Rows that are in the data but have no rate (n.b., nvt, no leerplichtigen)
+ * are drawn as geen gegevens; say which, or the reader sees only grey. */
+static void warn_no_rate(const jv_map_prepared *m, jv_diags *warn)
+{
+  char names[512] = "";
+  size_t n = 0, len = 0;
+  for (size_t s = 0; s < m->data.n; s++) {
+    const jv_map_item *it = &m->data.items[s];
+    if (!it->focus || it->row < 0 || it->rate.kind == JV_VAL_COUNT ||
+        it->rate.kind == JV_VAL_NONRESPONSE)
+      continue;
+    if (n < 8 && len < sizeof(names))
+      len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s", n ? ", " : "",
+                              m->geo.shapes[s].name);
+    n++;
+  }
+  if (n > 0)
+    jv_diags_add(warn, NULL, 0, 0,
+                 "%zu municipalities have no rate for %s (n.b., nvt or no leerplichtigen): %s%s; "
+                 "drawn as geen gegevens",
+                 n, jv_indicator_name(m->ind), names, n > 8 ? ", ..." : "");
+}
+
 jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_dataset *ds,
                          const jv_map_opts *o, jv_diags *warn, jv_error *err)
 {
@@ -167,12 +191,16 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
                            m->regional ? focus : NULL, m->regional ? warn : NULL, err);
   free(focus);
   if (st == JV_OK && !m->regional && warn) {
-    size_t none = m->data.class_count[jv_buckets_nodata_class(b)];
+    size_t none = 0;
+    for (size_t s = 0; s < m->data.n; s++)
+      none += m->data.items[s].row < 0;
     if (none > 0)
       jv_diags_add(warn, NULL, 0, 0,
-                   "%zu of %zu municipalities of %d have no data for %s; drawn as geen gegevens",
-                   none, m->data.n_focus, m->geo.year, jv_indicator_name(o->ind));
+                   "%zu of %zu municipalities of %d are not in the data; drawn as geen gegevens",
+                   none, m->data.n_focus, m->geo.year);
   }
+  if (st == JV_OK && warn)
+    warn_no_rate(m, warn);
   if (st == JV_OK)
     st = jv_map__texts(m, o, err);
   if (st != JV_OK) {

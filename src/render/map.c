@@ -222,7 +222,8 @@ static void draw_labels(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
     const jv_map_label *lb = &l->labels[i];
     if (!lb->leader)
       continue;
-    /* from the anchor to the nearest point of the text box */
+    /* from the anchor to the nearest point of the text box (as layout
+     * checked it against the other labels) */
     double tx = fmin(fmax(lb->ax, lb->box.x), lb->box.x + lb->box.w);
     double ty = fmin(fmax(lb->ay, lb->box.y), lb->box.y + lb->box.h);
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_OUTLINE_RGB));

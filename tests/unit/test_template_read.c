@@ -3,12 +3,12 @@
  * shipped templates. Files are written to a fresh temporary directory. */
 #define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink */
 
+#include <cmocka.h>
+#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,14 +342,14 @@ static void test_directive_args(void **state)
   fixture *fx = *state;
   jv_tpl t;
   jv_error e;
-  jv_status st = parse(
-      fx,
-      FM "::tabel{soort=absoluut_per_1000 titel=\"Absoluut  verzuim -- per 1.000\"}\n"
-         "::grafiek{ soort=trend   reeks='vsv, vsv_percentage' titel=\"Zeg \\\"ja\\\"\" }\n"
-         "::kerncijfer{reeks=vsv jaar=-1 label=\"voortijdig schoolverlaters\"}\n"
-         "   ::kaart{indicator=vrijstelling_5a regio=nederland}\n"
-         "::inhoud\n",
-      &t, &e);
+  jv_status st =
+      parse(fx,
+            FM "::tabel{soort=absoluut_per_1000 titel=\"Absoluut  verzuim -- per 1.000\"}\n"
+               "::grafiek{ soort=trend   reeks='vsv, vsv_percentage' titel=\"Zeg \\\"ja\\\"\" }\n"
+               "::kerncijfer{reeks=vsv jaar=-1 label=\"voortijdig schoolverlaters\"}\n"
+               "   ::kaart{indicator=vrijstelling_5a regio=nederland}\n"
+               "::inhoud\n",
+            &t, &e);
   if (st)
     fail_msg("%s", printed(&e));
   assert_int_equal(t.n_nodes, 5);
@@ -498,6 +498,8 @@ static void test_directive_errors(void **state)
   expect_error(fx, FM "Tekst\n::pagina\n", 5, "blank line before");
   expect_error(fx, FM "::pagina\nTekst\n", 5, "blank line after");
   expect_error(fx, FM "- ::pagina\n", 4, "inside a list or quote");
+  expect_error(fx, FM "::Tabel{soort=thuiszitters}\n", 4, "lower-case");
+  expect_error(fx, FM "::tabel{Soort=thuiszitters}\n", 4, "key=value");
 
   /* the column points at the offending key */
   assert_int_equal(parse(fx, FM "::tabel{soort=thuiszitters  sort=x}\n", &t, &e), JV_EDATA);

@@ -14,6 +14,7 @@ static void usage(FILE *out)
           "                     2017-2018 data)\n"
           "  -o, --output FILE  output PDF (default: jaarverslag-<regio>-<schooljaar>.pdf\n"
           "                     in the current directory); replaced only on success\n"
+          "      --no-charts    tables and text only, no charts or maps\n"
           "  -h, --help         show this help\n\n"
           "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
 }
@@ -22,9 +23,10 @@ int jv_cmd_report(int argc, char **argv)
 {
   static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
                                        {"output", required_argument, NULL, 'o'},
+                                       {"no-charts", no_argument, NULL, 'n'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  jv_report_opts ro = {NULL, NULL};
+  jv_report_opts ro = {NULL, NULL, 0};
   int c;
   while ((c = getopt_long(argc, argv, "d:o:h", opts, NULL)) != -1) {
     switch (c) {
@@ -33,6 +35,9 @@ int jv_cmd_report(int argc, char **argv)
       break;
     case 'o':
       ro.output = optarg;
+      break;
+    case 'n':
+      ro.no_charts = 1;
       break;
     case 'h':
       usage(stdout);

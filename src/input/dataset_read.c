@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "input/corrections.h"
 #include "input/gemeenten.h"
 #include "input/indicator_file.h"
 #include "input/regio_read.h"
@@ -267,6 +268,8 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
     st = load_gemeenten(&geo, gemeenten_dir, out->boundary_year, &indeling_at, err);
   if (st == JV_OK)
     st = read_files(&m, d, err);
+  if (st == JV_OK) /* correcties/ is applied here so report, check and batch agree */
+    st = jv_corrections_apply_dir(out, d, &geo, err);
   jv_gemeenten_free(&geo);
   free(m.first_line);
   if (st != JV_OK)

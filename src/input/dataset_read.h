@@ -20,6 +20,8 @@
  * munis in the order of the first file, names as written there, every value's
  * location in where[], has_indicator set for every column read. On failure
  * out is left empty and err holds file:line:column and what was expected:
+ * Afterwards the correction files in dir/correcties/ (input/corrections.h)
+ * are applied, and out->corrections lists the figures they changed.
  * JV_ENOINPUT for a missing directory, regio.csv or municipality list,
  * JV_EDATA for malformed data, JV_EIO/JV_EINTERNAL otherwise. */
 jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *gemeenten_dir,

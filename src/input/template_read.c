@@ -115,10 +115,10 @@ int jv_template__is_fence(const char *s, size_t len)
 
 /* ---- one file ----------------------------------------------------------- */
 
-/* Parses buf (not NUL-terminated) as the file named name; main says whether
+/* Parses buf (not NUL-terminated) as the file named name; is_main says whether
  * it is the main template (front matter) or an include. */
 static jv_status parse_file(tpl_reader *r, const char *name, const char *real, const char *base,
-                            const char *buf, size_t len, int main)
+                            const char *buf, size_t len, int is_main)
 {
   jv_error *err = r->err;
   long bad = jv_utf8_invalid_at(buf, len);
@@ -144,7 +144,7 @@ static jv_status parse_file(tpl_reader *r, const char *name, const char *real, c
   text[len] = '\0';
   tpl_file f = {.name = name, .text = text, .len = len, .base = base, .real = real};
   jv_status st = index_lines(&f, err);
-  if (!st && main) {
+  if (!st && is_main) {
     st = jv_template__front_matter(r, &f, text);
   } else if (!st) {
     size_t l0;

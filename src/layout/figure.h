@@ -4,6 +4,8 @@
 #ifndef JV_LAYOUT_FIGURE_H
 #define JV_LAYOUT_FIGURE_H
 
+#include "util/error.h"
+
 struct jv_draw;
 
 typedef struct jv_figure {
@@ -12,6 +14,8 @@ typedef struct jv_figure {
   void (*paint)(void *ctx, struct jv_draw *d, double width, double height);
   void *ctx;
   void (*free_ctx)(void *ctx); /* may be NULL */
+  /* may be NULL; after paint, non-zero with err filled if painting failed */
+  int (*failed)(void *ctx, jv_error *err);
   char *caption;  /* owned, may be NULL */
   char *alt;      /* owned text alternative generated from the data */
 } jv_figure;

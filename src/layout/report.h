@@ -1,16 +1,11 @@
-/* report.h - composing the annual report of one region and school year.
- * Owns the choice and order of the report's tables and their wording; turns
- * a jv_dataset into a jv_doc (blocks) using src/stats for every derived
- * figure. No sizes here: jv_paginate decides where things go. */
+/* report.h - the annual report's tables, built from a dataset.
+ * Owns the tables' columns, headers and wording; every derived figure comes
+ * from src/stats. No sizes here: jv_paginate decides where things go. */
 #ifndef JV_LAYOUT_REPORT_H
 #define JV_LAYOUT_REPORT_H
 
 #include "layout/doc.h"
 #include "model/model.h"
-
-/* Builds the report into doc (initialised by the caller, freed with
- * jv_doc_free). Tables whose indicators the dataset lacks are left out. */
-jv_status jv_report_compose(const jv_dataset *ds, jv_doc *doc, jv_error *err);
 
 /* The per-municipality count table of the given indicators, with a computed
  * region-total row. headers[i] labels indicators[i]. Caller owns *out

@@ -6,13 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "input/dataset_read.h"
 #include "input/paths.h"
 #include "layout/doc.h"
 #include "layout/hyphen.h"
 #include "layout/paginate.h"
-#include "layout/report.h"
+#include "input/series_read.h"
+#include "pipeline/compose.h"
 #include "render/fonts.h"
 #include "render/pdf_render.h"
 
@@ -84,6 +86,26 @@ static jv_status source_date(long long *out, jv_error *err)
   return JV_OK;
 }
 
+/* The series the report's charts draw on: the national series bundled with
+ * the program and, when present, the region's own reeksen.csv beside its
+ * year directories. A missing file is no error; a malformed one is. */
+static jv_status load_series(const jv_env *env, const char *data_dir, jv_series_set *set,
+                             jv_error *err)
+{
+  char path[4400];
+  struct stat st;
+  snprintf(path, sizeof(path), "%s/data/nationaal/series.csv", env->home);
+  if (stat(path, &st) == 0) {
+    jv_status s = jv_series_read(set, path, err);
+    if (s)
+      return s;
+  }
+  snprintf(path, sizeof(path), "%s/../reeksen.csv", data_dir);
+  if (stat(path, &st) == 0)
+    return jv_series_read(set, path, err);
+  return JV_OK;
+}
+
 jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error *err)
 {
   jv_dataset ds;
@@ -96,12 +118,22 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
   jv_doc_init(&doc);
   jv_page_style_default(&style);
   jv_pages_init(&pages, style.width, style.height);
+  jv_series_set series;
+  jv_series_set_init(&series);
+  const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
   long long date;
   jv_status st = source_date(&date, err);
   if (!st)
-    st = jv_job_load(env, opts->data_dir, &ds, err);
-  if (!st)
-    st = jv_report_compose(&ds, &doc, err);
+    st = jv_job_load(env, data_dir, &ds, err);
+  if (!st && !opts->no_charts)
+    st = load_series(env, data_dir, &series, err);
+  if (!st) {
+    jv_compose_opts co = {.ds = &ds,
+                          .series = &series,
+                          .width = style.width - style.margin_left - style.margin_right,
+                          .charts = !opts->no_charts};
+    st = jv_compose_report(&co, &doc, err);
+  }
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (!st)
@@ -129,6 +161,7 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
   jv_hyphenator_free(hyph);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
+  jv_series_set_free(&series);
   jv_dataset_free(&ds);
   return st;
 }

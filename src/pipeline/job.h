@@ -30,6 +30,7 @@ void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size);
 typedef struct {
   const char *data_dir; /* NULL: bundled default */
   const char *output;   /* NULL: default name in the current directory */
+  int no_charts;        /* tables and text only */
 } jv_report_opts;
 
 /* Writes the report PDF. On any error nothing is written and an existing

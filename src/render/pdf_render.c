@@ -31,6 +31,8 @@ typedef struct {
   const jv_pages *in;
   const jv_fonts *fonts;
   hpdf_errors errs;
+  int fig_failed;
+  jv_error fig_err;
 } ctx;
 
 static double flip(const ctx *c, double y) { return c->in->height - y; }
@@ -78,6 +80,8 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
     it->figure->paint(it->figure->ctx, &dh.draw, it->w, it->h);
     HPDF_Page_GRestore(page);
+    if (it->figure->failed && !c->fig_failed && it->figure->failed(it->figure->ctx, &c->fig_err))
+      c->fig_failed = 1;
     break;
   }
   case JV_ITEM_LINK: {
@@ -198,6 +202,11 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   HPDF_SetPageMode(c.pdf, pages->n_outline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
   HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   put_meta(&c, meta);
+  if (c.fig_failed) {
+    *err = c.fig_err;
+    st = err->status ? err->status : JV_EINTERNAL;
+    goto out;
+  }
   if (c.errs.error_no) {
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0,
                       "libharu failed while drawing (error 0x%04X, detail %u)",

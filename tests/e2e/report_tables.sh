@@ -40,8 +40,10 @@ for title, rows in sections:
     if len(hits) != 1:
         print(f"FAIL: table '{title}' found {len(hits)} times"); failed += 1; continue
     start = hits[0]
-    nxt = [i for i, _ in starts if i > start]
-    seg = text[start:(nxt[0] if nxt else len(text))]
+    # a table ends at its source line ("Bron: registratie ..."); charts and
+    # maps after it also name municipalities, so they must not count
+    end = next((i for i in range(start, len(text)) if "Bron: registratie" in text[i]), len(text))
+    seg = text[start:end]
     for row in rows:
         name = "Zuid-Holland Zuid" if row.startswith("Zuid-Holland Zuid") else row.split()[0]
         want = [dutch(t) for t in row[len(name):].split()]

@@ -3,7 +3,6 @@
  * shipped templates. Files are written to a fresh temporary directory. */
 #define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink */
 
-#include <cmocka.h>
 #include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +13,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* cmocka.h needs the headers above first */
+#include <cmocka.h>
 
 #include "input/template_read.h"
 #include "model/template.h"

@@ -1,0 +1,35 @@
+/* corrections.h - the correction files of a data directory (correcties/ *.csv)
+ * read, validated and applied. Owns their header and row rules: the columns
+ * of a data file plus datum and reden, a subset of rows, empty cells for
+ * figures that stay as they were; see data/README.md. */
+#ifndef JV_INPUT_CORRECTIONS_H
+#define JV_INPUT_CORRECTIONS_H
+
+#include "input/gemeenten.h"
+#include "model/correction.h"
+#include "model/model.h"
+#include "util/error.h"
+
+/* The subdirectory of a data directory that holds correction files. */
+#define JV_CORRECTIONS_DIR "correcties"
+
+/* Reads one correction file and appends its corrections to out. Columns, in
+ * any order: cbs_code, gemeente, datum (YYYY-MM-DD), reden and one or more
+ * indicator names. Each row names a municipality of geo (code and matching
+ * name, as in a data file), a date, a non-empty reason, and at least one
+ * figure (jv_value_parse syntax); an empty figure cell means "unchanged".
+ * JV_EDATA with file:line:column on any violation, JV_ENOINPUT/JV_EIO when
+ * the file cannot be read. out keeps what was appended before a failure;
+ * the caller frees it either way. */
+jv_status jv_corrections_read_file(jv_correction_set *out, const char *path,
+                                   const jv_gemeenten *geo, jv_error *err);
+
+/* Reads every <data_dir>/correcties/ *.csv (hidden files skipped, in byte
+ * order of the names; no such directory: nothing to do) and applies them to
+ * ds with jv_correction_apply. On success ds->corrections holds the
+ * corrections that changed a figure (NULL when none did). On failure err is
+ * located in the correction file and ds must be discarded. */
+jv_status jv_corrections_apply_dir(jv_dataset *ds, const char *data_dir, const jv_gemeenten *geo,
+                                   jv_error *err);
+
+#endif

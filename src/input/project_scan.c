@@ -1,0 +1,277 @@
+/* project_scan.c - walking a batch project directory. Names are sorted
+ * everywhere so that plans, hashes and manifests never depend on the order
+ * readdir returns entries in. */
+#include "input/project_scan.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "input/corrections.h"
+
+typedef struct {
+  char **v;
+  size_t n, cap;
+} strv;
+
+static int strv_push(strv *s, const char *text)
+{
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 16;
+    char **v = realloc(s->v, cap * sizeof(*v));
+    if (!v)
+      return -1;
+    s->v = v;
+    s->cap = cap;
+  }
+  if (!(s->v[s->n] = strdup(text)))
+    return -1;
+  s->n++;
+  return 0;
+}
+
+void jv_project_strv_free(char **v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void strv_sort(strv *s)
+{
+  if (s->n > 1)
+    qsort(s->v, s->n, sizeof(*s->v), cmp_str);
+}
+
+static bool is_dir(const char *p)
+{
+  struct stat sb;
+  return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+  struct stat sb;
+  return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* Non-hidden entries of dir, sorted; want_dirs picks directories or
+ * regular files. A missing dir gives none. */
+static jv_status entries(const char *dir, bool want_dirs, strv *out, jv_error *err)
+{
+  DIR *d = opendir(dir);
+  if (!d)
+    return errno == ENOENT ? JV_OK
+                           : jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "cannot read: %s",
+                                          strerror(errno));
+  struct dirent *e;
+  jv_status st = JV_OK;
+  while (st == JV_OK && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.')
+      continue;
+    char p[PATH_MAX];
+    if (snprintf(p, sizeof(p), "%s/%s", dir, e->d_name) >= (int)sizeof(p))
+      st = jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "path too long");
+    else if ((want_dirs ? is_dir(p) : is_file(p)) && strv_push(out, e->d_name) != 0)
+      st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
+  }
+  closedir(d);
+  strv_sort(out);
+  return st;
+}
+
+static bool bad_name(const char *s)
+{
+  return strpbrk(s, "\t\n\r") != NULL;
+}
+
+void jv_project_free(jv_project *p)
+{
+  for (size_t i = 0; i < p->n; i++) {
+    free(p->units[i].region);
+    free(p->units[i].year_name);
+    free(p->units[i].dir);
+  }
+  free(p->units);
+  free(p->root);
+  memset(p, 0, sizeof(*p));
+}
+
+static jv_status add_unit(jv_project *p, size_t *cap, const char *region, const char *year_name,
+                          jv_schoolyear y, const char *dir, jv_error *err)
+{
+  if (p->n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    jv_project_unit *u = realloc(p->units, nc * sizeof(*u));
+    if (!u)
+      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    p->units = u;
+    *cap = nc;
+  }
+  jv_project_unit *u = &p->units[p->n];
+  u->region = strdup(region);
+  u->year_name = strdup(year_name);
+  u->dir = strdup(dir);
+  u->year = y;
+  p->n++;
+  if (!u->region || !u->year_name || !u->dir)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  return JV_OK;
+}
+
+static bool same_file(const char *a, const struct stat *b)
+{
+  struct stat sa;
+  return b && stat(a, &sa) == 0 && sa.st_dev == b->st_dev && sa.st_ino == b->st_ino;
+}
+
+/* The school-year directories of one region directory. */
+static jv_status scan_region(jv_project *p, size_t *cap, const char *name, jv_error *err)
+{
+  char rdir[PATH_MAX], probe[PATH_MAX];
+  snprintf(rdir, sizeof(rdir), "%s/%s", p->root, name);
+  if (snprintf(probe, sizeof(probe), "%s/regio.csv", rdir) < (int)sizeof(probe) &&
+      is_file(probe))
+    return jv_error_set(err, JV_EDATA, rdir, 0, 0,
+                        "a data directory directly under the project: put it in a school-year "
+                        "directory, %s/<schooljaar>/ such as %s/2017-2018/ (see docs/batch.md)",
+                        name, name);
+  strv years = {0};
+  jv_status st = entries(rdir, true, &years, err);
+  for (size_t i = 0; i < years.n && st == JV_OK; i++) {
+    char ydir[PATH_MAX];
+    if (snprintf(ydir, sizeof(ydir), "%s/%s", rdir, years.v[i]) >= (int)sizeof(ydir) ||
+        snprintf(probe, sizeof(probe), "%s/regio.csv", ydir) >= (int)sizeof(probe)) {
+      st = jv_error_set(err, JV_ENOINPUT, rdir, 0, 0, "path too long");
+      break;
+    }
+    if (!is_file(probe))
+      continue;
+    jv_schoolyear y = {0};
+    char want[16] = "";
+    if (jv_schoolyear_parse(years.v[i], &y) == 0)
+      jv_schoolyear_format(y, want, sizeof(want));
+    if (strcmp(want, years.v[i]) != 0) /* also refuses 2017/2018: no '/' in a name */
+      st = jv_error_set(err, JV_EDATA, ydir, 0, 0,
+                        "a data directory in a project is named after its school year, such "
+                        "as 2017-2018");
+    else if (bad_name(name))
+      st = jv_error_set(err, JV_EDATA, rdir, 0, 0,
+                        "a region directory name may not contain a tab or line break");
+    else
+      st = add_unit(p, cap, name, years.v[i], y, ydir, err);
+  }
+  jv_project_strv_free(years.v, years.n);
+  return st;
+}
+
+jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, jv_error *err)
+{
+  memset(out, 0, sizeof(*out));
+  size_t len = strlen(root);
+  while (len > 1 && root[len - 1] == '/')
+    len--;
+  if (!(out->root = strndup(root, len)))
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  if (!is_dir(out->root)) {
+    jv_status st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0, "no such project directory");
+    jv_project_free(out);
+    return st;
+  }
+  struct stat skip_sb;
+  bool have_skip = skip && stat(skip, &skip_sb) == 0;
+  strv regions = {0};
+  size_t cap = 0;
+  jv_status st = entries(out->root, true, &regions, err);
+  for (size_t i = 0; i < regions.n && st == JV_OK; i++) {
+    char rdir[PATH_MAX];
+    if (snprintf(rdir, sizeof(rdir), "%s/%s", out->root, regions.v[i]) >= (int)sizeof(rdir))
+      st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0, "path too long");
+    else if (!same_file(rdir, have_skip ? &skip_sb : NULL))
+      st = scan_region(out, &cap, regions.v[i], err);
+  }
+  jv_project_strv_free(regions.v, regions.n);
+  if (st == JV_OK && out->n == 0)
+    st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0,
+                      "no data directories: expected <regio>/<schooljaar>/regio.csv, such as "
+                      "zuid-holland-zuid/2017-2018/regio.csv (see docs/batch.md)");
+  if (st != JV_OK)
+    jv_project_free(out);
+  return st;
+}
+
+jv_status jv_project_data_inputs(const char *dir, char ***out, size_t *n, jv_error *err)
+{
+  strv files = {0}, corr = {0};
+  char cdir[PATH_MAX];
+  jv_status st = entries(dir, false, &files, err);
+  if (st == JV_OK &&
+      snprintf(cdir, sizeof(cdir), "%s/%s", dir, JV_CORRECTIONS_DIR) >= (int)sizeof(cdir))
+    st = jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "path too long");
+  if (st == JV_OK)
+    st = entries(cdir, false, &corr, err);
+  for (size_t i = 0; i < corr.n && st == JV_OK; i++) {
+    char rel[PATH_MAX];
+    snprintf(rel, sizeof(rel), "%s/%s", JV_CORRECTIONS_DIR, corr.v[i]);
+    if (strv_push(&files, rel) != 0)
+      st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
+  }
+  jv_project_strv_free(corr.v, corr.n);
+  if (st != JV_OK) {
+    jv_project_strv_free(files.v, files.n);
+    return st;
+  }
+  strv_sort(&files);
+  *out = files.v;
+  *n = files.n;
+  return JV_OK;
+}
+
+static jv_status walk(const char *base, const char *rel, strv *out, jv_error *err)
+{
+  char dir[PATH_MAX];
+  if (snprintf(dir, sizeof(dir), "%s%s%s", base, rel[0] ? "/" : "", rel) >= (int)sizeof(dir))
+    return jv_error_set(err, JV_ENOINPUT, base, 0, 0, "path too long");
+  strv files = {0}, dirs = {0};
+  jv_status st = entries(dir, false, &files, err);
+  if (st == JV_OK)
+    st = entries(dir, true, &dirs, err);
+  for (size_t i = 0; i < files.n && st == JV_OK; i++) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof(p), "%s%s%s", rel, rel[0] ? "/" : "", files.v[i]);
+    if (strv_push(out, p) != 0)
+      st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
+  }
+  for (size_t i = 0; i < dirs.n && st == JV_OK; i++) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof(p), "%s%s%s", rel, rel[0] ? "/" : "", dirs.v[i]);
+    st = walk(base, p, out, err);
+  }
+  jv_project_strv_free(files.v, files.n);
+  jv_project_strv_free(dirs.v, dirs.n);
+  return st;
+}
+
+jv_status jv_project_files_under(const char *dir, char ***out, size_t *n, jv_error *err)
+{
+  strv files = {0};
+  jv_status st = walk(dir, "", &files, err);
+  if (st != JV_OK) {
+    jv_project_strv_free(files.v, files.n);
+    return st;
+  }
+  strv_sort(&files);
+  *out = files.v;
+  *n = files.n;
+  return JV_OK;
+}

@@ -1,0 +1,157 @@
+/* chart_figures.c - chart data + paint callbacks. */
+#include "pipeline/chart_figures.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/chart_data.h"
+#include "render/chart.h"
+
+typedef enum { K_COMPARISON, K_STACKED, K_TREND, K_KEYFIGURE } kind;
+
+/* One allocation per figure: the chart data must not move after building. */
+typedef struct {
+  kind k;
+  union {
+    jv_comparison_data cmp;
+    jv_stacked_data stk;
+    jv_trend_data trend;
+    jv_keyfigure_data key;
+  } u;
+  jv_status st;
+  jv_error err;
+} chart_ctx;
+
+static void paint(void *vctx, struct jv_draw *d, double w, double h)
+{
+  chart_ctx *c = vctx;
+  if (c->st)
+    return;
+  switch (c->k) {
+  case K_COMPARISON:
+    c->st = jv_chart_draw_comparison(d, 0, 0, w, h, &c->u.cmp.chart, NULL, &c->err);
+    break;
+  case K_STACKED:
+    c->st = jv_chart_draw_stacked(d, 0, 0, w, h, &c->u.stk.chart, NULL, &c->err);
+    break;
+  case K_TREND:
+    c->st = jv_chart_draw_trend(d, 0, 0, w, h, &c->u.trend.chart, NULL, &c->err);
+    break;
+  case K_KEYFIGURE:
+    c->st = jv_chart_draw_keyfigure(d, 0, 0, w, h, &c->u.key.chart, NULL, &c->err);
+    break;
+  }
+}
+
+static int failed(void *vctx, jv_error *err)
+{
+  chart_ctx *c = vctx;
+  if (!c->st)
+    return 0;
+  *err = c->err;
+  return 1;
+}
+
+static char *alt_of(const chart_ctx *c)
+{
+  switch (c->k) {
+  case K_COMPARISON:
+    return jv_comparison_chart_alt(&c->u.cmp.chart);
+  case K_STACKED:
+    return jv_stacked_chart_alt(&c->u.stk.chart);
+  case K_TREND:
+    return jv_trend_chart_alt(&c->u.trend.chart);
+  case K_KEYFIGURE:
+    return jv_keyfigure_chart_alt(&c->u.key.chart);
+  }
+  return NULL;
+}
+
+/* Wraps a built chart context into a figure; frees c on failure. */
+static jv_status wrap(jv_figure **out, chart_ctx *c, double w, double h, jv_error *err)
+{
+  jv_figure *f = calloc(1, sizeof(*f));
+  if (!f) {
+    free(c);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  f->width = w;
+  f->height = h;
+  f->paint = paint;
+  f->ctx = c;
+  f->free_ctx = free;
+  f->failed = failed;
+  f->alt = alt_of(c);
+  if (!f->alt) {
+    jv_figure_free(f);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  *out = f;
+  return JV_OK;
+}
+
+static chart_ctx *new_ctx(kind k, jv_error *err)
+{
+  chart_ctx *c = calloc(1, sizeof(*c));
+  if (!c)
+    jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  else
+    c->k = k;
+  return c;
+}
+
+jv_status jv_figure_comparison(jv_figure **out, const jv_dataset *ds, jv_indicator ind, double w,
+                               double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_COMPARISON, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_comparison_from_dataset(&c->u.cmp, ds, ind, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}
+
+jv_status jv_figure_stacked(jv_figure **out, const jv_dataset *ds, const char *group, double w,
+                            double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_STACKED, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_stacked_from_dataset(&c->u.stk, ds, group, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}
+
+jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char *spec,
+                          jv_trend_style style, double w, double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_TREND, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_trend_from_series(&c->u.trend, set, spec, style, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}
+
+jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
+                              size_t n_years, double w, double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_KEYFIGURE, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_keyfigure_from_series_set(&c->u.key, set, spec, n_years, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}

@@ -1,0 +1,23 @@
+/* chart_figures.h - charts as report figures: chart data built from the
+ * model (validated up front) wrapped in a jv_figure whose paint callback
+ * draws the chart through whichever jv_draw backend renders the page. */
+#ifndef JV_PIPELINE_CHART_FIGURES_H
+#define JV_PIPELINE_CHART_FIGURES_H
+
+#include "layout/chart.h"
+#include "layout/figure.h"
+#include "model/model.h"
+#include "model/series.h"
+
+/* Each returns a figure of w x h points in *out (caller frees it with
+ * jv_figure_free, or hands it to jv_doc_figure). ds / set must outlive it. */
+jv_status jv_figure_comparison(jv_figure **out, const jv_dataset *ds, jv_indicator ind, double w,
+                               double h, jv_error *err);
+jv_status jv_figure_stacked(jv_figure **out, const jv_dataset *ds, const char *group, double w,
+                            double h, jv_error *err);
+jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char *spec,
+                          jv_trend_style style, double w, double h, jv_error *err);
+jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
+                              size_t n_years, double w, double h, jv_error *err);
+
+#endif

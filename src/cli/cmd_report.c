@@ -15,6 +15,11 @@ static void usage(FILE *out)
           "  -o, --output FILE  output PDF (default: jaarverslag-<regio>-<schooljaar>.pdf\n"
           "                     in the current directory); replaced only on success\n"
           "      --no-charts    tables and text only, no charts or maps\n"
+          "  -t, --template FILE  report template (Markdown; default: the bundled\n"
+          "                     templates/zuid-holland-zuid/jaarverslag.md)\n"
+          "      --outline-text print the report's structure (headings, paragraphs,\n"
+          "                     tables with header cells, figures with their text\n"
+          "                     alternatives) instead of writing the PDF\n"
           "  -h, --help         show this help\n\n"
           "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
 }
@@ -24,11 +29,13 @@ int jv_cmd_report(int argc, char **argv)
   static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
                                        {"output", required_argument, NULL, 'o'},
                                        {"no-charts", no_argument, NULL, 'n'},
+                                       {"template", required_argument, NULL, 't'},
+                                       {"outline-text", no_argument, NULL, 'O'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  jv_report_opts ro = {NULL, NULL, 0};
+  jv_report_opts ro = {NULL, NULL, 0, NULL, NULL, stderr};
   int c;
-  while ((c = getopt_long(argc, argv, "d:o:h", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "d:o:t:h", opts, NULL)) != -1) {
     switch (c) {
     case 'd':
       ro.data_dir = optarg;
@@ -38,6 +45,12 @@ int jv_cmd_report(int argc, char **argv)
       break;
     case 'n':
       ro.no_charts = 1;
+      break;
+    case 't':
+      ro.template_path = optarg;
+      break;
+    case 'O':
+      ro.outline_text = stdout;
       break;
     case 'h':
       usage(stdout);

@@ -9,5 +9,6 @@ int jv_cmd_check(int argc, char **argv);
 int jv_cmd_indicators(int argc, char **argv);
 int jv_cmd_chart(int argc, char **argv);
 int jv_cmd_map(int argc, char **argv);
+int jv_cmd_batch(int argc, char **argv);
 
 #endif

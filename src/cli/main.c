@@ -22,6 +22,7 @@ static const command commands[] = {
     {"indicators", jv_cmd_indicators, "list indicator names and their Dutch labels"},
     {"chart", jv_cmd_chart, "draw one chart as PNG, SVG or PDF"},
     {"map", jv_cmd_map, "draw a municipality map as PNG, SVG or PDF"},
+    {"batch", jv_cmd_batch, "rebuild the out-of-date reports and maps of a project"},
 };
 
 static void usage(FILE *out)

@@ -116,12 +116,12 @@ static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx
 }
 
 /* RD New covers x 0..300 km, y 300..625 km; degrees would draw a dot. */
-static jv_status check_units(const jv_geo *g, jv_geo_ctx *c)
+static jv_status check_units(jv_geo *g, jv_geo_ctx *c)
 {
-  jv_geo tmp = *g;
-  jv_geo_update_bboxes(&tmp);
-  if (tmp.bbox.minx <= tmp.bbox.maxx && fabs(tmp.bbox.maxx) <= 180.0 &&
-      fabs(tmp.bbox.maxy) <= 90.0 && fabs(tmp.bbox.minx) <= 180.0 && fabs(tmp.bbox.miny) <= 90.0)
+  jv_geo_update_bboxes(g);
+  const jv_bbox *b = &g->bbox;
+  if (b->minx <= b->maxx && fabs(b->maxx) <= 180.0 && fabs(b->maxy) <= 90.0 &&
+      fabs(b->minx) <= 180.0 && fabs(b->miny) <= 90.0)
     return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
                         "coordinates look like degrees (WGS84); expected RD New metres "
                         "(EPSG:28992)");

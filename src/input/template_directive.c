@@ -104,7 +104,7 @@ static const dir_spec specs[] = {
      JV_DIR_KAART,
      0,
      {NEED("indicator", T_INDICATOR), TEXT("regio"), CHOICE("eenheid", 0, "aantal|per_1000"),
-      TEXT("titel")}},
+      TEXT("titel"), TEXT("klassen")}},
     {"kerncijfer",
      A_NODE,
      JV_DIR_KERNCIJFER,

@@ -134,13 +134,14 @@ static void lower_first(char *s)
     s[0] = (char)tolower((unsigned char)s[0]);
 }
 
-/* Resolves spec into series of set: a group, a name or "a,b,c". */
-static jv_status pick_series(const jv_series_set *set, const char *spec,
+/* Resolves spec into series of set: a group, a name or "a,b,c". Where a
+ * series and a group share a name ("vsv"), prefer_name picks the series. */
+static jv_status pick_series(const jv_series_set *set, const char *spec, int prefer_name,
                              const jv_series **out, size_t *n, const char **group_label,
                              jv_error *err)
 {
   *n = 0;
-  *group_label = jv_series_group_label(spec);
+  *group_label = prefer_name && jv_series_info_find(spec) ? NULL : jv_series_group_label(spec);
   if (*group_label) {
     for (size_t i = 0; i < jv_series_info_count(); i++) {
       const jv_series_info *info = jv_series_info_at(i);
@@ -215,7 +216,7 @@ jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const
   memset(d, 0, sizeof(*d));
   const char *group_label;
   jv_trend_chart *c = &d->chart;
-  jv_status s = pick_series(set, spec, c->series, &c->n_series, &group_label, err);
+  jv_status s = pick_series(set, spec, 1, c->series, &c->n_series, &group_label, err);
   if (s)
     return s;
   for (size_t k = 1; k < c->n_series; k++)
@@ -253,7 +254,7 @@ jv_status jv_keyfigure_from_series_set(jv_keyfigure_data *d, const jv_series_set
   const jv_series *s[JV_CHART_MAX_SERIES];
   size_t n;
   const char *group_label;
-  jv_status st = pick_series(set, spec, s, &n, &group_label, err);
+  jv_status st = pick_series(set, spec, 0, s, &n, &group_label, err);
   if (st)
     return st;
   const jv_series *main = NULL, *detail = NULL;

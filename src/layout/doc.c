@@ -11,6 +11,7 @@ static void block_free(jv_block *b)
   free(b->text);
   free(b->text2);
   free(b->text3);
+  free(b->subtitle);
   for (size_t i = 0; i < b->n_runs; i++)
     free(b->runs[i].text);
   free(b->runs);
@@ -59,15 +60,20 @@ static jv_block *push(jv_doc *d, jv_block_kind kind)
   return b;
 }
 
-jv_status jv_doc_cover(jv_doc *d, const char *title, const char *subtitle, const char *year)
+jv_status jv_doc_cover(jv_doc *d, const char *title, const char *subtitle, const char *region,
+                       const char *year)
 {
   jv_block *b = push(d, JV_BLK_COVER);
   if (!b)
     return JV_EINTERNAL;
   b->text = dup_or_null(title);
-  b->text2 = dup_or_null(subtitle);
+  b->subtitle = dup_or_null(subtitle);
+  b->text2 = dup_or_null(region);
   b->text3 = dup_or_null(year);
-  return JV_OK;
+  return (title && !b->text) || (subtitle && !b->subtitle) || (region && !b->text2) ||
+                 (year && !b->text3)
+             ? JV_EINTERNAL
+             : JV_OK;
 }
 
 jv_status jv_doc_heading(jv_doc *d, int level, const char *text)
@@ -81,9 +87,14 @@ jv_status jv_doc_heading(jv_doc *d, int level, const char *text)
   return b->text ? JV_OK : JV_EINTERNAL;
 }
 
+static int takes_runs(jv_block_kind k)
+{
+  return k == JV_BLK_PARAGRAPH || k == JV_BLK_LIST_ITEM || k == JV_BLK_QUOTE;
+}
+
 jv_status jv_doc_run(jv_doc *d, const char *text, jv_font_style style)
 {
-  if (!d->n_blocks || d->blocks[d->n_blocks - 1].kind != JV_BLK_PARAGRAPH)
+  if (!d->n_blocks || !takes_runs(d->blocks[d->n_blocks - 1].kind))
     return jv_doc_paragraph(d, text, style);
   jv_block *b = &d->blocks[d->n_blocks - 1];
   jv_run *nr = realloc(b->runs, (b->n_runs + 1) * sizeof(*nr));
@@ -138,4 +149,35 @@ jv_status jv_doc_toc(jv_doc *d, const char *title)
     return JV_EINTERNAL;
   b->text = strdup(title ? title : "Inhoud");
   return b->text ? JV_OK : JV_EINTERNAL;
+}
+
+jv_status jv_doc_list_item(jv_doc *d, int ordered, int number, int depth, int continued)
+{
+  jv_block *b = push(d, JV_BLK_LIST_ITEM);
+  if (!b)
+    return JV_EINTERNAL;
+  b->ordered = ordered;
+  b->number = number;
+  b->level = depth < 1 ? 1 : depth > 3 ? 3 : depth;
+  b->continued = continued;
+  return JV_OK;
+}
+
+jv_status jv_doc_quote(jv_doc *d, const char *attribution)
+{
+  jv_block *b = push(d, JV_BLK_QUOTE);
+  if (!b)
+    return JV_EINTERNAL;
+  b->text = dup_or_null(attribution);
+  return attribution && !b->text ? JV_EINTERNAL : JV_OK;
+}
+
+jv_status jv_doc_columns_begin(jv_doc *d)
+{
+  return push(d, JV_BLK_COLUMNS_BEGIN) ? JV_OK : JV_EINTERNAL;
+}
+
+jv_status jv_doc_columns_end(jv_doc *d)
+{
+  return push(d, JV_BLK_COLUMNS_END) ? JV_OK : JV_EINTERNAL;
 }

@@ -40,6 +40,12 @@ typedef struct {
   double bottom;      /* lowest usable y */
   double content_w;
   jv_error *err;
+  double x0;            /* left edge of the current frame (page or column) */
+  double full_w;        /* content width outside columns */
+  int columns;          /* inside a two-column block */
+  int col;              /* 0 = left, 1 = right column */
+  double col_top;       /* top of the columns on the current page */
+  double col_low;       /* lowest y reached in the left column */
   const jv_block *toc;  /* the TOC block, filled in after the flow */
   int toc_first;        /* its first reserved page */
   int toc_pages;
@@ -58,31 +64,98 @@ static jv_status new_page(flow *f)
 }
 
 static double avail(const flow *f) { return f->bottom - f->y; }
-static int at_top(const flow *f) { return f->y <= f->s->margin_top + 0.01; }
+static int at_top(const flow *f)
+{
+  return f->y <= (f->columns ? f->col_top : f->s->margin_top) + 0.01;
+}
+
+#define COL_GAP 22.0
+
+/* Moves the flow to the next frame: the right column when in the left one,
+ * else a new page (whose columns start at the top margin). */
+static jv_status next_frame(flow *f)
+{
+  const jv_page_style *s = f->s;
+  if (f->columns && f->col == 0) {
+    f->col = 1;
+    f->col_low = f->y;
+    f->x0 = s->margin_left + f->content_w + COL_GAP;
+    f->y = f->col_top;
+    return JV_OK;
+  }
+  jv_status st = new_page(f);
+  if (!st && f->columns) {
+    f->col = 0;
+    f->col_top = s->margin_top;
+    f->x0 = s->margin_left;
+  }
+  return st;
+}
 
 /* ---- cover ------------------------------------------------------------ */
+
+/* Greedy word wrap of a short display text into at most max lines. */
+static size_t wrap_words(const flow *f, const char *text, jv_font_style st, double size,
+                         double width, char lines[][256], size_t max)
+{
+  size_t n = 0;
+  lines[0][0] = '\0';
+  const char *p = text;
+  while (*p && n < max) {
+    size_t len = strcspn(p, " ");
+    char trial[512];
+    snprintf(trial, sizeof(trial), "%s%s%.*s", lines[n], lines[n][0] ? " " : "", (int)len, p);
+    if (lines[n][0] && jv_measure_width(f->m, st, size, trial) > width) {
+      if (++n == max)
+        break;
+      snprintf(lines[n], 256, "%.*s", (int)len, p);
+    } else {
+      snprintf(lines[n], 256, "%s", trial);
+    }
+    p += len;
+    while (*p == ' ')
+      p++;
+  }
+  return n < max ? n + 1 : max;
+}
 
 static jv_status put_cover(flow *f, const jv_block *b)
 {
   const jv_page_style *s = f->s;
   jv_page *pg = f->page;
-  jv_status st = JV_OK;
-  double band_h = s->height * 0.42;
-  st = st ? st : jv_page_rect(pg, 0, 0, s->width, band_h, s->accent);
-  jv_rgb white = {1, 1, 1};
+  double band_h = s->height * 0.46;
   double x = s->margin_left;
-  /* title, then what and where, then the year: read top to bottom */
-  if (b->text)
-    st = st ? st : jv_page_text(pg, x, band_h - 120, b->text, JV_FONT_BOLD, 34, white, JV_TEXT_LEFT);
-  st = st ? st
-          : jv_page_text(pg, x, band_h - 88, "Leerplicht en Voortijdig Schoolverlaten",
-                         JV_FONT_REGULAR, 16, white, JV_TEXT_LEFT);
-  if (b->text3)
-    st = st ? st : jv_page_text(pg, x, band_h - 36, b->text3, JV_FONT_BOLD, 22, white, JV_TEXT_LEFT);
-  if (b->text2)
-    st = st ? st : jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT);
-  st = st ? st : jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent);
-  if (st)
+  double w = s->width - s->margin_left - s->margin_right;
+  jv_rgb white = {1, 1, 1};
+  if (jv_page_rect(pg, 0, 0, s->width, band_h, s->accent))
+    return oom(f);
+  /* bottom-up inside the band: year, subtitle, title */
+  double y = band_h - 36;
+  if (b->text3 && jv_page_text(pg, x, y, b->text3, JV_FONT_BOLD, 24, white, JV_TEXT_LEFT))
+    return oom(f);
+  y -= 44;
+  if (b->subtitle) {
+    char lines[3][256];
+    size_t n = wrap_words(f, b->subtitle, JV_FONT_REGULAR, 14, w, lines, 3);
+    for (size_t i = n; i-- > 0;) {
+      if (jv_page_text(pg, x, y, lines[i], JV_FONT_REGULAR, 14, white, JV_TEXT_LEFT))
+        return oom(f);
+      y -= 19;
+    }
+    y -= 16;
+  }
+  if (b->text) {
+    char lines[4][256];
+    size_t n = wrap_words(f, b->text, JV_FONT_BOLD, 30, w, lines, 4);
+    for (size_t i = n; i-- > 0;) {
+      if (jv_page_text(pg, x, y, lines[i], JV_FONT_BOLD, 30, white, JV_TEXT_LEFT))
+        return oom(f);
+      y -= 36;
+    }
+  }
+  if (jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent) ||
+      (b->text2 &&
+       jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT)))
     return oom(f);
   f->y = s->height; /* nothing else on the cover */
   return JV_OK;
@@ -90,9 +163,14 @@ static jv_status put_cover(flow *f, const jv_block *b)
 
 /* ---- headings --------------------------------------------------------- */
 
+static double heading_size(const flow *f, int level)
+{
+  return level <= 1 ? f->s->h1_size : level == 2 ? f->s->h2_size : f->s->body_size + 1;
+}
+
 static double heading_height(const flow *f, int level)
 {
-  return level <= 1 ? f->s->h1_size * 1.3 + 16 : f->s->h2_size * 1.3 + 10;
+  return level <= 1 ? f->s->h1_size * 1.3 + 16 : heading_size(f, level) * 1.3 + 10;
 }
 
 static double table_keep_height(const flow *f, const jv_table *t);
@@ -105,10 +183,12 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end)
 {
   double h = 0;
   for (const jv_block *b = next; b && b < end; b++) {
-    if (b->kind == JV_BLK_PARAGRAPH) {
+    if (b->kind == JV_BLK_PARAGRAPH || b->kind == JV_BLK_LIST_ITEM || b->kind == JV_BLK_QUOTE) {
       size_t n = 0;
       flow_paragraph(f, b, 0, &n);
       h += (double)n * f->s->body_leading + f->s->body_leading * 0.6;
+      if (b->kind != JV_BLK_PARAGRAPH)
+        break; /* a list or quote only needs its first item */
     } else if (b->kind == JV_BLK_TABLE) {
       return h + table_keep_height(f, b->table);
     } else if (b->kind == JV_BLK_FIGURE) {
@@ -125,22 +205,22 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
 {
   const jv_page_style *s = f->s;
   double h = heading_height(f, b->level);
-  if (b->level <= 1 && !at_top(f)) {
+  if (b->level <= 1 && !f->columns && !at_top(f)) {
     jv_status st = new_page(f); /* chapters start on a new page */
     if (st)
       return st;
   } else if (!at_top(f) && avail(f) < h + keep_height(f, next, end)) {
-    jv_status st = new_page(f); /* never a heading alone at a page foot */
+    jv_status st = next_frame(f); /* never a heading alone at a page foot */
     if (st)
       return st;
   }
   double top = f->y;
-  double size = b->level <= 1 ? s->h1_size : s->h2_size;
+  double size = heading_size(f, b->level);
   double base = f->y + size;
-  jv_status st = jv_page_text(f->page, s->margin_left, base, b->text, JV_FONT_BOLD, size,
+  jv_status st = jv_page_text(f->page, f->x0, base, b->text, JV_FONT_BOLD, size,
                               s->accent, JV_TEXT_LEFT);
   if (!st && b->level <= 1)
-    st = jv_page_rect(f->page, s->margin_left, base + 8, 40, 3, s->accent);
+    st = jv_page_rect(f->page, f->x0, base + 8, 40, 3, s->accent);
   if (!st && b->outline)
     st = jv_pages_outline(f->out, b->text, b->level <= 1 ? 0 : 1, f->page_index, top);
   if (!st && b->outline && b->level <= 2)
@@ -151,68 +231,130 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
   return JV_OK;
 }
 
-/* ---- paragraphs --------------------------------------------------------- */
+/* ---- paragraphs, list items, pull quotes -------------------------------- */
 
-/* Breaks a paragraph into lines at the column width (caller frees tf). */
-static jv_status break_paragraph(flow *f, const jv_block *b, jv_textflow *tf)
+/* How one text block is set: where its lines start, how wide and large. */
+typedef struct {
+  double indent;  /* from the frame's left edge */
+  double width;
+  double size, leading;
+  jv_rgb color;
+  int italic;     /* set every run in italics (pull quotes) */
+  int justify;
+  double after;   /* space below the block */
+} text_fmt;
+
+static text_fmt fmt_for(const flow *f, const jv_block *b)
+{
+  const jv_page_style *s = f->s;
+  text_fmt t = {0, f->content_w, s->body_size, s->body_leading, s->text, 0, s->justify,
+                s->body_leading * 0.6};
+  if (b->kind == JV_BLK_LIST_ITEM) {
+    t.indent = 16.0 * b->level;
+    t.width = f->content_w - t.indent;
+    t.justify = 0;
+    t.after = b->continued ? s->body_leading * 0.4 : s->body_leading * 0.25;
+  } else if (b->kind == JV_BLK_QUOTE) {
+    t.indent = 14;
+    t.width = f->content_w - 14;
+    t.size = s->body_size * 1.35;
+    t.leading = t.size * 1.3;
+    t.color = s->accent;
+    t.italic = 1;
+    t.justify = 0;
+    t.after = b->text ? 4 : s->body_leading;
+  }
+  return t;
+}
+
+/* Breaks a block's runs into lines (caller frees tf). */
+static jv_status break_text(flow *f, const jv_block *b, const text_fmt *t, jv_textflow *tf)
 {
   jv_textflow_run runs[64];
   size_t n = b->n_runs < 64 ? b->n_runs : 64;
   for (size_t i = 0; i < n; i++) {
     runs[i].text = b->runs[i].text;
-    runs[i].style = b->runs[i].style;
+    runs[i].style = t->italic ? (jv_font_style)(b->runs[i].style | JV_FONT_ITALIC)
+                              : b->runs[i].style;
   }
-  jv_textflow_opts o = {.size = f->s->body_size,
-                        .width = f->content_w,
+  jv_textflow_opts o = {.size = t->size,
+                        .width = t->width,
                         .first_indent = 0,
-                        .align = f->s->justify ? JV_TEXTFLOW_JUSTIFY : JV_TEXTFLOW_RAGGED,
+                        .align = t->justify ? JV_TEXTFLOW_JUSTIFY : JV_TEXTFLOW_RAGGED,
                         .hyph = f->s->hyph};
   return jv_textflow_break(tf, runs, n, f->m, &o, f->err);
 }
 
-/* Places the paragraph's lines, splitting it over pages without widows or
+/* The marker of a list item ("•" or "3.") left of its first line. */
+static jv_status list_marker(flow *f, const jv_block *b, const text_fmt *t, double base)
+{
+  char mark[16];
+  if (b->ordered)
+    snprintf(mark, sizeof(mark), "%d.", b->number);
+  else
+    snprintf(mark, sizeof(mark), "%s", b->level == 1 ? "\xE2\x80\xA2" : "\xE2\x80\x93");
+  return jv_page_text(f->page, f->x0 + t->indent - 5, base, mark, JV_FONT_REGULAR, t->size,
+                      f->s->accent, JV_TEXT_RIGHT)
+             ? oom(f)
+             : JV_OK;
+}
+
+/* Places a text block's lines, splitting it over frames without widows or
  * orphans; with emit == 0 only counts its lines. */
 static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines)
 {
-  const jv_page_style *s = f->s;
+  const text_fmt t = fmt_for(f, b);
   jv_textflow tf;
-  jv_status st = break_paragraph(f, b, &tf);
+  jv_status st = break_text(f, b, &t, &tf);
   if (st)
     return st;
   *n_lines = tf.n_lines;
   size_t done = 0;
+  double bar_top = f->y;
   while (emit && done < tf.n_lines) {
-    size_t room = avail(f) > 0 ? (size_t)(avail(f) / s->body_leading) : 0;
+    size_t room = avail(f) > 0 ? (size_t)(avail(f) / t.leading) : 0;
     size_t here = jv_para_split(tf.n_lines - done, room, at_top(f));
     if (done > 0 && here < 2 && tf.n_lines - done > here)
       here = 0; /* never one line of a split paragraph alone */
     if (here == 0) {
-      if ((st = new_page(f)))
+      if ((st = next_frame(f)))
         break;
+      bar_top = f->y;
       continue;
     }
     for (size_t l = done; l < done + here && !st; l++) {
       const jv_textflow_line *ln = &tf.lines[l];
-      double base = f->y + s->body_size;
-      for (size_t k = ln->first; k < ln->first + ln->count; k++) {
+      double base = f->y + t.size;
+      if (l == 0 && b->kind == JV_BLK_LIST_ITEM && !b->continued)
+        st = list_marker(f, b, &t, base);
+      for (size_t k = ln->first; !st && k < ln->first + ln->count; k++) {
         const jv_textflow_piece *pc = &tf.pieces[k];
         if (!pc->text[0])
           continue;
-        if (jv_page_text(f->page, s->margin_left + pc->x, base, pc->text, pc->style,
-                         s->body_size, s->text, JV_TEXT_LEFT)) {
+        if (jv_page_text(f->page, f->x0 + t.indent + pc->x, base, pc->text, pc->style, t.size,
+                         t.color, JV_TEXT_LEFT))
           st = oom(f);
-          break;
-        }
       }
-      f->y += s->body_leading;
+      f->y += t.leading;
     }
+    if (!st && b->kind == JV_BLK_QUOTE &&
+        jv_page_rect(f->page, f->x0, bar_top + 2, 3, f->y - bar_top - 2, f->s->accent))
+      st = oom(f);
     done += here;
-    if (!st && done < tf.n_lines)
-      st = new_page(f);
+    if (!st && done < tf.n_lines) {
+      st = next_frame(f);
+      bar_top = f->y;
+    }
   }
   jv_textflow_free(&tf);
+  if (emit && !st && b->kind == JV_BLK_QUOTE && b->text) {
+    if (jv_page_text(f->page, f->x0 + t.indent, f->y + f->s->body_size, b->text, JV_FONT_BOLD,
+                     f->s->body_size - 1, f->s->muted, JV_TEXT_LEFT))
+      st = oom(f);
+    f->y += f->s->body_leading + f->s->body_leading * 0.6;
+  }
   if (emit && !st)
-    f->y += s->body_leading * 0.6;
+    f->y += t.after;
   return st;
 }
 
@@ -220,6 +362,33 @@ static jv_status put_paragraph(flow *f, const jv_block *b)
 {
   size_t n;
   return flow_paragraph(f, b, 1, &n);
+}
+
+/* ---- two columns -------------------------------------------------------- */
+
+static jv_status columns_begin(flow *f)
+{
+  f->full_w = f->content_w;
+  f->content_w = (f->full_w - COL_GAP) / 2;
+  f->columns = 1;
+  f->col = 0;
+  f->col_top = f->y;
+  f->x0 = f->s->margin_left;
+  return JV_OK;
+}
+
+static jv_status columns_end(flow *f)
+{
+  if (!f->columns)
+    return JV_OK;
+  if (f->col == 1 && f->col_low > f->y)
+    f->y = f->col_low;
+  f->columns = 0;
+  f->col = 0;
+  f->content_w = f->full_w;
+  f->x0 = f->s->margin_left;
+  f->y += 6;
+  return JV_OK;
 }
 
 /* ---- tables ----------------------------------------------------------- */
@@ -295,7 +464,7 @@ static jv_status put_table(flow *f, const jv_block *b)
   jv_status st = jv_table_layout(t, &s->table, f->m, f->content_w, &g, f->err);
   if (st)
     return st;
-  double x0 = s->margin_left;
+  double x0 = f->x0;
   size_t first = 0;
   /* a table that fits on a page of its own is kept together; only a table
    * taller than a page is split (with its header repeated) */
@@ -385,17 +554,17 @@ static jv_status put_figure(flow *f, const jv_block *b)
   const jv_figure *fig = b->figure;
   double cap_h = fig->caption ? 16 : 0;
   if (avail(f) < fig->height + cap_h && !at_top(f)) {
-    jv_status st = new_page(f);
+    jv_status st = next_frame(f);
     if (st)
       return st;
   }
   if (fig->caption) {
-    if (jv_page_text(f->page, f->s->margin_left, f->y + 10, fig->caption, JV_FONT_BOLD,
+    if (jv_page_text(f->page, f->x0, f->y + 10, fig->caption, JV_FONT_BOLD,
                      f->s->table.title_size, f->s->accent, JV_TEXT_LEFT))
       return oom(f);
     f->y += cap_h;
   }
-  if (jv_page_figure(f->page, f->s->margin_left, f->y, fig))
+  if (jv_page_figure(f->page, f->x0, f->y, fig))
     return oom(f);
   f->y += fig->height + 16;
   return JV_OK;
@@ -512,6 +681,8 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
   flow f = {.s = s, .m = m, .out = out, .err = err};
   f.bottom = s->height - s->margin_bottom;
   f.content_w = s->width - s->margin_left - s->margin_right;
+  f.full_w = f.content_w;
+  f.x0 = s->margin_left;
   jv_status st = new_page(&f);
   for (size_t i = 0; !st && i < doc->n_blocks; i++) {
     const jv_block *b = &doc->blocks[i];
@@ -526,7 +697,15 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
       st = put_heading(&f, b, next, doc->blocks + doc->n_blocks);
       break;
     case JV_BLK_PARAGRAPH:
+    case JV_BLK_LIST_ITEM:
+    case JV_BLK_QUOTE:
       st = put_paragraph(&f, b);
+      break;
+    case JV_BLK_COLUMNS_BEGIN:
+      st = columns_begin(&f);
+      break;
+    case JV_BLK_COLUMNS_END:
+      st = columns_end(&f);
       break;
     case JV_BLK_TABLE:
       st = put_table(&f, b);

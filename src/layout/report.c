@@ -121,3 +121,77 @@ fail:
   drop(t);
   return oom(err);
 }
+
+/* A rate column's cell: count over base per 1,000, one decimal. */
+static const char *rate_cell(jv_value count, jv_value base, char *buf)
+{
+  jv_rate r;
+  jv_rate_per_1000(count, base, &r);
+  return jv_format_rate(&r, buf, CELL);
+}
+
+/* A percentage cell: count over base in percent, one decimal. */
+static const char *percent_cell(jv_value count, jv_value base, char *buf)
+{
+  jv_rate r;
+  jv_rate_per_1000(count, base, &r);
+  if (r.kind != JV_VAL_COUNT)
+    return jv_format_rate(&r, buf, CELL);
+  /* per cent = per 1,000 / 10; round the exact value to one decimal */
+  jv_format_decimal(r.value / 10.0, 1, buf, CELL);
+  strcat(buf, "%");
+  return buf;
+}
+
+/* What a share is taken of: an indicator's "> 3 maanden" part is a share of
+ * the indicator itself, everything else of leerplichtigen 5 t/m 17. */
+static jv_indicator share_base(jv_indicator ind)
+{
+  switch (ind) {
+  case JV_IND_ABSOLUUT_3M:
+    return JV_IND_ABSOLUUT;
+  case JV_IND_LANGDURIG_3M:
+    return JV_IND_LANGDURIG;
+  default:
+    return JV_IND_LPL_5_17;
+  }
+}
+
+jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
+                                   const jv_indicator *indicators, const char *const *headers,
+                                   size_t n, jv_report_unit unit, jv_table **out, jv_error *err)
+{
+  if (n > 15)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "a table holds at most 15 columns");
+  jv_table *t;
+  jv_status st = new_table(n + 1, title, ds, &t, err);
+  if (st)
+    return st;
+  for (size_t c = 0; c < n; c++)
+    if (jv_table_set_header(t, c + 1, headers ? headers[c] : jv_indicator_label(indicators[c])))
+      goto fail;
+  char buf[16][CELL];
+  const char *cells[17];
+  for (size_t r = 0; r <= ds->n_munis; r++) {
+    int total = r == ds->n_munis;
+    cells[0] = total ? ds->region_name : ds->munis[r].name;
+    for (size_t c = 0; c < n; c++) {
+      jv_indicator ind = indicators[c], base = share_base(ind);
+      jv_value v = total ? jv_stats_total(ds, ind) : ds->munis[r].values[ind];
+      jv_value b = total ? jv_stats_total(ds, base) : ds->munis[r].values[base];
+      if (unit == JV_UNIT_PER_1000 && ind != base)
+        cells[c + 1] = rate_cell(v, b, buf[c]);
+      else if (unit == JV_UNIT_PERCENT && ind != base)
+        cells[c + 1] = percent_cell(v, b, buf[c]);
+      else
+        cells[c + 1] = jv_format_value(v, buf[c], CELL);
+    }
+    if (jv_table_add_row(t, total ? JV_ROW_TOTAL : JV_ROW_BODY, cells))
+      goto fail;
+  }
+  *out = t;
+  return JV_OK;
+fail:
+  drop(t);
+  return oom(err);
+}

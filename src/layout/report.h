@@ -20,4 +20,14 @@ jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indic
                                const char *count_header, const char *rate_header,
                                jv_table **out, jv_error *err);
 
+typedef enum { JV_UNIT_COUNT, JV_UNIT_PER_1000, JV_UNIT_PERCENT } jv_report_unit;
+
+/* A table of several indicators per municipality, with a computed total
+ * row, as counts, per 1,000 or percentages. A share is taken of
+ * leerplichtigen 5 t/m 17, except an indicator's "> 3 maanden" part, which
+ * is a share of the indicator itself. headers may be NULL (Dutch labels). */
+jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
+                                   const jv_indicator *indicators, const char *const *headers,
+                                   size_t n, jv_report_unit unit, jv_table **out, jv_error *err);
+
 #endif

@@ -1,6 +1,7 @@
 /* chart_figures.c - chart data + paint callbacks. */
 #include "pipeline/chart_figures.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,8 @@
 #include "render/chart.h"
 
 typedef enum { K_COMPARISON, K_STACKED, K_TREND, K_KEYFIGURE } kind;
+
+#define TITLE_MAX 160
 
 /* One allocation per figure: the chart data must not move after building. */
 typedef struct {
@@ -18,6 +21,7 @@ typedef struct {
     jv_trend_data trend;
     jv_keyfigure_data key;
   } u;
+  char title[TITLE_MAX]; /* a template's own title, when given */
   jv_status st;
   jv_error err;
 } chart_ctx;
@@ -154,4 +158,42 @@ jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const c
     return st;
   }
   return wrap(out, c, w, h, err);
+}
+
+jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *kc, double w,
+                                    double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_KEYFIGURE, err);
+  if (!c)
+    return JV_EINTERNAL;
+  c->u.key.chart = *kc;
+  c->u.key.chart.text.title = NULL;
+  c->u.key.chart.text.subtitle = NULL;
+  c->u.key.chart.text.source = NULL;
+  return wrap(out, c, w, h, err);
+}
+
+void jv_figure_chart_title(jv_figure *f, const char *title)
+{
+  chart_ctx *c = f->ctx;
+  snprintf(c->title, sizeof(c->title), "%s", title);
+  switch (c->k) {
+  case K_COMPARISON:
+    c->u.cmp.chart.text.title = c->title;
+    break;
+  case K_STACKED:
+    c->u.stk.chart.text.title = c->title;
+    break;
+  case K_TREND:
+    c->u.trend.chart.text.title = c->title;
+    break;
+  case K_KEYFIGURE:
+    c->u.key.chart.text.title = c->title;
+    break;
+  }
+  char *alt = alt_of(c); /* the text alternative names the chart by its title */
+  if (alt) {
+    free(f->alt);
+    f->alt = alt;
+  }
 }

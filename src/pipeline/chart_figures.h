@@ -20,4 +20,12 @@ jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char 
 jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
                               size_t n_years, double w, double h, jv_error *err);
 
+/* A key-figure panel from items already filled in (copied). */
+jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *kc, double w,
+                                    double h, jv_error *err);
+
+/* Replaces the title a chart figure made by this module draws (copied,
+ * truncated to fit). */
+void jv_figure_chart_title(jv_figure *f, const char *title);
+
 #endif

@@ -13,8 +13,12 @@
 #include "layout/doc.h"
 #include "layout/hyphen.h"
 #include "layout/paginate.h"
+#include "layout/report_corrections.h"
 #include "input/series_read.h"
-#include "pipeline/compose.h"
+#include "input/template_read.h"
+#include "layout/doc_outline.h"
+#include "pipeline/map_job.h"
+#include "pipeline/template_compose.h"
 #include "render/fonts.h"
 #include "render/pdf_render.h"
 
@@ -28,6 +32,8 @@ jv_status jv_env_init(jv_env *env, jv_error *err)
   snprintf(env->gemeenten, sizeof(env->gemeenten), "%s/assets/gemeenten", env->home);
   snprintf(env->default_data, sizeof(env->default_data), "%s/data/zuid-holland-zuid/2017-2018",
            env->home);
+  snprintf(env->default_template, sizeof(env->default_template),
+           "%s/templates/zuid-holland-zuid/jaarverslag.md", env->home);
   const char *dic = getenv("JAARVERSLAG_HYPHEN_DIC");
   snprintf(env->hyphen_dic, sizeof(env->hyphen_dic), "%s",
            dic && *dic ? dic : JV_HYPHEN_NL_DEBIAN_PATH);
@@ -106,6 +112,66 @@ static jv_status load_series(const jv_env *env, const char *data_dir, jv_series_
   return JV_OK;
 }
 
+/* What the template's ::kaart directives need to build map figures. */
+typedef struct {
+  const jv_env *env;
+  const jv_dataset *ds;
+  const jv_fonts *fonts;
+  double width;
+  jv_diags *warn;
+} map_ctx;
+
+static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national,
+                         const char *title, const char *edges, jv_error *err)
+{
+  map_ctx *mc = vctx;
+  jv_buckets b;
+  jv_map_opts o = {.ind = ind, .national = national != 0, .title = title};
+  if (edges) {
+    jv_status bs = jv_buckets_parse(&b, edges, err);
+    if (bs)
+      return JV_EDATA;
+    o.buckets = &b;
+  }
+  jv_map_prepared *m = NULL;
+  jv_status st = jv_map_prepare(&m, mc->env, mc->ds, &o, mc->warn, err);
+  if (st)
+    return st;
+  jv_figure *f = NULL;
+  if ((st = jv_map_figure_new(&f, m, mc->fonts, mc->width, err)))
+    return st;
+  return jv_doc_figure(doc, f) ? jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory")
+                               : JV_OK;
+}
+
+/* Reads data, series and template, and composes the report's blocks. */
+static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
+                         jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
+                         const jv_fonts *fonts, jv_diags *warn, jv_error *err)
+{
+  const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
+  jv_status st = jv_job_load(env, data_dir, ds, err);
+  if (!st && !opts->no_charts)
+    st = load_series(env, data_dir, series, err);
+  if (!st)
+    st = jv_template_read(tpl, opts->template_path ? opts->template_path : env->default_template,
+                          err);
+  if (!st) {
+    map_ctx mc = {env, ds, fonts, width, warn};
+    jv_tpl_compose_opts co = {.tpl = tpl,
+                              .ds = ds,
+                              .series = series,
+                              .width = width,
+                              .charts = !opts->no_charts,
+                              .add_map = add_map,
+                              .map_ctx = &mc};
+    st = jv_compose_template(&co, doc, err);
+  }
+  if (!st) /* the "Correcties" list closes every report that has corrections */
+    st = jv_report_corrections(ds, doc, err);
+  return st;
+}
+
 jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error *err)
 {
   jv_dataset ds;
@@ -114,28 +180,32 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
   jv_fonts *fonts = NULL;
   jv_hyphenator *hyph = NULL;
   jv_page_style style;
+  jv_series_set series;
+  jv_tpl tpl;
   jv_dataset_init(&ds);
   jv_doc_init(&doc);
+  jv_series_set_init(&series);
+  jv_tpl_init(&tpl);
   jv_page_style_default(&style);
   jv_pages_init(&pages, style.width, style.height);
-  jv_series_set series;
-  jv_series_set_init(&series);
-  const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
+  jv_diags warn;
+  jv_diags_init(&warn);
   long long date;
   jv_status st = source_date(&date, err);
   if (!st)
-    st = jv_job_load(env, data_dir, &ds, err);
-  if (!st && !opts->no_charts)
-    st = load_series(env, data_dir, &series, err);
-  if (!st) {
-    jv_compose_opts co = {.ds = &ds,
-                          .series = &series,
-                          .width = style.width - style.margin_left - style.margin_right,
-                          .charts = !opts->no_charts};
-    st = jv_compose_report(&co, &doc, err);
-  }
-  if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
+  if (!st)
+    st = compose(env, opts, &ds, &series, &tpl, &doc,
+                 style.width - style.margin_left - style.margin_right, fonts, &warn, err);
+  if (!st && opts->outline_text) {
+    char *text = jv_doc_outline_text(&doc);
+    if (!text)
+      st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    else if (fputs(text, opts->outline_text) == EOF)
+      st = jv_error_set(err, JV_EIO, NULL, 0, 0, "cannot write the outline");
+    free(text);
+    goto out;
+  }
   if (!st)
     st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
   if (!st) {
@@ -145,6 +215,9 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
     style.running_title = doc.title;
     style.running_right = right;
     style.hyph = hyph;
+    style.justify = tpl.meta.uitlijning == JV_TPL_JUSTIFY;
+    if (tpl.meta.has_kleur)
+      style.accent = jv_rgb_hex(tpl.meta.kleur);
     st = jv_paginate(&doc, &style, &m, &pages, err);
   }
   if (!st) {
@@ -157,10 +230,15 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
                         "leerplicht, verzuim, jaarverslag", date};
     st = jv_pdf_render(&pages, &meta, fonts, out, err);
   }
+out:
+  if (opts->warnings)
+    jv_diags_print(&warn, opts->warnings);
+  jv_diags_free(&warn);
   jv_pages_free(&pages);
   jv_hyphenator_free(hyph);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
+  jv_tpl_free(&tpl);
   jv_series_set_free(&series);
   jv_dataset_free(&ds);
   return st;

@@ -6,6 +6,7 @@
 #define JV_PIPELINE_JOB_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "model/model.h"
 #include "util/error.h"
@@ -17,6 +18,7 @@ typedef struct {
   char gemeenten[2200]; /* assets/gemeenten */
   char default_data[2200]; /* data/zuid-holland-zuid/2017-2018 */
   char hyphen_dic[2200];   /* Dutch hyphenation patterns (hyphen-nl) */
+  char default_template[2200]; /* templates/zuid-holland-zuid/jaarverslag.md */
 } jv_env;
 
 jv_status jv_env_init(jv_env *env, jv_error *err);
@@ -31,6 +33,9 @@ typedef struct {
   const char *data_dir; /* NULL: bundled default */
   const char *output;   /* NULL: default name in the current directory */
   int no_charts;        /* tables and text only */
+  const char *template_path; /* NULL: the bundled Zuid-Holland Zuid template */
+  FILE *outline_text;   /* non-NULL: print the structure here instead of a PDF */
+  FILE *warnings;       /* non-NULL: map matching warnings are printed here */
 } jv_report_opts;
 
 /* Writes the report PDF. On any error nothing is written and an existing

@@ -26,6 +26,8 @@ if ! bash "$corpus/make_cases.sh" "$src/data/zuid-holland-zuid/2017-2018" "$tmp/
 fi
 
 printf 'an existing report, not to be touched\n' > "$tmp/known.pdf"
+# the region's own series sit beside its year directories, as in data/
+cp "$src/data/zuid-holland-zuid/reeksen.csv" "$tmp/cases/reeksen.csv"
 for dir in "$tmp"/cases/*/; do
   c=$(basename "$dir")
   want_rc=$(sed -n 1p "$corpus/$c/expect")

@@ -59,6 +59,6 @@ print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed or passed != 108 else 0)
 PY
 # UTF-8 text survives into the PDF's text layer (en dash, curly quotes, diaeresis)
-for w in "–" "‘drang" "dwang’" "coördineert"; do
+for w in "–" "zo’n" "Coördinatiefunctie" "“Een"; do
   grep -q -- "$w" "$tmp/report.txt" || { echo "FAIL: '$w' not found in the PDF text"; exit 1; }
 done

@@ -147,7 +147,11 @@ static void test_trend_geometry_and_end_labels(void **state)
   assert_int_equal(jv_trend_layout_make(&L, &td.chart, &m, &st, 0, 0, 480, 300, &err), JV_OK);
   assert_int_equal(L.n_years, 5);
   /* mixing a count and a percentage is refused */
-  assert_int_equal(jv_trend_from_series(&td, &f->set, "vsv", JV_TREND_BARS, &err), JV_EUSAGE);
+  assert_int_equal(jv_trend_from_series(&td, &f->set, "vsv,vsv_percentage", JV_TREND_BARS, &err),
+                   JV_EUSAGE);
+  /* a name that is both a series and a group means the series */
+  assert_int_equal(jv_trend_from_series(&td, &f->set, "vsv", JV_TREND_BARS, &err), JV_OK);
+  assert_int_equal(td.chart.n_series, 1);
   assert_int_equal(jv_trend_from_series(&td, &f->set, "bogus", JV_TREND_BARS, &err), JV_EUSAGE);
 }
 

@@ -1,0 +1,112 @@
+/* cmd_batch.c - `jaarverslag batch`: options and exit codes; the work is in
+ * pipeline/batch_run.c. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "pipeline/batch.h"
+#include "stats/buckets.h"
+#include "util/error.h"
+
+/* 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C. */
+#define EXIT_INTERRUPTED 130
+
+static void usage(FILE *out)
+{
+  fprintf(out,
+          "Usage: jaarverslag batch PROJECT [-j N] [-o OUTDIR] [--buckets LIST]\n\n"
+          "Builds every output of a project directory that is out of date: one report\n"
+          "PDF per region and school year (PROJECT/<regio>/<schooljaar>/, each a data\n"
+          "directory as for 'report --data', corrections in its correcties/) and per\n"
+          "school year the national annex with the ministry letter's maps over all\n"
+          "regions' municipalities. An output is out of date when the SHA-256 of its\n"
+          "inputs (data and correction files, templates, fonts, municipality lists,\n"
+          "boundaries, map classes, the program) differs from OUTDIR/manifest.tsv, or its\n"
+          "file is missing or changed. Timestamps are not used. See docs/batch.md.\n\n"
+          "Options:\n"
+          "  -j, --jobs N        build N outputs at once (default: number of CPUs)\n"
+          "  -o, --output DIR    where outputs and manifest.tsv go (default PROJECT/out)\n"
+          "  -b, --buckets LIST  map class edges per 1.000 (default 0,1,2,3,5)\n"
+          "  -h, --help          show this help\n\n"
+          "Prints one line per output ([3/40] gebouwd regio/2017-2018 (0,21 s); actueel;\n"
+          "mislukt) and a summary. A failing output does not stop the others; its\n"
+          "previous file stays. Ctrl-C stops starting outputs, ends the running ones and\n"
+          "keeps every finished output and the manifest; the next run goes on.\n\n"
+          "Exit status: 0 every output built or up to date; otherwise the status of the\n"
+          "first failed output (65 malformed data, 66 missing input, 70 internal error\n"
+          "or crash, 73 output cannot be created, 74 write error such as a full disk);\n"
+          "64 wrong usage, 66 no project or no data directories in it, 73 OUTDIR cannot\n"
+          "be created or another batch is writing to it, 130 interrupted.\n");
+}
+
+static int fail_usage(const char *fmt, const char *arg)
+{
+  fprintf(stderr, "jaarverslag batch: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nRun 'jaarverslag batch --help' for the options.\n");
+  return JV_EUSAGE;
+}
+
+int jv_cmd_batch(int argc, char **argv)
+{
+  static const struct option opts[] = {{"jobs", required_argument, NULL, 'j'},
+                                       {"output", required_argument, NULL, 'o'},
+                                       {"buckets", required_argument, NULL, 'b'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  jv_batch_opts o;
+  memset(&o, 0, sizeof(o));
+  jv_buckets buckets;
+  jv_error err;
+  jv_error_clear(&err);
+  int c;
+  while ((c = getopt_long(argc, argv, "j:o:b:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 'j': {
+      char *end;
+      errno = 0;
+      long n = strtol(optarg, &end, 10);
+      if (errno || end == optarg || *end || n < 1 || n > 1024)
+        return fail_usage("-j %s: expected a number of jobs from 1 to 1024", optarg);
+      o.jobs = (int)n;
+      break;
+    }
+    case 'o':
+      o.outdir = optarg;
+      break;
+    case 'b':
+      if (jv_buckets_parse(&buckets, optarg, &err) != JV_OK) {
+        fprintf(stderr, "jaarverslag batch: %s\n", err.msg);
+        return JV_EUSAGE;
+      }
+      o.buckets = &buckets;
+      break;
+    case 'h':
+      usage(stdout);
+      return 0;
+    default:
+      usage(stderr);
+      return JV_EUSAGE;
+    }
+  }
+  if (optind >= argc)
+    return fail_usage("%s", "no PROJECT directory given");
+  if (optind + 1 < argc)
+    return fail_usage("unexpected argument '%s'", argv[optind + 1]);
+  o.project = argv[optind];
+
+  jv_env env;
+  jv_batch_summary sum;
+  memset(&sum, 0, sizeof(sum));
+  jv_status st = jv_env_init(&env, &err);
+  if (st == JV_OK)
+    st = jv_batch_run(&env, &o, &sum, &err);
+  if (st != JV_OK) {
+    fprintf(stderr, "jaarverslag batch: ");
+    jv_error_print(&err, stderr);
+  }
+  return sum.interrupted ? EXIT_INTERRUPTED : (int)st;
+}

@@ -1,0 +1,402 @@
+/* template_compose.c - template nodes to layout blocks. */
+#include "pipeline/template_compose.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/chart.h"
+#include "layout/report.h"
+#include "pipeline/chart_figures.h"
+#include "stats/format.h"
+#include "stats/rates.h"
+
+static const jv_indicator ONDERWIJS_REL[6] = {JV_IND_REL_BO_SBO,   JV_IND_REL_VO,
+                                              JV_IND_REL_VSO,      JV_IND_REL_BEROEPS,
+                                              JV_IND_REL_ONBEKEND, JV_IND_REL_GEEN};
+static const jv_indicator ONDERWIJS_PV[6] = {JV_IND_PV_BO_SBO,   JV_IND_PV_VO,
+                                             JV_IND_PV_VSO,      JV_IND_PV_BEROEPS,
+                                             JV_IND_PV_ONBEKEND, JV_IND_PV_GEEN};
+static const char *const ONDERWIJS_HDR[6] = {"BO en SBO",        "VO",
+                                             "(V)SO",            "Beroeps-\nonderwijs",
+                                             "Onderwijs\nonbekend", "Geen\nonderwijs"};
+static const jv_indicator VRIJ[6] = {JV_IND_VRIJ_5A, JV_IND_VRIJ_5B, JV_IND_VRIJ_5C,
+                                     JV_IND_VRIJ_15, JV_IND_VERV_3A, JV_IND_VERV_3B};
+static const char *const VRIJ_HDR[6] = {"Artikel 5\nonder a", "Artikel 5\nonder b",
+                                        "Artikel 5\nonder c", "Artikel\n15",
+                                        "Artikel\n3a",        "Artikel\n3b"};
+static const jv_indicator TZ[6] = {JV_IND_TZ_AANVANG,  JV_IND_TZ_NIEUW,    JV_IND_TZ_OPGELOST,
+                                   JV_IND_TZ_18JAAR,   JV_IND_TZ_VERHUISD, JV_IND_TZ_ACTUEEL};
+static const char *const TZ_HDR[6] = {"Aanvang\nschooljaar", "Nieuwe\ngevallen",
+                                      "Opgelost",            "18 jaar\ngeworden",
+                                      "Verhuisd/\noverleden", "Actueel\n(einde\nschooljaar)"};
+
+typedef struct {
+  const jv_tpl_compose_opts *o;
+  jv_doc *doc;
+  char year[16];
+  int table_no;
+  jv_error *err;
+} composer;
+
+static jv_status oom(composer *c)
+{
+  return jv_error_set(c->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+}
+
+/* An error at a template node (and the column of key, when given). */
+static jv_status at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt,
+                    const char *a, const char *b)
+{
+  const jv_tpl_arg *arg = key ? jv_tpl_arg_find(n, key) : NULL;
+  return jv_error_set(c->err, JV_EDATA, n->file, n->line, arg ? arg->column : 0, fmt, a, b);
+}
+
+static jv_status runs_into(composer *c, const jv_tpl_node *n, int append)
+{
+  for (size_t i = 0; i < n->n_runs; i++) {
+    jv_font_style st = (jv_font_style)n->runs[i].style;
+    jv_status s = (i == 0 && !append) ? jv_doc_paragraph(c->doc, n->runs[i].text, st)
+                                      : jv_doc_run(c->doc, n->runs[i].text, st);
+    if (s)
+      return oom(c);
+  }
+  return JV_OK;
+}
+
+/* Appends runs to the block just added (list item or quote). */
+static jv_status runs_after(composer *c, const jv_tpl_node *n)
+{
+  for (size_t i = 0; i < n->n_runs; i++)
+    if (jv_doc_run(c->doc, n->runs[i].text, (jv_font_style)n->runs[i].style))
+      return oom(c);
+  return JV_OK;
+}
+
+/* Every indicator a directive needs must be in the data. */
+static jv_status need(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
+{
+  for (size_t i = 0; i < k; i++)
+    if (!c->o->ds->has_indicator[ind[i]])
+      return at(c, n, NULL, "::%s needs '%s', which the data does not have",
+                jv_tpl_directive_name(n->directive), jv_indicator_name(ind[i]));
+  return JV_OK;
+}
+
+static jv_status add_table(composer *c, jv_status st, jv_table *t)
+{
+  if (st)
+    return st;
+  return jv_doc_table(c->doc, t) ? oom(c) : JV_OK;
+}
+
+static jv_status table(composer *c, const jv_tpl_node *n)
+{
+  static const jv_indicator rate_need[4] = {JV_IND_LPL_5_15, JV_IND_LPL_16_17, JV_IND_LPL_5_17,
+                                            JV_IND_ABSOLUUT};
+  const char *kind = jv_tpl_value(n, "soort");
+  const char *what = jv_tpl_value(n, "titel");
+  char title[300];
+  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no, what ? what : kind, c->year);
+  jv_table *t = NULL;
+  jv_status st;
+  const jv_dataset *ds = c->o->ds;
+  if (!strcmp(kind, "absoluut_per_1000") || !strcmp(kind, "relatief_per_1000")) {
+    int abs = kind[0] == 'a';
+    jv_indicator nd[4] = {rate_need[0], rate_need[1], rate_need[2],
+                          abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF};
+    if ((st = need(c, n, nd, 4)))
+      return st;
+    st = abs ? jv_report_rate_table(ds, title, JV_IND_ABSOLUUT, "Absoluut\nverzuimers\n(totaal)",
+                                    "Absoluut\nverzuimers\nper 1.000", &t, c->err)
+             : jv_report_rate_table(ds, title, JV_IND_RELATIEF, "Relatief\nverzuimers\n(totaal)",
+                                    "Relatief\nverzuimers\nper 1.000", &t, c->err);
+    return add_table(c, st, t);
+  }
+  const jv_indicator *ind = NULL;
+  const char *const *hdr = NULL;
+  jv_report_unit unit = JV_UNIT_COUNT;
+  jv_indicator list[15];
+  size_t k = 6;
+  if (!strcmp(kind, "relatief_naar_onderwijssoort"))
+    ind = ONDERWIJS_REL, hdr = ONDERWIJS_HDR;
+  else if (!strcmp(kind, "processen_verbaal"))
+    ind = ONDERWIJS_PV, hdr = ONDERWIJS_HDR;
+  else if (!strcmp(kind, "vrijstellingen"))
+    ind = VRIJ, hdr = VRIJ_HDR;
+  else if (!strcmp(kind, "vrijstellingen_per_1000"))
+    ind = VRIJ, hdr = VRIJ_HDR, unit = JV_UNIT_PER_1000;
+  else if (!strcmp(kind, "thuiszitters"))
+    ind = TZ, hdr = TZ_HDR;
+  else if (!strcmp(kind, "overzicht")) {
+    const char *p = jv_tpl_value(n, "indicatoren");
+    const char *e = jv_tpl_value(n, "eenheid");
+    char name[64];
+    k = 0;
+    while (p && k < 15 && jv_tpl_list_next(&p, name, sizeof(name)))
+      if (jv_indicator_from_name(name, &list[k]) == 0)
+        k++;
+    ind = list;
+    unit = !e || !strcmp(e, "aantal") ? JV_UNIT_COUNT
+           : !strcmp(e, "per_1000")   ? JV_UNIT_PER_1000
+                                      : JV_UNIT_PERCENT;
+  } else {
+    return at(c, n, "soort", "unknown table kind '%s'%s", kind, "");
+  }
+  if ((st = need(c, n, ind, k)))
+    return st;
+  if (unit != JV_UNIT_COUNT && (st = need(c, n, &rate_need[2], 1)))
+    return st;
+  if (unit == JV_UNIT_COUNT && hdr)
+    st = jv_report_count_table(ds, title, ind, hdr, k, &t, c->err);
+  else
+    st = jv_report_overview_table(ds, title, ind, hdr, k, unit, &t, c->err);
+  return add_table(c, st, t);
+}
+
+static jv_status add_figure(composer *c, const jv_tpl_node *n, jv_status st, jv_figure *f)
+{
+  if (st) {
+    /* the chart's own reason, placed at the directive */
+    char why[sizeof(c->err->msg)];
+    snprintf(why, sizeof(why), "%s", c->err->msg);
+    return at(c, n, NULL, "::%s: %s", jv_tpl_directive_name(n->directive), why);
+  }
+  const char *title = jv_tpl_value(n, "titel");
+  if (title)
+    jv_figure_chart_title(f, title);
+  return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
+}
+
+static jv_status chart(composer *c, const jv_tpl_node *n)
+{
+  const char *kind = jv_tpl_value(n, "soort");
+  const jv_dataset *ds = c->o->ds;
+  double w = c->o->width;
+  jv_figure *f = NULL;
+  jv_status st;
+  jv_indicator ind;
+  if (!strcmp(kind, "trend")) {
+    if (!c->o->series)
+      return at(c, n, NULL, "::grafiek needs series data (%s)%s", "reeksen.csv", "");
+    const char *spec = jv_tpl_value(n, "reeks");
+    st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, 230, c->err);
+    return add_figure(c, n, st, f);
+  }
+  if (!strcmp(kind, "vergelijking")) {
+    const char *name = jv_tpl_value(n, "indicator");
+    if (!name || jv_indicator_from_name(name, &ind))
+      return at(c, n, "indicator", "::grafiek soort=vergelijking needs indicator=%s", "", "");
+    if ((st = need(c, n, &ind, 1)))
+      return st;
+    st = jv_figure_comparison(&f, ds, ind, w, 110 + 13.0 * (double)ds->n_munis, c->err);
+    return add_figure(c, n, st, f);
+  }
+  /* gestapeld: the group of the first indicator listed */
+  const char *p = jv_tpl_value(n, "indicatoren");
+  char name[64];
+  const char *group = "relatief";
+  if (p && jv_tpl_list_next(&p, name, sizeof(name)) && jv_indicator_from_name(name, &ind) == 0)
+    group = jv_indicator_group(ind);
+  st = jv_figure_stacked(&f, ds, group, w, 120 + 13.0 * (double)ds->n_munis, c->err);
+  return add_figure(c, n, st, f);
+}
+
+static jv_status map(composer *c, const jv_tpl_node *n)
+{
+  if (!c->o->add_map)
+    return JV_OK;
+  jv_indicator ind;
+  const char *name = jv_tpl_value(n, "indicator");
+  if (!name || jv_indicator_from_name(name, &ind))
+    return at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'%s",
+              name ? name : "", "");
+  const char *region = jv_tpl_value(n, "regio");
+  int national = region && !strcmp(region, "nederland");
+  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, ind, national, jv_tpl_value(n, "titel"),
+                               jv_tpl_value(n, "klassen"), c->err);
+  if (st && st != JV_EINTERNAL) {
+    char why[sizeof(c->err->msg)];
+    snprintf(why, sizeof(why), "%s", c->err->msg);
+    return at(c, n, NULL, "::kaart: %s%s", why, "");
+  }
+  return st;
+}
+
+/* Key figures of the report year's region totals (::kerncijfer{indicator=}). */
+static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, size_t k)
+{
+  jv_keyfigure_chart kc;
+  memset(&kc, 0, sizeof(kc));
+  for (size_t i = 0; i < k && kc.n < JV_CHART_MAX_KEYFIGURES; i++) {
+    const jv_tpl_node *n = &nodes[i];
+    const char *name = jv_tpl_value(n, "indicator");
+    jv_indicator ind;
+    if (!name || jv_indicator_from_name(name, &ind))
+      return at(c, n, "indicator", "::kerncijfer: mix of indicator= and reeks=%s%s", "", "");
+    jv_status st = need(c, n, &ind, 1);
+    if (st)
+      return st;
+    const char *label = jv_tpl_value(n, "label");
+    jv_keyfigure *it = &kc.item[kc.n++];
+    jv_format_value(jv_stats_total(c->o->ds, ind), it->value, sizeof(it->value));
+    snprintf(it->label, sizeof(it->label), "%s", label ? label : jv_indicator_label(ind));
+    snprintf(it->period, sizeof(it->period), "%s", c->year);
+  }
+  jv_figure *f = NULL;
+  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
+  if (st)
+    return st;
+  return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
+}
+
+/* Consecutive ::kerncijfer directives form one panel. With two series, the
+ * second gives each year's detail ("1,5%", "86 begeleide ..."). */
+static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_nodes, size_t *used)
+{
+  const jv_series *main = NULL, *detail = NULL;
+  const char *main_label = "", *detail_label = "";
+  size_t k = 0;
+  while (k < n_nodes && nodes[k].kind == JV_TPL_DIRECTIVE &&
+         nodes[k].directive == JV_DIR_KERNCIJFER)
+    k++;
+  *used = k;
+  if (!c->o->charts)
+    return JV_OK;
+  if (!c->o->series)
+    return at(c, &nodes[0], NULL, "::kerncijfer needs series data (%s)%s", "reeksen.csv", "");
+  jv_keyfigure_chart kc;
+  memset(&kc, 0, sizeof(kc));
+  jv_schoolyear years[JV_CHART_MAX_KEYFIGURES];
+  if (jv_tpl_value(&nodes[0], "indicator"))
+    return indicator_keyfigures(c, nodes, k);
+  for (size_t i = 0; i < k; i++) {
+    const jv_tpl_node *n = &nodes[i];
+    const char *name = jv_tpl_value(n, "reeks");
+    const jv_series *s = name ? jv_series_set_find(c->o->series, name) : NULL;
+    if (!s)
+      return at(c, n, "reeks", "::kerncijfer: no series '%s' in the data%s", name ? name : "",
+                "");
+    jv_schoolyear y;
+    const char *jaar = jv_tpl_value(n, "jaar");
+    if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
+      return at(c, n, "jaar", "::kerncijfer: bad jaar '%s'%s", jaar, "");
+    const char *label = jv_tpl_value(n, "label");
+    if (!main || main == s) {
+      main = s;
+      main_label = label ? label : s->label;
+      if (kc.n < JV_CHART_MAX_KEYFIGURES)
+        years[kc.n++] = y;
+    } else if (!detail || detail == s) {
+      detail = s;
+      detail_label = label ? label : s->label;
+    } else {
+      return at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')%s",
+                name, "");
+    }
+  }
+  for (size_t i = 0; i < kc.n; i++) {
+    jv_keyfigure *it = &kc.item[i];
+    double v;
+    jv_schoolyear_format(years[i], it->period, sizeof(it->period));
+    snprintf(it->label, sizeof(it->label), "%s", main_label);
+    if (jv_series_value(main, years[i], &v))
+      jv_chart_format_value(main, v, it->value, sizeof(it->value));
+    else
+      snprintf(it->value, sizeof(it->value), "n.b.");
+    if (detail && jv_series_value(detail, years[i], &v)) {
+      jv_chart_format_value(detail, v, it->detail, sizeof(it->detail));
+      snprintf(it->detail_label, sizeof(it->detail_label), "%s",
+               detail->unit == JV_SERIES_PERCENT ? "" : detail_label);
+    }
+  }
+  jv_figure *f = NULL;
+  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
+  if (st)
+    return st;
+  return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
+}
+
+static jv_status directive(composer *c, const jv_tpl_node *n)
+{
+  const jv_tpl_meta *m = &c->o->tpl->meta;
+  switch (n->directive) {
+  case JV_DIR_OMSLAG: {
+    const char *t = jv_tpl_value(n, "titel");
+    const char *sub = jv_tpl_value(n, "ondertitel");
+    return jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year)
+               ? oom(c)
+               : JV_OK;
+  }
+  case JV_DIR_INHOUD: {
+    const char *t = jv_tpl_value(n, "titel");
+    return jv_doc_toc(c->doc, t ? t : "Inhoud") ? oom(c) : JV_OK;
+  }
+  case JV_DIR_TABEL:
+    return table(c, n);
+  case JV_DIR_GRAFIEK:
+    return c->o->charts ? chart(c, n) : JV_OK;
+  case JV_DIR_KAART:
+    return c->o->charts ? map(c, n) : JV_OK;
+  case JV_DIR_KOLOMMEN:
+    return jv_doc_columns_begin(c->doc) ? oom(c) : JV_OK;
+  case JV_DIR_EINDE_KOLOMMEN:
+    return jv_doc_columns_end(c->doc) ? oom(c) : JV_OK;
+  case JV_DIR_KERNCIJFER:
+  case JV_DIR_COUNT:
+    break;
+  }
+  return JV_OK;
+}
+
+jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_error *err)
+{
+  composer c = {.o = o, .doc = doc, .err = err};
+  const jv_tpl *tpl = o->tpl;
+  const jv_dataset *ds = o->ds;
+  jv_schoolyear_format(ds->year, c.year, sizeof(c.year));
+  char title[300], subject[300];
+  snprintf(title, sizeof(title), "%s %s", tpl->meta.titel, c.year);
+  snprintf(subject, sizeof(subject), "%s, %s, schooljaar %s", tpl->meta.titel,
+           ds->region_name, c.year);
+  if (jv_doc_set_meta(doc, title, subject, tpl->meta.auteur ? tpl->meta.auteur : ds->region_name))
+    return oom(&c);
+  jv_status st = JV_OK;
+  for (size_t i = 0; !st && i < tpl->n_nodes; i++) {
+    const jv_tpl_node *n = &tpl->nodes[i];
+    char buf[512];
+    switch (n->kind) {
+    case JV_TPL_HEADING:
+      st = jv_doc_heading(doc, n->level, jv_tpl_node_text(n, buf, sizeof(buf))) ? oom(&c) : JV_OK;
+      break;
+    case JV_TPL_PARAGRAPH:
+      st = runs_into(&c, n, 0);
+      break;
+    case JV_TPL_LIST_ITEM:
+      st = jv_doc_list_item(doc, n->item.ordered, n->item.number, n->item.depth, n->continued)
+               ? oom(&c)
+               : runs_after(&c, n);
+      break;
+    case JV_TPL_QUOTE:
+      if (n->continued && doc->n_blocks && doc->blocks[doc->n_blocks - 1].kind == JV_BLK_QUOTE) {
+        st = jv_doc_run(doc, " ", JV_FONT_REGULAR) ? oom(&c) : runs_after(&c, n);
+        break;
+      }
+      st = jv_doc_quote(doc, n->attribution) ? oom(&c) : runs_after(&c, n);
+      break;
+    case JV_TPL_PAGEBREAK:
+      st = jv_doc_pagebreak(doc) ? oom(&c) : JV_OK;
+      break;
+    case JV_TPL_DIRECTIVE:
+      if (n->directive == JV_DIR_KERNCIJFER) {
+        size_t used = 1;
+        st = keyfigures(&c, n, tpl->n_nodes - i, &used);
+        i += used - 1;
+      } else {
+        st = directive(&c, n);
+      }
+      break;
+    }
+  }
+  return st;
+}

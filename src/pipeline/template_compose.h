@@ -1,0 +1,31 @@
+/* template_compose.h - a parsed report template plus data become the
+ * report's blocks. Owns the meaning of each directive (which table, chart,
+ * map or key figure it asks for) and the errors a template can only get
+ * once data is known (a table whose columns the data lacks), located at the
+ * template's file:line. */
+#ifndef JV_PIPELINE_TEMPLATE_COMPOSE_H
+#define JV_PIPELINE_TEMPLATE_COMPOSE_H
+
+#include "layout/doc.h"
+#include "model/model.h"
+#include "model/series.h"
+#include "model/template.h"
+
+typedef struct {
+  const jv_tpl *tpl;
+  const jv_dataset *ds;
+  const jv_series_set *series; /* may be NULL */
+  double width;                /* column width for figures, points */
+  int charts;                  /* 0: leave charts, maps and key figures out */
+  /* adds a map of indicator ind (national: the whole country) to doc, with
+   * title and class edges ("0,10,20,30", per 1.000) that may be NULL for the
+   * defaults; NULL when maps are not available */
+  jv_status (*add_map)(void *ctx, jv_doc *doc, jv_indicator ind, int national,
+                       const char *title, const char *edges, jv_error *err);
+  void *map_ctx;
+} jv_tpl_compose_opts;
+
+/* Builds doc (initialised by the caller) from the template's nodes. */
+jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_error *err);
+
+#endif

@@ -133,7 +133,7 @@ static jv_status table(composer *c, const jv_tpl_node *n)
     const char *e = jv_tpl_value(n, "eenheid");
     char name[64];
     k = 0;
-    while (p && k < 15 && jv_tpl_list_next(&p, name, sizeof(name)))
+    while (p && k < 15 && jv_tpl_list_next(&p, name, sizeof(name)) == 0)
       if (jv_indicator_from_name(name, &list[k]) == 0)
         k++;
     ind = list;
@@ -196,7 +196,7 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   const char *p = jv_tpl_value(n, "indicatoren");
   char name[64];
   const char *group = "relatief";
-  if (p && jv_tpl_list_next(&p, name, sizeof(name)) && jv_indicator_from_name(name, &ind) == 0)
+  if (p && jv_tpl_list_next(&p, name, sizeof(name)) == 0 && jv_indicator_from_name(name, &ind) == 0)
     group = jv_indicator_group(ind);
   st = jv_figure_stacked(&f, ds, group, w, 120 + 13.0 * (double)ds->n_munis, c->err);
   return add_figure(c, n, st, f);

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The report is driven by its template: a changed sentence changes only that
+# text in the PDF; a template error names file:line, exits 65 and writes
+# nothing; --outline-text prints the structure with text alternatives; the
+# second template (ministry annex) builds from the G4/G32 data.
+set -euo pipefail
+bin=$1
+src=$JV_SRC
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+cp -r "$src/templates/zuid-holland-zuid" "$tmp/tpl"
+"$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/a.pdf"
+# change one sentence: a word of the chapter-1 introduction
+sed -i 's/wordt nageleefd en werkt/wordt nageleefd, en werkt/' "$tmp/tpl/jaarverslag.md"
+grep -q "nageleefd, en werkt" "$tmp/tpl/jaarverslag.md" || { echo "FAIL: sentence not found in template"; exit 1; }
+"$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/b.pdf"
+pa=$(pdfinfo "$tmp/a.pdf" | awk '/^Pages/{print $2}')
+pb=$(pdfinfo "$tmp/b.pdf" | awk '/^Pages/{print $2}')
+[ "$pa" = "$pb" ] && ok || bad "page count changed ($pa -> $pb)"
+changed=0
+for ((p = 1; p <= pa; p++)); do
+  if ! cmp -s <(pdftotext -layout -f $p -l $p "$tmp/a.pdf" - 2>/dev/null) \
+              <(pdftotext -layout -f $p -l $p "$tmp/b.pdf" - 2>/dev/null); then
+    changed=$((changed + 1))
+    diff <(pdftotext -layout -f $p -l $p "$tmp/a.pdf" - 2>/dev/null) \
+         <(pdftotext -layout -f $p -l $p "$tmp/b.pdf" - 2>/dev/null) >"$tmp/diff.txt" || true
+  fi
+done
+[ "$changed" -eq 1 ] && ok || bad "$changed pages changed, expected exactly one"
+grep -q "nageleefd, en" "$tmp/diff.txt" && ok || bad "the new text is not in the changed page"
+# only lines of that paragraph differ (3 lines at most on each side)
+n=$(grep -c '^[<>]' "$tmp/diff.txt" || true)
+[ "$n" -le 6 ] && ok || bad "$n lines differ"
+
+# a template error: file:line, exit 65, no output, existing output untouched
+printf '\n::tabel{soort=onbekend}\n' >>"$tmp/tpl/definities.md"
+line=$(wc -l <"$tmp/tpl/definities.md")
+cp "$tmp/a.pdf" "$tmp/keep.pdf"
+set +e
+"$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/keep.pdf" 2>"$tmp/err.txt"; rc=$?
+set -e
+[ "$rc" -eq 65 ] && ok || bad "template error exit $rc, want 65"
+grep -q "definities.md:$line:" "$tmp/err.txt" && ok || bad "error does not name definities.md:$line: $(cat "$tmp/err.txt")"
+cmp -s "$tmp/a.pdf" "$tmp/keep.pdf" && ok || bad "existing output changed"
+[ -z "$(find "$tmp" -maxdepth 1 -name '.keep.pdf.*')" ] && ok || bad "temporary file left"
+# an include escaping the template directory is refused
+printf '::voeg-in{bestand="../../etc/passwd.md"}\n' >"$tmp/tpl/definities.md"
+set +e
+"$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/x.pdf" 2>"$tmp/err2.txt"; rc=$?
+set -e
+[ "$rc" -eq 65 ] && [ ! -e "$tmp/x.pdf" ] && ok || bad "escaping include: exit $rc"
+
+# structure with text alternatives
+"$bin" report --outline-text >"$tmp/outline.txt"
+grep -q "^H1: 1 Leerplicht en absoluut verzuim" "$tmp/outline.txt" && ok || bad "outline lacks H1"
+grep -q "^  TH: Gemeente | Totaal 5 t/m 15 jaar" "$tmp/outline.txt" && ok || bad "outline lacks table header cells"
+grep -q "hoogst Alblasserdam en Strijen (1,7)" "$tmp/outline.txt" && ok || bad "comparison alt text"
+grep -q "Regio 0,6" "$tmp/outline.txt" && ok || bad "regional average in alt text"
+grep -q "^  alt: .*kaart\|^  alt: .*Kaart\|^  alt: .*klasse" "$tmp/outline.txt" && ok || bad "map alt text"
+[ ! -e jaarverslag-zuid-holland-zuid-2017-2018.pdf ] || true
+
+# the second template: ministry annex over the G4/G32 data of 2014-2015
+"$bin" report --template "$src/templates/ministerie-bijlage/bijlage.md" \
+  --data "$src/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null
+pdftotext -layout "$tmp/annex.pdf" "$tmp/annex.txt" 2>/dev/null
+grep -Eq "^ *Amsterdam +98\.243 +1\.513 +364 +2\.780 +143 +n\.b\. +350" "$tmp/annex.txt" && ok || bad "annex Amsterdam row"
+grep -Eq "^ *Rotterdam +0,1% +28,3% +5,7% +0,1% +75,0% +0,4%" "$tmp/annex.txt" && ok || bad "annex Rotterdam percentages"
+[ "$(grep -c "Bron grenzen: CBS/Kadaster (PDOK)" "$tmp/annex.txt")" -ge 3 ] && ok || bad "three national maps with credit"
+[ "$(pdfimages -list "$tmp/annex.pdf" 2>/dev/null | tail -n +3 | wc -l)" -eq 0 ] && ok || bad "annex has raster images"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,61 +1,13 @@
 /* chart_alt.c - text alternatives of charts, written from their data, and
  * the key-figure helper. Dutch sentences; numbers in Dutch notation. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/chart.h"
 #include "stats/format.h"
-
-/* A growing string; on out of memory it stays failed and yields NULL. */
-typedef struct {
-  char *s;
-  size_t len, cap;
-  int failed;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_add(sbuf *b, const char *fmt, ...)
-{
-  if (b->failed)
-    return;
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  if (n < 0) {
-    b->failed = 1;
-    return;
-  }
-  if (b->len + (size_t)n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 128;
-    while (cap < b->len + (size_t)n + 1)
-      cap *= 2;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-      b->failed = 1;
-      return;
-    }
-    b->s = s;
-    b->cap = cap;
-  }
-  va_start(ap, fmt);
-  vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-  va_end(ap);
-  b->len += (size_t)n;
-}
-
-static char *sb_done(sbuf *b)
-{
-  if (b->failed || !b->s) {
-    free(b->s);
-    return b->failed ? NULL : strdup("");
-  }
-  return b->s;
-}
+#include "util/strbuf.h"
 
 char *jv_chart_format_value(const jv_series *s, double v, char *buf, size_t size)
 {
@@ -93,7 +45,7 @@ static void trend_range(const jv_trend_chart *c, int *first, int *last)
 
 char *jv_trend_chart_alt(const jv_trend_chart *c)
 {
-  sbuf b = {0};
+  jv_strbuf b = {0};
   int first, last;
   trend_range(c, &first, &last);
   char y0[16], y1[16];
@@ -102,7 +54,7 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
   /* one series under its own name as title: no need to name it twice */
   bool name_series = !(c->n_series == 1 && c->series[0] && c->text.title &&
                        strcmp(c->text.title, c->series[0]->label) == 0);
-  sb_add(&b, "%s, %s tot en met %s%s", title_or(&c->text, "Verloop"), y0, y1,
+  jv_strbuf_addf(&b, "%s, %s tot en met %s%s", title_or(&c->text, "Verloop"), y0, y1,
          name_series ? "." : ":");
   for (size_t i = 0; i < c->n_series; i++) {
     const jv_series *s = c->series[i];
@@ -134,9 +86,9 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
       have = 1;
     }
     if (name_series)
-      sb_add(&b, " %s:", s->label);
+      jv_strbuf_addf(&b, " %s:", s->label);
     if (!have) {
-      sb_add(&b, " geen gegevens.");
+      jv_strbuf_addf(&b, " geen gegevens.");
       continue;
     }
     char a[48], z[48], hi[48], lo[48], ya[16], yz[16], yhi[16], ylo[16];
@@ -149,21 +101,21 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
     jv_schoolyear_format((jv_schoolyear){maxy}, yhi, sizeof(yhi));
     jv_schoolyear_format((jv_schoolyear){miny}, ylo, sizeof(ylo));
     if (fy == ly)
-      sb_add(&b, " %s in %s", a, ya);
+      jv_strbuf_addf(&b, " %s in %s", a, ya);
     else
-      sb_add(&b, " van %s in %s naar %s in %s; hoogst %s (%s), laagst %s (%s)", a, ya, z, yz,
+      jv_strbuf_addf(&b, " van %s in %s naar %s in %s; hoogst %s (%s), laagst %s (%s)", a, ya, z, yz,
              hi, yhi, lo, ylo);
     if (n_gaps)
-      sb_add(&b, "; geen cijfer voor %s%s", gaps, n_gaps > 4 ? " en andere jaren" : "");
-    sb_add(&b, ".");
+      jv_strbuf_addf(&b, "; geen cijfer voor %s%s", gaps, n_gaps > 4 ? " en andere jaren" : "");
+    jv_strbuf_addf(&b, ".");
   }
-  return sb_done(&b);
+  return jv_strbuf_detach(&b);
 }
 
 /* ---- comparison ---- */
 
 /* Names whose displayed value equals want, as "A, B en C" or "N gemeenten". */
-static void name_list(sbuf *b, const jv_comparison_chart *c, const char *want)
+static void name_list(jv_strbuf *b, const jv_comparison_chart *c, const char *want)
 {
   size_t count = 0;
   char v[48];
@@ -172,7 +124,7 @@ static void name_list(sbuf *b, const jv_comparison_chart *c, const char *want)
         strcmp(jv_format_decimal(c->value[i], c->decimals, v, sizeof(v)), want) == 0)
       count++;
   if (count > 3) {
-    sb_add(b, "%zu gemeenten", count);
+    jv_strbuf_addf(b, "%zu gemeenten", count);
     return;
   }
   size_t k = 0;
@@ -180,14 +132,14 @@ static void name_list(sbuf *b, const jv_comparison_chart *c, const char *want)
     if (isnan(c->value[i]) ||
         strcmp(jv_format_decimal(c->value[i], c->decimals, v, sizeof(v)), want) != 0)
       continue;
-    sb_add(b, "%s%s", k == 0 ? "" : k + 1 == count ? " en " : ", ", c->name[i]);
+    jv_strbuf_addf(b, "%s%s", k == 0 ? "" : k + 1 == count ? " en " : ", ", c->name[i]);
     k++;
   }
 }
 
 char *jv_comparison_chart_alt(const jv_comparison_chart *c)
 {
-  sbuf b = {0};
+  jv_strbuf b = {0};
   double hi = NAN, lo = NAN;
   size_t known = 0;
   for (size_t i = 0; i < c->n; i++) {
@@ -200,25 +152,25 @@ char *jv_comparison_chart_alt(const jv_comparison_chart *c)
       lo = v;
     known++;
   }
-  sb_add(&b, "%s:", title_or(&c->text, "Vergelijking per gemeente"));
+  jv_strbuf_addf(&b, "%s:", title_or(&c->text, "Vergelijking per gemeente"));
   if (known == 0) {
-    sb_add(&b, " geen gegevens.");
-    return sb_done(&b);
+    jv_strbuf_addf(&b, " geen gegevens.");
+    return jv_strbuf_detach(&b);
   }
   char hs[48], ls[48], rs[48];
   jv_format_decimal(hi, c->decimals, hs, sizeof(hs));
   jv_format_decimal(lo, c->decimals, ls, sizeof(ls));
-  sb_add(&b, " hoogst ");
+  jv_strbuf_addf(&b, " hoogst ");
   name_list(&b, c, hs);
-  sb_add(&b, " (%s)", hs);
+  jv_strbuf_addf(&b, " (%s)", hs);
   if (strcmp(hs, ls) != 0) {
-    sb_add(&b, ", laagst ");
+    jv_strbuf_addf(&b, ", laagst ");
     name_list(&b, c, ls);
-    sb_add(&b, " (%s)", ls);
+    jv_strbuf_addf(&b, " (%s)", ls);
   }
   if (known < c->n)
-    sb_add(&b, "; n.b. voor %zu %s", c->n - known, c->n - known == 1 ? "gemeente" : "gemeenten");
-  sb_add(&b, ".");
+    jv_strbuf_addf(&b, "; n.b. voor %zu %s", c->n - known, c->n - known == 1 ? "gemeente" : "gemeenten");
+  jv_strbuf_addf(&b, ".");
   if (!isnan(c->reference)) {
     jv_format_decimal(c->reference, c->decimals, rs, sizeof(rs));
     /* compare what the reader sees: rounded to the shown decimals */
@@ -228,19 +180,19 @@ char *jv_comparison_chart_alt(const jv_comparison_chart *c)
     for (size_t i = 0; i < c->n; i++)
       if (!isnan(c->value[i]) && floor(c->value[i] * scale + 0.5) > r)
         above++;
-    sb_add(&b, " %s %s; %zu van de %zu %s erboven.",
+    jv_strbuf_addf(&b, " %s %s; %zu van de %zu %s erboven.",
            c->reference_label ? c->reference_label : "Gemiddelde", rs, above, c->n,
            above == 1 ? "ligt" : "liggen");
   }
-  return sb_done(&b);
+  return jv_strbuf_detach(&b);
 }
 
 /* ---- stacked ---- */
 
 char *jv_stacked_chart_alt(const jv_stacked_chart *c)
 {
-  sbuf b = {0};
-  sb_add(&b, "%s:", title_or(&c->text, "Verdeling per gemeente"));
+  jv_strbuf b = {0};
+  jv_strbuf_addf(&b, "%s:", title_or(&c->text, "Verdeling per gemeente"));
   size_t hi_row = 0, lo_row = 0;
   double hi = NAN, lo = NAN, grand = 0;
   double seg_total[JV_CHART_MAX_SEGMENTS] = {0};
@@ -267,11 +219,11 @@ char *jv_stacked_chart_alt(const jv_stacked_chart *c)
       lo = t, lo_row = r;
   }
   if (isnan(hi)) {
-    sb_add(&b, " geen gegevens.");
-    return sb_done(&b);
+    jv_strbuf_addf(&b, " geen gegevens.");
+    return jv_strbuf_detach(&b);
   }
   char v1[48], v2[48], v3[48];
-  sb_add(&b, " hoogste totaal %s (%s), laagste %s (%s); samen %s", c->row[hi_row],
+  jv_strbuf_addf(&b, " hoogste totaal %s (%s), laagste %s (%s); samen %s", c->row[hi_row],
          jv_format_decimal(hi, c->decimals, v1, sizeof(v1)), c->row[lo_row],
          jv_format_decimal(lo, c->decimals, v2, sizeof(v2)),
          jv_format_decimal(grand, c->decimals, v3, sizeof(v3)));
@@ -286,30 +238,30 @@ char *jv_stacked_chart_alt(const jv_stacked_chart *c)
     if (best < 0)
       break;
     done[best] = 1;
-    sb_add(&b, "%s%s %s", sep, c->segment[best],
+    jv_strbuf_addf(&b, "%s%s %s", sep, c->segment[best],
            jv_format_decimal(seg_total[best], c->decimals, v1, sizeof(v1)));
     sep = ", ";
   }
-  sb_add(&b, ".");
-  return sb_done(&b);
+  jv_strbuf_addf(&b, ".");
+  return jv_strbuf_detach(&b);
 }
 
 /* ---- key figures ---- */
 
 char *jv_keyfigure_chart_alt(const jv_keyfigure_chart *c)
 {
-  sbuf b = {0};
-  sb_add(&b, "%s:", title_or(&c->text, "Kerncijfers"));
+  jv_strbuf b = {0};
+  jv_strbuf_addf(&b, "%s:", title_or(&c->text, "Kerncijfers"));
   for (size_t i = 0; i < c->n; i++) {
     const jv_keyfigure *k = &c->item[i];
-    sb_add(&b, "%s %s %s", i ? ";" : "", k->value, k->label);
+    jv_strbuf_addf(&b, "%s %s %s", i ? ";" : "", k->value, k->label);
     if (k->detail[0])
-      sb_add(&b, " (%s%s%s)", k->detail, k->detail_label[0] ? " " : "", k->detail_label);
+      jv_strbuf_addf(&b, " (%s%s%s)", k->detail, k->detail_label[0] ? " " : "", k->detail_label);
     if (k->period[0])
-      sb_add(&b, " in %s", k->period);
+      jv_strbuf_addf(&b, " in %s", k->period);
   }
-  sb_add(&b, ".");
-  return sb_done(&b);
+  jv_strbuf_addf(&b, ".");
+  return jv_strbuf_detach(&b);
 }
 
 size_t jv_keyfigure_from_series(jv_keyfigure_chart *kc, const jv_series *main,

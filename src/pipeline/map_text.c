@@ -1,58 +1,12 @@
 /* map_text.c - the words around a map: title, subtitle, source line, the
  * --explain lines and the text alternative, all generated from the data. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pipeline/map_job_int.h"
 #include "stats/format.h"
-
-/* A growable string; on out of memory it stays NULL and appends are ignored. */
-typedef struct {
-  char *s;
-  size_t len, cap;
-  int failed;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_add(sbuf *b, const char *fmt, ...)
-{
-  if (b->failed)
-    return;
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  if (n < 0) {
-    b->failed = 1;
-    return;
-  }
-  if (b->len + (size_t)n + 1 > b->cap) {
-    size_t cap = (b->len + (size_t)n + 1) * 2;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-      b->failed = 1;
-      return;
-    }
-    b->s = s;
-    b->cap = cap;
-  }
-  va_start(ap, fmt);
-  vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-  va_end(ap);
-  b->len += (size_t)n;
-}
-
-static char *sb_take(sbuf *b)
-{
-  if (b->failed || !b->s) {
-    free(b->s);
-    return NULL;
-  }
-  return b->s;
-}
+#include "util/strbuf.h"
 
 static const char *basename_of(const char *p)
 {
@@ -65,17 +19,17 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
   char year[16];
   jv_schoolyear_format(m->ds->year, year, sizeof(year));
   const char *region = m->ds->region_name ? m->ds->region_name : "";
-  sbuf t = {0}, sub = {0}, src = {0};
+  jv_strbuf t = {0}, sub = {0}, src = {0};
   /* the letter's title: "Leerplichttelling 2015: Vrijstellingen-5A 2014-2015 naar Gemeenten" */
   if (o->title)
-    sb_add(&t, "%s", o->title);
+    jv_strbuf_addf(&t, "%s", o->title);
   else
-    sb_add(&t, "Leerplichttelling %d: %s %s naar gemeenten", m->ds->year.start + 1,
+    jv_strbuf_addf(&t, "Leerplichttelling %d: %s %s naar gemeenten", m->ds->year.start + 1,
            jv_indicator_label(m->ind), year);
   if (m->regional)
-    sb_add(&sub, "%s; per 1.000 leerplichtigen van 5 tot en met 17 jaar", m->region);
+    jv_strbuf_addf(&sub, "%s; per 1.000 leerplichtigen van 5 tot en met 17 jaar", m->region);
   else
-    sb_add(&sub, "Per 1.000 leerplichtigen van 5 tot en met 17 jaar");
+    jv_strbuf_addf(&sub, "Per 1.000 leerplichtigen van 5 tot en met 17 jaar");
   size_t with_data = 0;
   for (size_t s = 0; s < m->data.n; s++)
     if (m->data.items[s].focus && m->data.items[s].row >= 0)
@@ -83,18 +37,18 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
   if (!m->regional && with_data < m->data.n_focus) {
     char n[32];
     jv_format_count((long long)with_data, n, sizeof(n));
-    sb_add(&sub, "; gegevens van %s gemeenten (%s)", n, region);
+    jv_strbuf_addf(&sub, "; gegevens van %s gemeenten (%s)", n, region);
   }
-  sb_add(&src, "Bron: Leerplichttelling %s, %s.", year, region);
+  jv_strbuf_addf(&src, "Bron: Leerplichttelling %s, %s.", year, region);
   if (m->bundled)
-    sb_add(&src, " Bron grenzen: CBS/Kadaster (PDOK), gemeentelijke indeling %d.", m->geo.year);
+    jv_strbuf_addf(&src, " Bron grenzen: CBS/Kadaster (PDOK), gemeentelijke indeling %d.", m->geo.year);
   else
-    sb_add(&src, " Grenzen: %s.", basename_of(m->geo.source));
-  sb_add(&src, " Indeling op het exacte aantal per 1.000 (niet afgerond); een grens hoort bij "
+    jv_strbuf_addf(&src, " Grenzen: %s.", basename_of(m->geo.source));
+  jv_strbuf_addf(&src, " Indeling op het exacte aantal per 1.000 (niet afgerond); een grens hoort bij "
                "de hogere klasse.");
-  m->title = sb_take(&t);
-  m->subtitle = sb_take(&sub);
-  m->source = sb_take(&src);
+  m->title = jv_strbuf_take(&t);
+  m->subtitle = jv_strbuf_take(&sub);
+  m->source = jv_strbuf_take(&src);
   if (!m->title || !m->subtitle || !m->source)
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   return JV_OK;
@@ -134,36 +88,36 @@ char *jv_map_prepared_alt(const jv_map_prepared *m)
   if (jv_map_data_order(&m->data, &m->geo, &order, NULL) != JV_OK)
     return NULL;
   const jv_buckets *b = &m->data.buckets;
-  sbuf a = {0};
+  jv_strbuf a = {0};
   char n[32], label[128], rate[48];
   jv_format_count((long long)m->data.n_focus, n, sizeof(n));
-  sb_add(&a, "Kaart: %s. %s per 1.000 leerplichtigen van 5 tot en met 17 jaar voor %s gemeenten",
+  jv_strbuf_addf(&a, "Kaart: %s. %s per 1.000 leerplichtigen van 5 tot en met 17 jaar voor %s gemeenten",
          m->title, jv_indicator_label(m->ind), n);
   if (m->regional)
-    sb_add(&a, " in %s", m->region);
-  sb_add(&a, ".");
+    jv_strbuf_addf(&a, " in %s", m->region);
+  jv_strbuf_addf(&a, ".");
   for (int c = 0; c < (int)jv_buckets_class_count(b); c++) {
     size_t k = m->data.class_count[c];
     if (k == 0)
       continue;
     jv_buckets_label(b, c, label, sizeof(label));
     jv_format_count((long long)k, n, sizeof(n));
-    sb_add(&a, " %s: %s %s", label, n, k == 1 ? "gemeente" : "gemeenten");
+    jv_strbuf_addf(&a, " %s: %s %s", label, n, k == 1 ? "gemeente" : "gemeenten");
     if (k <= ALT_NAMES) {
       const char *sep = " (";
       for (size_t i = 0; i < m->data.n_focus; i++) {
         const jv_map_item *it = &m->data.items[order[i]];
         if (it->cls != c)
           continue;
-        sb_add(&a, "%s%s", sep, m->geo.shapes[order[i]].name);
+        jv_strbuf_addf(&a, "%s%s", sep, m->geo.shapes[order[i]].name);
         if (it->rate.kind == JV_VAL_COUNT)
-          sb_add(&a, " %s", jv_format_rate(&it->rate, rate, sizeof(rate)));
+          jv_strbuf_addf(&a, " %s", jv_format_rate(&it->rate, rate, sizeof(rate)));
         sep = ", ";
       }
-      sb_add(&a, ")");
+      jv_strbuf_addf(&a, ")");
     }
-    sb_add(&a, ".");
+    jv_strbuf_addf(&a, ".");
   }
   free(order);
-  return sb_take(&a);
+  return jv_strbuf_take(&a);
 }

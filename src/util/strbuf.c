@@ -1,0 +1,61 @@
+/* strbuf.c - growable printf strings. */
+#include "util/strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jv_strbuf_addf(jv_strbuf *b, const char *fmt, ...)
+{
+  if (b->failed)
+    return;
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) {
+    b->failed = 1;
+    return;
+  }
+  if (b->len + (size_t)n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 128;
+    while (cap < b->len + (size_t)n + 1)
+      cap *= 2;
+    char *s = realloc(b->s, cap);
+    if (!s) {
+      b->failed = 1;
+      return;
+    }
+    b->s = s;
+    b->cap = cap;
+  }
+  va_start(ap, fmt);
+  vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+char *jv_strbuf_detach(jv_strbuf *b)
+{
+  if (b->failed || !b->s) {
+    free(b->s);
+    b->s = NULL;
+    return b->failed ? NULL : strdup("");
+  }
+  char *s = b->s;
+  b->s = NULL;
+  return s;
+}
+
+char *jv_strbuf_take(jv_strbuf *b)
+{
+  if (b->failed || !b->s) {
+    free(b->s);
+    b->s = NULL;
+    return NULL;
+  }
+  char *s = b->s;
+  b->s = NULL;
+  return s;
+}

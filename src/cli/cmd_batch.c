@@ -16,30 +16,29 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "Usage: jaarverslag batch PROJECT [-j N] [-o OUTDIR] [--buckets LIST]\n\n"
-          "Builds every output of a project directory that is out of date: one report\n"
-          "PDF per region and school year (PROJECT/<regio>/<schooljaar>/, each a data\n"
-          "directory as for 'report --data', corrections in its correcties/) and per\n"
-          "school year the national annex with the ministry letter's maps over all\n"
-          "regions' municipalities. An output is out of date when the SHA-256 of its\n"
-          "inputs (data and correction files, templates, fonts, municipality lists,\n"
-          "boundaries, map classes, the program) differs from OUTDIR/manifest.tsv, or its\n"
-          "file is missing or changed. Timestamps are not used. See docs/batch.md.\n\n"
-          "Options:\n"
-          "  -j, --jobs N        build N outputs at once (default: number of CPUs)\n"
-          "  -o, --output DIR    where outputs and manifest.tsv go (default PROJECT/out)\n"
-          "  -b, --buckets LIST  map class edges per 1.000 (default 0,1,2,3,5)\n"
-          "  -h, --help          show this help\n\n"
-          "Prints one line per output ([3/40] gebouwd regio/2017-2018 (0,21 s); actueel;\n"
-          "mislukt) and a summary. A failing output does not stop the others; its\n"
-          "previous file stays. Ctrl-C stops starting outputs, ends the running ones and\n"
-          "keeps every finished output and the manifest; the next run goes on.\n\n"
-          "Exit status: 0 every output built or up to date; otherwise the status of the\n"
-          "first failed output (65 malformed data, 66 missing input, 70 internal error\n"
-          "or crash, 73 output cannot be created, 74 write error such as a full disk);\n"
-          "64 wrong usage, 66 no project or no data directories in it, 73 OUTDIR cannot\n"
-          "be created or another batch is writing to it, 130 interrupted.\n");
+  fprintf(out, "Usage: jaarverslag batch PROJECT [-j N] [-o OUTDIR] [--buckets LIST]\n\n"
+               "Builds every output of a project directory that is out of date: one report\n"
+               "PDF per region and school year (PROJECT/<regio>/<schooljaar>/, each a data\n"
+               "directory as for 'report --data', corrections in its correcties/) and per\n"
+               "school year the national annex with the ministry letter's maps over all\n"
+               "regions' municipalities. An output is out of date when the SHA-256 of its\n"
+               "inputs (data and correction files, templates, fonts, municipality lists,\n"
+               "boundaries, map classes, the program) differs from OUTDIR/manifest.tsv, or its\n"
+               "file is missing or changed. Timestamps are not used. See docs/batch.md.\n\n"
+               "Options:\n"
+               "  -j, --jobs N        build N outputs at once (default: number of CPUs)\n"
+               "  -o, --output DIR    where outputs and manifest.tsv go (default PROJECT/out)\n"
+               "  -b, --buckets LIST  map class edges per 1.000 (default 0,1,2,3,5)\n"
+               "  -h, --help          show this help\n\n"
+               "Prints one line per output ([3/40] gebouwd regio/2017-2018 (0,21 s); actueel;\n"
+               "mislukt) and a summary. A failing output does not stop the others; its\n"
+               "previous file stays. Ctrl-C stops starting outputs, ends the running ones and\n"
+               "keeps every finished output and the manifest; the next run goes on.\n\n"
+               "Exit status: 0 every output built or up to date; otherwise the status of the\n"
+               "first failed output (65 malformed data, 66 missing input, 70 internal error\n"
+               "or crash, 73 output cannot be created, 74 write error such as a full disk);\n"
+               "64 wrong usage, 66 no project or no data directories in it, 73 OUTDIR cannot\n"
+               "be created or another batch is writing to it, 130 interrupted.\n");
 }
 
 static int fail_usage(const char *fmt, const char *arg)

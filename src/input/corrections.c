@@ -47,8 +47,7 @@ static jv_status unknown_column(const jv_csv_table *t, const jv_csv_field *f, co
   return jv_error_set(err, JV_EDATA, t->name, f->line, f->column,
                       "unknown column '%s': a correction file has cbs_code, gemeente, datum, "
                       "reden and indicator names%s%s%s",
-                      f->text, near ? "; did you mean '" : "", near ? near : "",
-                      near ? "'?" : "");
+                      f->text, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 }
 
 static jv_status read_header(header *h, const jv_csv_table *t, jv_error *err)
@@ -82,8 +81,7 @@ static jv_status read_header(header *h, const jv_csv_table *t, jv_error *err)
       return unknown_column(t, f, name, err);
     if (*slot)
       return jv_error_set(err, JV_EDATA, t->name, f->line, f->column,
-                          "column '%s' appears twice in the header (also column %d)", name,
-                          *slot);
+                          "column '%s' appears twice in the header (also column %d)", name, *slot);
     *slot = f->column;
     if (ind != JV_IND_COUNT) {
       h->inds[h->n_ind] = ind;

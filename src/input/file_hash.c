@@ -6,14 +6,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
-void jv_hasher_init(jv_hasher *h) { sha256_init(&h->ctx); }
+void jv_hasher_init(jv_hasher *h)
+{
+  sha256_init(&h->ctx);
+}
 
 void jv_hasher_add(jv_hasher *h, const void *data, size_t len)
 {
   sha256_update(&h->ctx, len, data);
 }
 
-void jv_hasher_add_str(jv_hasher *h, const char *s) { jv_hasher_add(h, s, strlen(s) + 1); }
+void jv_hasher_add_str(jv_hasher *h, const char *s)
+{
+  jv_hasher_add(h, s, strlen(s) + 1);
+}
 
 void jv_hasher_finish(jv_hasher *h, jv_digest *out)
 {

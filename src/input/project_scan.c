@@ -71,9 +71,9 @@ static jv_status entries(const char *dir, bool want_dirs, strv *out, jv_error *e
 {
   DIR *d = opendir(dir);
   if (!d)
-    return errno == ENOENT ? JV_OK
-                           : jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "cannot read: %s",
-                                          strerror(errno));
+    return errno == ENOENT
+               ? JV_OK
+               : jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "cannot read: %s", strerror(errno));
   struct dirent *e;
   jv_status st = JV_OK;
   while (st == JV_OK && (e = readdir(d)) != NULL) {
@@ -140,8 +140,7 @@ static jv_status scan_region(jv_project *p, size_t *cap, const char *name, jv_er
 {
   char rdir[PATH_MAX], probe[PATH_MAX];
   snprintf(rdir, sizeof(rdir), "%s/%s", p->root, name);
-  if (snprintf(probe, sizeof(probe), "%s/regio.csv", rdir) < (int)sizeof(probe) &&
-      is_file(probe))
+  if (snprintf(probe, sizeof(probe), "%s/regio.csv", rdir) < (int)sizeof(probe) && is_file(probe))
     return jv_error_set(err, JV_EDATA, rdir, 0, 0,
                         "a data directory directly under the project: put it in a school-year "
                         "directory, %s/<schooljaar>/ such as %s/2017-2018/ (see docs/batch.md)",

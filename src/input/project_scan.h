@@ -14,7 +14,7 @@ typedef struct {
   char *region;    /* owned: the region's directory name, "zuid-holland-zuid" */
   char *year_name; /* owned: the school-year directory name, "2017-2018" */
   jv_schoolyear year;
-  char *dir;       /* owned: root/region/year_name */
+  char *dir; /* owned: root/region/year_name */
 } jv_project_unit;
 
 typedef struct {

@@ -48,8 +48,8 @@ static jv_status build_table(const jv_dataset *ds, const jv_correction_set *s, i
   }
   t->align[1] = JV_CELL_LEFT;
   int bad = jv_table_set_header(t, 0, "Gemeente") || jv_table_set_header(t, 1, "Gegeven") ||
-            jv_table_set_header(t, 2, "Oud \u2192 nieuw") ||
-            jv_table_set_header(t, 3, "Datum") || jv_table_set_source(t, source);
+            jv_table_set_header(t, 2, "Oud \u2192 nieuw") || jv_table_set_header(t, 3, "Datum") ||
+            jv_table_set_source(t, source);
   for (size_t i = 0; i < s->n && !bad; i++) {
     const jv_correction *c = &s->items[i];
     char was[48], now[48], change[112], day[16];
@@ -102,13 +102,12 @@ jv_status jv_report_corrections(const jv_dataset *ds, jv_doc *doc, jv_error *err
     return JV_OK;
   if (jv_doc_heading(doc, 1, "Correcties") ||
       jv_doc_paragraph(doc,
-                       s->n == 1
-                           ? "Na de eerste levering heeft een gemeente het volgende cijfer "
-                             "gecorrigeerd. Alle tabellen in dit verslag gebruiken het "
-                             "gecorrigeerde cijfer."
-                           : "Na de eerste levering hebben gemeenten de volgende cijfers "
-                             "gecorrigeerd. Alle tabellen in dit verslag gebruiken de "
-                             "gecorrigeerde cijfers.",
+                       s->n == 1 ? "Na de eerste levering heeft een gemeente het volgende cijfer "
+                                   "gecorrigeerd. Alle tabellen in dit verslag gebruiken het "
+                                   "gecorrigeerde cijfer."
+                                 : "Na de eerste levering hebben gemeenten de volgende cijfers "
+                                   "gecorrigeerd. Alle tabellen in dit verslag gebruiken de "
+                                   "gecorrigeerde cijfers.",
                        JV_FONT_REGULAR))
     return oom(err);
   jv_table *t = NULL;

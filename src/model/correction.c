@@ -49,7 +49,10 @@ int jv_date_cmp(jv_date a, jv_date b)
   return 0;
 }
 
-void jv_correction_set_init(jv_correction_set *s) { memset(s, 0, sizeof(*s)); }
+void jv_correction_set_init(jv_correction_set *s)
+{
+  memset(s, 0, sizeof(*s));
+}
 
 void jv_correction_set_free(jv_correction_set *s)
 {

@@ -25,13 +25,13 @@ void jv_date_format(jv_date d, char *buf, size_t size);
 int jv_date_cmp(jv_date a, jv_date b);
 
 typedef struct {
-  char code[8];        /* CBS code of the municipality */
-  jv_indicator ind;    /* the figure */
-  jv_value value;      /* what it is set to */
-  jv_value old_value;  /* what it was before; set by jv_correction_apply */
-  jv_date date;        /* when the municipality sent it */
-  char *reason;        /* owned UTF-8, never empty */
-  jv_loc where;        /* the cell in the correction file */
+  char code[8];       /* CBS code of the municipality */
+  jv_indicator ind;   /* the figure */
+  jv_value value;     /* what it is set to */
+  jv_value old_value; /* what it was before; set by jv_correction_apply */
+  jv_date date;       /* when the municipality sent it */
+  char *reason;       /* owned UTF-8, never empty */
+  jv_loc where;       /* the cell in the correction file */
 } jv_correction;
 
 typedef struct jv_correction_set {

@@ -66,8 +66,8 @@ static jv_status merge(jv_dataset *all, const jv_dataset *part, const char *part
  * regions receives the datasets (owned by the caller) so that names stay
  * valid; *synthetic tells whether every region is labelled synthetic. */
 static jv_status load_all(const jv_env *env, const jv_batch_plan *p, jv_schoolyear year,
-                          jv_dataset *all, jv_dataset *regions, size_t *n_regions,
-                          bool *synthetic, jv_error *err)
+                          jv_dataset *all, jv_dataset *regions, size_t *n_regions, bool *synthetic,
+                          jv_error *err)
 {
   jv_status st = JV_OK;
   *n_regions = 0;

@@ -11,7 +11,10 @@
 /* Far above any real project (a few hundred lines). */
 #define MANIFEST_MAX_BYTES (16u * 1024u * 1024u)
 
-void jv_manifest_init(jv_manifest *m) { memset(m, 0, sizeof(*m)); }
+void jv_manifest_init(jv_manifest *m)
+{
+  memset(m, 0, sizeof(*m));
+}
 
 void jv_manifest_free(jv_manifest *m)
 {
@@ -50,8 +53,8 @@ const jv_manifest_entry *jv_manifest_find(const jv_manifest *m, const char *id)
   return found ? &m->items[i] : NULL;
 }
 
-jv_status jv_manifest_set(jv_manifest *m, const char *id, const char *file,
-                          const jv_digest *inputs, const jv_digest *output)
+jv_status jv_manifest_set(jv_manifest *m, const char *id, const char *file, const jv_digest *inputs,
+                          const jv_digest *output)
 {
   int found;
   size_t i = locate(m, id, &found);
@@ -104,8 +107,8 @@ static int valid_file(const char *s, size_t len)
 }
 
 /* One entry line (without its line end). */
-static jv_status parse_entry(jv_manifest *m, const char *name, int line, const char *s,
-                             size_t len, jv_error *err)
+static jv_status parse_entry(jv_manifest *m, const char *name, int line, const char *s, size_t len,
+                             jv_error *err)
 {
   const char *field[4];
   size_t flen[4];
@@ -221,8 +224,9 @@ jv_status jv_manifest_read(jv_manifest *out, const char *path, jv_error *err)
 
 char *jv_manifest_format(const jv_manifest *m)
 {
-  static const char head[] = JV_MANIFEST_MAGIC "\n"
-                                               "# uitvoer\tbestand\tinvoer-sha256\tuitvoer-sha256\n";
+  static const char head[] =
+      JV_MANIFEST_MAGIC "\n"
+                        "# uitvoer\tbestand\tinvoer-sha256\tuitvoer-sha256\n";
   size_t cap = sizeof(head);
   for (size_t i = 0; i < m->n; i++)
     cap += strlen(m->items[i].id) + strlen(m->items[i].file) + 2 * JV_DIGEST_HEX + 4;
@@ -234,8 +238,8 @@ char *jv_manifest_format(const jv_manifest *m)
     char in[JV_DIGEST_HEX], out[JV_DIGEST_HEX];
     jv_digest_hex(&m->items[i].inputs, in);
     jv_digest_hex(&m->items[i].output, out);
-    o += (size_t)snprintf(s + o, cap - o, "%s\t%s\t%s\t%s\n", m->items[i].id, m->items[i].file,
-                          in, out);
+    o += (size_t)snprintf(s + o, cap - o, "%s\t%s\t%s\t%s\n", m->items[i].id, m->items[i].file, in,
+                          out);
   }
   return s;
 }

@@ -53,7 +53,7 @@ jv_status jv_manifest_write(const jv_manifest *m, const char *path, jv_error *er
 const jv_manifest_entry *jv_manifest_find(const jv_manifest *m, const char *id);
 
 /* Adds or replaces the entry of id. JV_EINTERNAL when out of memory. */
-jv_status jv_manifest_set(jv_manifest *m, const char *id, const char *file,
-                          const jv_digest *inputs, const jv_digest *output);
+jv_status jv_manifest_set(jv_manifest *m, const char *id, const char *file, const jv_digest *inputs,
+                          const jv_digest *output);
 
 #endif

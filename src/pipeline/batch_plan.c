@@ -71,8 +71,8 @@ static jv_status add_file(jv_batch_plan *p, jv_hasher *h, const char *label, con
   return JV_OK;
 }
 
-static jv_status add_optional(jv_batch_plan *p, jv_hasher *h, const char *label,
-                              const char *path, jv_error *err)
+static jv_status add_optional(jv_batch_plan *p, jv_hasher *h, const char *label, const char *path,
+                              jv_error *err)
 {
   struct stat sb;
   if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
@@ -103,8 +103,8 @@ static jv_status add_tree(jv_batch_plan *p, jv_hasher *h, const char *label, con
 }
 
 /* The files of one data directory: data files and correcties/. */
-static jv_status add_data_dir(jv_batch_plan *p, jv_hasher *h, const char *label,
-                              const char *dir, jv_error *err)
+static jv_status add_data_dir(jv_batch_plan *p, jv_hasher *h, const char *label, const char *dir,
+                              jv_error *err)
 {
   char **files;
   size_t n;
@@ -123,7 +123,7 @@ static jv_status add_data_dir(jv_batch_plan *p, jv_hasher *h, const char *label,
 }
 
 /* What every output depends on: the program itself (version and binary, so
- * a rebuilt program rebuilds everything), fonts, the municipality lists,
+ * a rebuilt program rebuilds everything), SOURCE_DATE_EPOCH, fonts, the municipality lists,
  * the hyphenation patterns and the boundaries the year's maps use. */
 static jv_status add_common(jv_batch_plan *p, jv_hasher *h, const jv_env *env,
                             const jv_digest *program, jv_schoolyear year, jv_error *err)
@@ -132,6 +132,9 @@ static jv_status add_common(jv_batch_plan *p, jv_hasher *h, const jv_env *env,
   jv_hasher_add_str(h, FINGERPRINT_FORMAT);
   add_text(h, "version", JV_VERSION);
   jv_hasher_add(h, program->bytes, sizeof(program->bytes));
+  /* the dates written into every PDF */
+  const char *epoch = getenv("SOURCE_DATE_EPOCH");
+  add_text(h, "SOURCE_DATE_EPOCH", epoch ? epoch : "(unset)");
   jv_status st = add_tree(p, h, "assets/fonts", env->fonts, err);
   if (st == JV_OK)
     st = add_tree(p, h, "assets/gemeenten", env->gemeenten, err);
@@ -197,7 +200,7 @@ static jv_status report_inputs(jv_batch_plan *p, const jv_env *env, const jv_dig
 static jv_status annex_inputs(jv_batch_plan *p, const jv_env *env, const jv_digest *program,
                               jv_batch_output *o, jv_error *err)
 {
-  char path[PATH_MAX], label[PATH_MAX];
+  char label[PATH_MAX];
   jv_hasher h;
   jv_hasher_init(&h);
   add_text(&h, "annex", o->id);
@@ -205,10 +208,6 @@ static jv_status annex_inputs(jv_batch_plan *p, const jv_env *env, const jv_dige
   jv_hasher_add_str(&h, "buckets");
   for (size_t i = 0; i < p->buckets.n; i++)
     jv_hasher_add(&h, &p->buckets.milli[i], sizeof(p->buckets.milli[i]));
-  if (st == JV_OK) {
-    snprintf(path, sizeof(path), "%s/templates/ministerie-bijlage", env->home);
-    st = add_tree(p, &h, "templates/ministerie-bijlage", path, err);
-  }
   for (size_t i = 0; i < p->project.n && st == JV_OK; i++) {
     const jv_project_unit *u = &p->project.units[i];
     if (u->year.start != o->year.start)
@@ -220,8 +219,7 @@ static jv_status annex_inputs(jv_batch_plan *p, const jv_env *env, const jv_dige
   return st;
 }
 
-static jv_status add_output(jv_batch_plan *p, size_t *cap, jv_batch_output **out,
-                            jv_error *err)
+static jv_status add_output(jv_batch_plan *p, size_t *cap, jv_batch_output **out, jv_error *err)
 {
   if (p->n == *cap) {
     size_t nc = *cap ? *cap * 2 : 32;
@@ -323,7 +321,7 @@ jv_status jv_batch__plan(jv_batch_plan *p, const jv_env *env, const jv_batch_opt
   jv_hash_file("/proc/self/exe", &program, &ignored);
   for (size_t i = 0; i < p->n && st == JV_OK; i++)
     st = p->outs[i].kind == JV_BATCH_REPORT ? report_inputs(p, env, &program, &p->outs[i], err)
-                                             : annex_inputs(p, env, &program, &p->outs[i], err);
+                                            : annex_inputs(p, env, &program, &p->outs[i], err);
   return st;
 }
 

@@ -2,9 +2,7 @@
  * leak in one build cannot take the others down, and no module has to be
  * reentrant), at most `jobs` at a time; the parent alone writes the
  * manifest, after every completed output. */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +27,10 @@ static void on_stop(int sig)
 }
 
 /* Installed only so that sigsuspend returns when a child ends. */
-static void on_child(int sig) { (void)sig; }
+static void on_child(int sig)
+{
+  (void)sig;
+}
 
 typedef struct {
   struct sigaction old_int, old_term, old_chld, old_xfsz;
@@ -80,79 +81,6 @@ static const char *dutch_seconds(double s, char *buf, size_t size)
   return jv_format_decimal(s, 2, buf, size);
 }
 
-/* ---- output directory ------------------------------------------------- */
-
-static jv_status make_dirs(const char *path, jv_error *err)
-{
-  char p[PATH_MAX];
-  if (snprintf(p, sizeof(p), "%s", path) >= (int)sizeof(p))
-    return jv_error_set(err, JV_ECANTCREAT, path, 0, 0, "path too long");
-  for (char *s = p + 1;; s++) {
-    if (*s != '/' && *s != '\0')
-      continue;
-    char c = *s;
-    *s = '\0';
-    if (mkdir(p, 0777) != 0 && errno != EEXIST)
-      return jv_error_set(err, JV_ECANTCREAT, p, 0, 0, "cannot create the output directory: %s",
-                          strerror(errno));
-    *s = c;
-    if (!c)
-      break;
-  }
-  struct stat sb;
-  if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-    return jv_error_set(err, JV_ECANTCREAT, path, 0, 0, "not a directory");
-  return JV_OK;
-}
-
-/* Two batches writing one directory would interleave their manifests. The
- * lock is an fcntl lock: released by the kernel however the run ends, and
- * not inherited by the children. */
-static jv_status lock_outdir(const char *outdir, int *fd_out, jv_error *err)
-{
-  char path[PATH_MAX];
-  snprintf(path, sizeof(path), "%s/.batch.lock", outdir);
-  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return jv_error_set(err, JV_ECANTCREAT, path, 0, 0, "cannot create the lock file: %s",
-                        strerror(errno));
-  struct flock fl;
-  memset(&fl, 0, sizeof(fl));
-  fl.l_type = F_WRLCK;
-  fl.l_whence = SEEK_SET;
-  if (fcntl(fd, F_SETLK, &fl) != 0) {
-    int saved = errno;
-    close(fd);
-    return jv_error_set(err, JV_ECANTCREAT, outdir, 0, 0,
-                        "another jaarverslag batch is writing here (%s); wait for it to end",
-                        strerror(saved));
-  }
-  *fd_out = fd;
-  return JV_OK;
-}
-
-/* Removes temporary files of target ("." name "." and six characters, as
- * render/atomic_file.c makes them) that a killed writer left behind. Only
- * called while no child writes that target. */
-static void remove_temporaries(const char *outdir, const char *file)
-{
-  DIR *d = opendir(outdir);
-  if (!d)
-    return;
-  size_t n = strlen(file);
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    const char *s = e->d_name;
-    if (s[0] == '.' && strncmp(s + 1, file, n) == 0 && s[n + 1] == '.' &&
-        strlen(s + n + 2) == 6) {
-      char p[PATH_MAX];
-      if (snprintf(p, sizeof(p), "%s/%s", outdir, s) < (int)sizeof(p))
-        unlink(p);
-    }
-  }
-  closedir(d);
-}
-
 /* ---- one child -------------------------------------------------------- */
 
 static int build_child(const jv_env *env, const jv_batch_plan *p, const jv_batch_output *o)
@@ -187,7 +115,7 @@ static int build_child(const jv_env *env, const jv_batch_plan *p, const jv_batch
 
 typedef struct {
   pid_t pid;
-  size_t out;   /* index into plan->outs */
+  size_t out; /* index into plan->outs */
   double start;
 } running_job;
 
@@ -196,13 +124,13 @@ typedef struct {
   jv_batch_plan *plan;
   jv_manifest manifest;
   FILE *progress;
-  size_t done;            /* progress lines printed */
-  jv_status *status;      /* per output: JV_OK or why it failed */
+  size_t done;       /* progress lines printed */
+  jv_status *status; /* per output: JV_OK or why it failed */
   bool *finished;
   running_job *run;
   size_t n_run;
   jv_batch_summary *sum;
-  jv_status manifest_st;  /* first failure to write the manifest */
+  jv_status manifest_st; /* first failure to write the manifest */
   jv_error manifest_err;
   const signal_state *sig;
 } runner;
@@ -229,8 +157,7 @@ static void record_built(runner *r, const jv_batch_output *o)
   jv_digest written;
   jv_error err;
   jv_status st = jv_hash_file(o->path, &written, &err);
-  if (st == JV_OK &&
-      jv_manifest_set(&r->manifest, o->id, o->file, &o->inputs, &written) != JV_OK)
+  if (st == JV_OK && jv_manifest_set(&r->manifest, o->id, o->file, &o->inputs, &written) != JV_OK)
     st = jv_error_set(&err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (st == JV_OK)
     st = jv_manifest_write(&r->manifest, r->plan->manifest_path, &err);
@@ -252,23 +179,22 @@ static void finish(runner *r, size_t k, int wstatus)
   if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) {
     record_built(r, o);
     r->sum->built++;
-    fprintf(r->progress, "[%zu/%zu] gebouwd %s (%s s)\n", ++r->done, r->sum->total, o->id,
-            secs);
+    fprintf(r->progress, "[%zu/%zu] gebouwd %s (%s s)\n", ++r->done, r->sum->total, o->id, secs);
   } else if (WIFSIGNALED(wstatus) && g_stop &&
              (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM)) {
-    remove_temporaries(r->plan->outdir, o->file);
+    jv_batch__remove_temporaries(r->plan->outdir, o->file);
     r->finished[job.out] = false; /* not failed: interrupted, counted as not built */
   } else {
-    remove_temporaries(r->plan->outdir, o->file);
+    jv_batch__remove_temporaries(r->plan->outdir, o->file);
     int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : JV_EINTERNAL;
     r->status[job.out] = (jv_status)code;
     r->sum->failed++;
     if (WIFSIGNALED(wstatus))
-      fprintf(r->progress, "[%zu/%zu] mislukt %s (%s s, afgebroken door signaal %d)\n",
-              ++r->done, r->sum->total, o->id, secs, WTERMSIG(wstatus));
+      fprintf(r->progress, "[%zu/%zu] mislukt %s (%s s, afgebroken door signaal %d)\n", ++r->done,
+              r->sum->total, o->id, secs, WTERMSIG(wstatus));
     else
-      fprintf(r->progress, "[%zu/%zu] mislukt %s (%s s, status %d)\n", ++r->done,
-              r->sum->total, o->id, secs, code);
+      fprintf(r->progress, "[%zu/%zu] mislukt %s (%s s, status %d)\n", ++r->done, r->sum->total,
+              o->id, secs, code);
   }
   fflush(r->progress);
 }
@@ -353,7 +279,7 @@ static jv_status prepare(const jv_batch_opts *o, char *outdir, size_t size, jv_e
   struct stat sb;
   if (stat(o->project, &sb) != 0 || !S_ISDIR(sb.st_mode))
     return jv_error_set(err, JV_ENOINPUT, o->project, 0, 0, "no such project directory");
-  return make_dirs(outdir, err);
+  return jv_batch__make_outdir(outdir, err);
 }
 
 static void print_summary(const runner *r)
@@ -361,8 +287,8 @@ static void print_summary(const runner *r)
   const jv_batch_summary *s = r->sum;
   char secs[32];
   dutch_seconds(s->seconds, secs, sizeof(secs));
-  fprintf(r->progress, "%s: %zu gebouwd, %zu actueel, %zu mislukt", s->interrupted ? "onderbroken" : "klaar",
-          s->built, s->current, s->failed);
+  fprintf(r->progress, "%s: %zu gebouwd, %zu actueel, %zu mislukt",
+          s->interrupted ? "onderbroken" : "klaar", s->built, s->current, s->failed);
   if (s->skipped)
     fprintf(r->progress, ", %zu niet gebouwd", s->skipped);
   fprintf(r->progress, " (%s s)\n", secs);
@@ -394,7 +320,7 @@ jv_status jv_batch_run(const jv_env *env, const jv_batch_opts *o, jv_batch_summa
   int lock = -1;
   jv_status st = prepare(o, outdir, sizeof(outdir), err);
   if (st == JV_OK)
-    st = lock_outdir(outdir, &lock, err);
+    st = jv_batch__lock_outdir(outdir, &lock, err);
   jv_batch_plan plan;
   memset(&plan, 0, sizeof(plan));
   if (st == JV_OK)
@@ -427,13 +353,13 @@ jv_status jv_batch_run(const jv_env *env, const jv_batch_opts *o, jv_batch_summa
     if (jobs < 1)
       jobs = 1;
     for (size_t i = 0; i < plan.n; i++) {
-      remove_temporaries(outdir, plan.outs[i].file); /* left by a killed earlier run */
+      jv_batch__remove_temporaries(outdir, plan.outs[i].file); /* left by a killed earlier run */
       if (plan.outs[i].current) {
         sum->current++;
         fprintf(r.progress, "[%zu/%zu] actueel %s\n", ++r.done, plan.n, plan.outs[i].id);
       }
     }
-    remove_temporaries(outdir, JV_MANIFEST_NAME);
+    jv_batch__remove_temporaries(outdir, JV_MANIFEST_NAME);
     signal_state sig;
     g_stop = 0;
     signals_install(&sig);

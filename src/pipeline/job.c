@@ -119,6 +119,7 @@ typedef struct {
   const jv_fonts *fonts;
   double width;
   jv_diags *warn;
+  jv_geo_cache *cache;
 } map_ctx;
 
 static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national,
@@ -126,7 +127,7 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
 {
   map_ctx *mc = vctx;
   jv_buckets b;
-  jv_map_opts o = {.ind = ind, .national = national != 0, .title = title};
+  jv_map_opts o = {.ind = ind, .national = national != 0, .title = title, .cache = mc->cache};
   if (edges) {
     jv_status bs = jv_buckets_parse(&b, edges, err);
     if (bs)
@@ -147,7 +148,8 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
 /* Reads data, series and template, and composes the report's blocks. */
 static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
                          jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
-                         const jv_fonts *fonts, jv_diags *warn, jv_error *err)
+                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache,
+                         jv_error *err)
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
   jv_status st = jv_job_load(env, data_dir, ds, err);
@@ -157,7 +159,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
     st = jv_template_read(tpl, opts->template_path ? opts->template_path : env->default_template,
                           err);
   if (!st) {
-    map_ctx mc = {env, ds, fonts, width, warn};
+    map_ctx mc = {env, ds, fonts, width, warn, cache};
     jv_tpl_compose_opts co = {.tpl = tpl,
                               .ds = ds,
                               .series = series,
@@ -190,13 +192,16 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
   jv_pages_init(&pages, style.width, style.height);
   jv_diags warn;
   jv_diags_init(&warn);
+  jv_geo_cache geo_cache; /* outlives doc: map figures borrow from it */
+  jv_geo_cache_init(&geo_cache);
   long long date;
   jv_status st = source_date(&date, err);
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (!st)
     st = compose(env, opts, &ds, &series, &tpl, &doc,
-                 style.width - style.margin_left - style.margin_right, fonts, &warn, err);
+                 style.width - style.margin_left - style.margin_right, fonts, &warn, &geo_cache,
+                 err);
   if (!st && opts->outline_text) {
     char *text = jv_doc_outline_text(&doc);
     if (!text)
@@ -238,6 +243,7 @@ out:
   jv_hyphenator_free(hyph);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
+  jv_geo_cache_free(&geo_cache);
   jv_tpl_free(&tpl);
   jv_series_set_free(&series);
   jv_dataset_free(&ds);

@@ -18,7 +18,7 @@ void jv_map_prepared_free(jv_map_prepared *m)
     return;
   jv_map_data_free(&m->data);
   jv_match_free(&m->match);
-  jv_geo_free(&m->geo);
+  jv_geo_free(&m->own_geo);
   free(m->title);
   free(m->subtitle);
   free(m->source);
@@ -49,10 +49,11 @@ static jv_status check_indicator(const jv_dataset *ds, jv_indicator ind, jv_erro
 static jv_status load_geometry(jv_map_prepared *m, const jv_dataset *ds, const jv_map_opts *o,
                                jv_diags *warn, jv_error *err)
 {
-  jv_geo_init(&m->geo);
+  jv_geo_init(&m->own_geo);
+  m->geo = &m->own_geo;
   if (o->geometry) {
     m->bundled = false;
-    return jv_geo_read_file(&m->geo, o->geometry, warn, err);
+    return jv_geo_read_file(m->geo, o->geometry, warn, err);
   }
   m->bundled = true;
   int year = o->boundary_year;
@@ -72,12 +73,28 @@ static jv_status load_geometry(jv_map_prepared *m, const jv_dataset *ds, const j
                           sy, n ? years[0] : 0, n ? years[n - 1] : 0);
     }
   }
-  jv_status st = jv_geo_read_bundled(&m->geo, year, warn, err);
-  if (st == JV_OK && ds->boundary_year && ds->boundary_year != m->geo.year && warn)
+  jv_geo_cache *cache = o->cache;
+  for (size_t i = 0; cache && i < cache->n; i++)
+    if (cache->year[i] == year) {
+      m->geo = cache->geo[i];
+      return JV_OK;
+    }
+  jv_status st = jv_geo_read_bundled(m->geo, year, warn, err);
+  if (st == JV_OK && cache && cache->n < JV_GEO_CACHE_MAX) {
+    jv_geo *g = malloc(sizeof(*g));
+    if (g) { /* the cache takes the boundaries over; m borrows them */
+      *g = m->own_geo;
+      jv_geo_init(&m->own_geo);
+      cache->year[cache->n] = year;
+      cache->geo[cache->n++] = g;
+      m->geo = g;
+    }
+  }
+  if (st == JV_OK && ds->boundary_year && ds->boundary_year != m->geo->year && warn)
     jv_diags_add(warn, NULL, 0, 0,
                  "the data uses the CBS indeling %d, the map the boundaries of %d; "
                  "municipalities are matched by code, then by name",
-                 ds->boundary_year, m->geo.year);
+                 ds->boundary_year, m->geo->year);
   return st;
 }
 
@@ -103,16 +120,16 @@ static jv_status choose_focus(jv_map_prepared *m, const jv_env *env, const jv_da
   size_t members = 0;
   for (size_t i = 0; i < regs.n; i++) {
     const jv_region_member *r = &regs.items[i];
-    if (r->indeling != m->geo.year || !jv_match_same_name(r->regio, want))
+    if (r->indeling != m->geo->year || !jv_match_same_name(r->regio, want))
       continue;
     members++;
     snprintf(m->region, sizeof(m->region), "%s", r->regio);
-    long s = jv_geo_find_code(&m->geo, r->code);
+    long s = jv_geo_find_code(m->geo, r->code);
     if (s >= 0)
       focus[s] = true;
     else if (warn)
       jv_diags_add(warn, regs.file, r->line, 3, "%s %s: not in the boundaries of %d", r->code,
-                   r->gemeente, m->geo.year);
+                   r->gemeente, m->geo->year);
   }
   jv_regions_free(&regs);
   if (members > 0) {
@@ -134,7 +151,7 @@ static jv_status choose_focus(jv_map_prepared *m, const jv_env *env, const jv_da
                       "unknown region '%s' for the boundaries of %d: neither in "
                       "assets/geo/regios.csv nor the region of the data ('%s'); or use "
                       "--national",
-                      o->region, m->geo.year, ds->region_name ? ds->region_name : "");
+                      o->region, m->geo->year, ds->region_name ? ds->region_name : "");
 }
 
 /* Rows that are in the data but have no rate (n.b., nvt, no leerplichtigen)
@@ -150,7 +167,7 @@ static void warn_no_rate(const jv_map_prepared *m, jv_diags *warn)
       continue;
     if (n < 8 && len < sizeof(names))
       len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s", n ? ", " : "",
-                              m->geo.shapes[s].name);
+                              m->geo->shapes[s].name);
     n++;
   }
   if (n > 0)
@@ -178,16 +195,16 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   bool *focus = NULL;
   st = load_geometry(m, ds, o, warn, err);
   if (st == JV_OK)
-    st = jv_match_build(&m->match, &m->geo, ds, warn, err);
+    st = jv_match_build(&m->match, m->geo, ds, warn, err);
   if (st == JV_OK) {
-    focus = calloc(m->geo.n_shapes + 1, sizeof(*focus));
+    focus = calloc(m->geo->n_shapes + 1, sizeof(*focus));
     if (!focus)
       st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
   if (st == JV_OK)
     st = choose_focus(m, env, ds, o, focus, warn, err);
   if (st == JV_OK)
-    st = jv_map_data_build(&m->data, &m->geo, ds, &m->match, o->ind, JV_IND_LPL_5_17, b,
+    st = jv_map_data_build(&m->data, m->geo, ds, &m->match, o->ind, JV_IND_LPL_5_17, b,
                            m->regional ? focus : NULL, m->regional ? warn : NULL, err);
   free(focus);
   if (st == JV_OK && !m->regional && warn) {
@@ -197,7 +214,7 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
     if (none > 0)
       jv_diags_add(warn, NULL, 0, 0,
                    "%zu of %zu municipalities of %d are not in the data; drawn as geen gegevens",
-                   none, m->data.n_focus, m->geo.year);
+                   none, m->data.n_focus, m->geo->year);
   }
   if (st == JV_OK && warn)
     warn_no_rate(m, warn);
@@ -216,7 +233,7 @@ const char *jv_map_prepared_title(const jv_map_prepared *m) { return m->title; }
 static void spec_of(const jv_map_prepared *m, jv_map_spec *s, bool with_title)
 {
   memset(s, 0, sizeof(*s));
-  s->geo = &m->geo;
+  s->geo = m->geo;
   s->data = &m->data;
   s->regional = m->regional;
   s->labels = m->regional;
@@ -287,4 +304,15 @@ jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts 
   }
   *out = f;
   return JV_OK;
+}
+
+void jv_geo_cache_init(jv_geo_cache *c) { memset(c, 0, sizeof(*c)); }
+
+void jv_geo_cache_free(jv_geo_cache *c)
+{
+  for (size_t i = 0; i < c->n; i++) {
+    jv_geo_free(c->geo[i]);
+    free(c->geo[i]);
+  }
+  memset(c, 0, sizeof(*c));
 }

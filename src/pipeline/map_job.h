@@ -18,6 +18,19 @@
 #include "stats/map_data.h"
 #include "util/error.h"
 
+/* Bundled boundaries already read, shared by the maps of one report so the
+ * TopoJSON of a year is parsed once. Maps prepared with a cache borrow from
+ * it: free them (and the figures holding them) before jv_geo_cache_free. */
+#define JV_GEO_CACHE_MAX 8
+typedef struct {
+  int year[JV_GEO_CACHE_MAX];
+  jv_geo *geo[JV_GEO_CACHE_MAX]; /* owned */
+  size_t n;
+} jv_geo_cache;
+
+void jv_geo_cache_init(jv_geo_cache *c);
+void jv_geo_cache_free(jv_geo_cache *c);
+
 typedef struct {
   jv_indicator ind;
   const char *region;    /* NULL: the data's region when regios.csv defines it, else national */
@@ -26,9 +39,12 @@ typedef struct {
   int boundary_year;     /* 0: follows the school year */
   const jv_buckets *buckets; /* NULL: the ministry letter's 0,1,2,3,5 */
   const char *title;     /* NULL: generated */
+  jv_geo_cache *cache;   /* NULL: read the boundaries for this map alone */
 } jv_map_opts;
 
 typedef struct jv_map_prepared jv_map_prepared;
+
+
 
 /* Reads the boundaries, matches ds to them, classifies every municipality.
  * Warnings (unmatched rows, region members without data) go to warn. The

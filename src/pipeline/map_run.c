@@ -127,7 +127,7 @@ typedef struct {
 static void print_anchor(void *ctx, size_t shape, double x, double y)
 {
   const probe_ctx *p = ctx;
-  const jv_geo_shape *s = &p->m->geo.shapes[shape];
+  const jv_geo_shape *s = &p->m->geo->shapes[shape];
   printf("%s\t%s\t%.1f\t%.1f\n", s->code, s->name, x * p->unit, y * p->unit);
 }
 

@@ -41,9 +41,9 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
   }
   jv_strbuf_addf(&src, "Bron: Leerplichttelling %s, %s.", year, region);
   if (m->bundled)
-    jv_strbuf_addf(&src, " Bron grenzen: CBS/Kadaster (PDOK), gemeentelijke indeling %d.", m->geo.year);
+    jv_strbuf_addf(&src, " Bron grenzen: CBS/Kadaster (PDOK), gemeentelijke indeling %d.", m->geo->year);
   else
-    jv_strbuf_addf(&src, " Grenzen: %s.", basename_of(m->geo.source));
+    jv_strbuf_addf(&src, " Grenzen: %s.", basename_of(m->geo->source));
   jv_strbuf_addf(&src, " Indeling op het exacte aantal per 1.000 (niet afgerond); een grens hoort bij "
                "de hogere klasse.");
   m->title = jv_strbuf_take(&t);
@@ -63,7 +63,7 @@ static jv_value base_of(const jv_map_prepared *m, const jv_map_item *it)
 void jv_map_prepared_explain(const jv_map_prepared *m, FILE *out)
 {
   size_t *order;
-  if (jv_map_data_order(&m->data, &m->geo, &order, NULL) != JV_OK)
+  if (jv_map_data_order(&m->data, m->geo, &order, NULL) != JV_OK)
     return;
   for (size_t i = 0; i < m->data.n_focus; i++) {
     size_t s = order[i];
@@ -73,7 +73,7 @@ void jv_map_prepared_explain(const jv_map_prepared *m, FILE *out)
     jv_format_value(base_of(m, it), base, sizeof(base));
     jv_format_rate(&it->rate, rate, sizeof(rate));
     jv_buckets_label(&m->data.buckets, it->cls, label, sizeof(label));
-    fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", m->geo.shapes[s].code, m->geo.shapes[s].name, count,
+    fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\n", m->geo->shapes[s].code, m->geo->shapes[s].name, count,
             base, rate, label);
   }
   free(order);
@@ -85,7 +85,7 @@ void jv_map_prepared_explain(const jv_map_prepared *m, FILE *out)
 char *jv_map_prepared_alt(const jv_map_prepared *m)
 {
   size_t *order;
-  if (jv_map_data_order(&m->data, &m->geo, &order, NULL) != JV_OK)
+  if (jv_map_data_order(&m->data, m->geo, &order, NULL) != JV_OK)
     return NULL;
   const jv_buckets *b = &m->data.buckets;
   jv_strbuf a = {0};
@@ -109,7 +109,7 @@ char *jv_map_prepared_alt(const jv_map_prepared *m)
         const jv_map_item *it = &m->data.items[order[i]];
         if (it->cls != c)
           continue;
-        jv_strbuf_addf(&a, "%s%s", sep, m->geo.shapes[order[i]].name);
+        jv_strbuf_addf(&a, "%s%s", sep, m->geo->shapes[order[i]].name);
         if (it->rate.kind == JV_VAL_COUNT)
           jv_strbuf_addf(&a, " %s", jv_format_rate(&it->rate, rate, sizeof(rate)));
         sep = ", ";

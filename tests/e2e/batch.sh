@@ -79,8 +79,9 @@ mkdir -p "$r3/correcties"
 new=$((absoluut + 7))
 printf 'cbs_code,gemeente,absoluut_verzuim,datum,reden\n%s,"%s",%s,2018-10-01,dubbeltelling hersteld\n' \
   "$code" "$name" "$new" >"$r3/correcties/2018-10-01.csv"
-"$bin" check --data "$r3" >/dev/null 2>"$tmp/err"
-ok "check accepts the correction" $?
+"$bin" check --data "$r3" >"$tmp/out" 2>"$tmp/err" &&
+  grep -qx '10 gemeenten, 34 indicatoren, 0 waarschuwingen, 1 correctie' "$tmp/out"
+ok "check applies the correction: $(cat "$tmp/out")" $?
 run -j 2
 [ $rc = 0 ] && [ "$(built)" = "bijlage/2017-2018 synthetische-regio-03/2017-2018 " ] &&
   grep -q '^klaar: 2 gebouwd, 5 actueel, 0 mislukt' "$tmp/out"
@@ -197,6 +198,21 @@ ok "empty project: 66" $?
 "$bin" batch "$proj" -o "$tmp/elders" -j 2 >"$tmp/out" 2>"$tmp/err"
 [ $? = 0 ] && [ -f "$tmp/elders/manifest.tsv" ] && grep -q '^klaar: 7 gebouwd' "$tmp/out"
 ok "-o OUTDIR" $?
+SOURCE_DATE_EPOCH=1546300801 "$bin" batch "$proj" -o "$tmp/elders" -j 2 >"$tmp/out" 2>"$tmp/err"
+[ $? = 0 ] && grep -q '^klaar: 7 gebouwd' "$tmp/out"
+ok "another SOURCE_DATE_EPOCH rebuilds everything" $?
+
+# 9. a second batch on the same OUTDIR is refused while the first holds the lock
+python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1], "a"); fcntl.lockf(f, fcntl.LOCK_EX); print("locked", flush=True); time.sleep(20)' \
+  "$out/.batch.lock" >"$tmp/lock" &
+holder=$!
+for _ in $(seq 1 300); do grep -q locked "$tmp/lock" 2>/dev/null && break; sleep 0.01; done
+run
+kill $holder 2>/dev/null
+wait $holder 2>/dev/null
+[ $rc = 73 ] && grep -q "another jaarverslag batch is writing here" "$tmp/err"
+ok "locked OUTDIR: 73 ($rc)" $?
 
 echo "batch: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -120,8 +120,8 @@ static void test_hex(void **state)
   assert_int_equal(d.bytes[31], 0xad);
   jv_digest_hex(&d, hex);
   assert_string_equal(hex, ABC_SHA256);
-  assert_int_equal(jv_digest_from_hex("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
-                                      64, &d),
+  assert_int_equal(jv_digest_from_hex(
+                       "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", 64, &d),
                    0);
   jv_digest_hex(&d, hex);
   assert_string_equal(hex, ABC_SHA256);
@@ -145,13 +145,12 @@ static void test_manifest_parse(void **state)
   (void)state;
   jv_manifest m;
   jv_error err;
-  const char *text = JV_MANIFEST_MAGIC "\r\n"
-                                       "# a comment\n"
-                                       "\n"
-                                       "zhz/2017-2018\tjaarverslag-zhz-2017-2018.pdf\t" H1
-                                       "\t" ABC_SHA256 "\r\n"
-                                       "bijlage/2017-2018\tbijlage-kaarten-2017-2018.pdf\t" H2
-                                       "\t" H1; /* no final newline */
+  const char *text = JV_MANIFEST_MAGIC
+      "\r\n"
+      "# a comment\n"
+      "\n"
+      "zhz/2017-2018\tjaarverslag-zhz-2017-2018.pdf\t" H1 "\t" ABC_SHA256 "\r\n"
+      "bijlage/2017-2018\tbijlage-kaarten-2017-2018.pdf\t" H2 "\t" H1; /* no final newline */
   assert_int_equal(parse(&m, text, &err), JV_OK);
   assert_int_equal(m.n, 2);
   assert_string_equal(m.items[0].id, "bijlage/2017-2018"); /* kept sorted */
@@ -183,8 +182,7 @@ static void expect_bad(const char *text, int line, int column, const char *want)
   jv_manifest m;
   jv_error err;
   jv_status st = parse(&m, text, &err);
-  if (st != JV_EDATA || err.loc.line != line || err.loc.column != column ||
-      !strstr(err.msg, want))
+  if (st != JV_EDATA || err.loc.line != line || err.loc.column != column || !strstr(err.msg, want))
     fail_msg("status %d at %d:%d '%s'; want 65 at %d:%d '%s'", st, err.loc.line, err.loc.column,
              err.msg, line, column, want);
   assert_int_equal(m.n, 0); /* left empty */
@@ -203,8 +201,8 @@ static void test_manifest_errors(void **state)
   expect_bad(JV_MANIFEST_MAGIC "\na\t../b.pdf\t" H1 "\t" H2 "\n", 2, 2, "no '/'");
   expect_bad(JV_MANIFEST_MAGIC "\na\t.b.pdf.XXXXXX\t" H1 "\t" H2 "\n", 2, 2, "not hidden");
   expect_bad(JV_MANIFEST_MAGIC "\n\tb.pdf\t" H1 "\t" H2 "\n", 2, 1, "output name");
-  expect_bad(JV_MANIFEST_MAGIC "\na\tb.pdf\t" H1 "\t" H2 "\n# x\na\tc.pdf\t" H2 "\t" H1 "\n", 4,
-             1, "listed twice");
+  expect_bad(JV_MANIFEST_MAGIC "\na\tb.pdf\t" H1 "\t" H2 "\n# x\na\tc.pdf\t" H2 "\t" H1 "\n", 4, 1,
+             "listed twice");
 }
 
 static void test_manifest_set_write_read(void **state)
@@ -330,8 +328,8 @@ static void test_project_scan(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_sha256_vectors),       cmocka_unit_test(test_hex),
-      cmocka_unit_test(test_manifest_parse),       cmocka_unit_test(test_manifest_errors),
+      cmocka_unit_test(test_sha256_vectors),          cmocka_unit_test(test_hex),
+      cmocka_unit_test(test_manifest_parse),          cmocka_unit_test(test_manifest_errors),
       cmocka_unit_test(test_manifest_set_write_read), cmocka_unit_test(test_project_scan),
   };
   return cmocka_run_group_tests_name("batch_manifest", tests, NULL, NULL);

@@ -27,10 +27,10 @@
 #define GEMEENTEN JV_TEST_DATADIR "/../assets/gemeenten"
 #define BUNDLED JV_TEST_DATADIR "/../data/zuid-holland-zuid/2017-2018"
 
-static const char *const FILES[] = {"regio.csv",        "leerplichtigen.csv",
-                                    "verzuim.csv",      "relatief.csv",
-                                    "processen_verbaal.csv", "vrijstellingen.csv",
-                                    "thuiszitters.csv"};
+static const char *const FILES[] = {
+    "regio.csv",       "leerplichtigen.csv",    "verzuim.csv",
+    "relatief.csv",    "processen_verbaal.csv", "vrijstellingen.csv",
+    "thuiszitters.csv"};
 
 typedef struct {
   char dir[64];
@@ -193,8 +193,7 @@ static void test_read_errors(void **state)
                "'2018-02-30' is not a date");
   expect_error(fx, "e3.csv", HDR "GM0505,Dordrecht,12,,01-10-2018,x\n", 2, 5, "YYYY-MM-DD");
   expect_error(fx, "e4.csv", HDR "GM0505,Dordrecht,12,,2018-10-01,  \n", 2, 6, "empty reden");
-  expect_error(fx, "e5.csv", HDR "GM0505,Dordrecht,,,2018-10-01,x\n", 2, 3,
-               "nothing to correct");
+  expect_error(fx, "e5.csv", HDR "GM0505,Dordrecht,,,2018-10-01,x\n", 2, 3, "nothing to correct");
   expect_error(fx, "e6.csv", HDR "GM0505,Dordrecht,twaalf,,2018-10-01,x\n", 2, 3, "twaalf");
   expect_error(fx, "e7.csv", HDR "GM0505,Zwijndrecht,12,,2018-10-01,x\n", 2, 2,
                "does not match GM0505");

@@ -46,6 +46,10 @@ typedef struct {
   int col;              /* 0 = left, 1 = right column */
   double col_top;       /* top of the columns on the current page */
   double col_low;       /* lowest y reached in the left column */
+  double page_bottom;   /* lowest usable y of a page (bottom may be raised
+                           to balance two columns) */
+  const jv_block *cur;  /* the block being placed */
+  const jv_block *last; /* one past the document's last block */
   const jv_block *toc;  /* the TOC block, filled in after the flow */
   int toc_first;        /* its first reserved page */
   int toc_pages;
@@ -71,6 +75,8 @@ static int at_top(const flow *f)
 
 #define COL_GAP 22.0
 
+static void balance_columns(flow *f);
+
 /* Moves the flow to the next frame: the right column when in the left one,
  * else a new page (whose columns start at the top margin). */
 static jv_status next_frame(flow *f)
@@ -88,6 +94,8 @@ static jv_status next_frame(flow *f)
     f->col = 0;
     f->col_top = s->margin_top;
     f->x0 = s->margin_left;
+    f->bottom = f->page_bottom;
+    balance_columns(f);
   }
   return st;
 }
@@ -181,14 +189,20 @@ static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_
  * page only needs its first rows). */
 static double keep_height(flow *f, const jv_block *next, const jv_block *end)
 {
-  double h = 0;
+  /* A heading followed by a short introduction (at most two paragraphs) and
+   * then a table or figure keeps all of it together; otherwise it needs
+   * only the first lines its first text block may not be split below. */
+  double h = 0, first = -1;
+  int paragraphs = 0;
   for (const jv_block *b = next; b && b < end; b++) {
     if (b->kind == JV_BLK_PARAGRAPH || b->kind == JV_BLK_LIST_ITEM || b->kind == JV_BLK_QUOTE) {
       size_t n = 0;
       flow_paragraph(f, b, 0, &n);
+      if (first < 0)
+        first = (double)jv_para_min_lines(n) * f->s->body_leading;
       h += (double)n * f->s->body_leading + f->s->body_leading * 0.6;
-      if (b->kind != JV_BLK_PARAGRAPH)
-        break; /* a list or quote only needs its first item */
+      if (b->kind != JV_BLK_PARAGRAPH || ++paragraphs > 2)
+        break;
     } else if (b->kind == JV_BLK_TABLE) {
       return h + table_keep_height(f, b->table);
     } else if (b->kind == JV_BLK_FIGURE) {
@@ -197,7 +211,7 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end)
       break;
     }
   }
-  return h;
+  return first < 0 ? 0 : first;
 }
 
 static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
@@ -300,10 +314,13 @@ static jv_status list_marker(flow *f, const jv_block *b, const text_fmt *t, doub
 }
 
 /* Places a text block's lines, splitting it over frames without widows or
- * orphans; with emit == 0 only counts its lines. */
-static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines)
+ * orphans; with emit == 0 only counts its lines. last == 0: a forced line
+ * break follows, so no space below. */
+static jv_status flow_lines(flow *f, const jv_block *b, int emit, int last, size_t *n_lines)
 {
-  const text_fmt t = fmt_for(f, b);
+  text_fmt t = fmt_for(f, b);
+  if (!last)
+    t.after = 0;
   jv_textflow tf;
   jv_status st = break_text(f, b, &t, &tf);
   if (st)
@@ -347,7 +364,7 @@ static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_
     }
   }
   jv_textflow_free(&tf);
-  if (emit && !st && b->kind == JV_BLK_QUOTE && b->text) {
+  if (emit && !st && last && b->kind == JV_BLK_QUOTE && b->text) {
     if (jv_page_text(f->page, f->x0 + t.indent, f->y + f->s->body_size, b->text, JV_FONT_BOLD,
                      f->s->body_size - 1, f->s->muted, JV_TEXT_LEFT))
       st = oom(f);
@@ -355,6 +372,63 @@ static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_
   }
   if (emit && !st)
     f->y += t.after;
+  return st;
+}
+
+/* A text block whose runs hold forced line breaks ('\n', from Markdown hard
+ * breaks) is set as consecutive segments, each starting a new line. */
+static jv_status flow_paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines)
+{
+  int has_break = 0;
+  for (size_t i = 0; i < b->n_runs && !has_break; i++)
+    has_break = strchr(b->runs[i].text, '\n') != NULL;
+  if (!has_break)
+    return flow_lines(f, b, emit, 1, n_lines);
+  jv_block seg = *b;
+  jv_run runs[64];
+  char *copies[64];
+  size_t nr = 0, ncopies = 0, total = 0;
+  jv_status st = JV_OK;
+  seg.runs = runs;
+  for (size_t i = 0; i < b->n_runs && !st; i++) {
+    const char *p = b->runs[i].text;
+    for (;;) {
+      size_t len = strcspn(p, "\n");
+      if (len > 0 && nr < 64 && ncopies < 64) {
+        char *c = strndup(p, len);
+        if (!c) {
+          st = oom(f);
+          break;
+        }
+        copies[ncopies++] = c;
+        runs[nr].text = c;
+        runs[nr++].style = b->runs[i].style;
+      }
+      if (p[len] != '\n')
+        break;
+      /* a break: set what came before it */
+      int last = 0;
+      size_t n = 0;
+      seg.n_runs = nr;
+      if (nr > 0)
+        st = flow_lines(f, &seg, emit, last, &n);
+      total += n;
+      seg.continued = 1; /* later segments carry no list marker */
+      nr = 0;
+      p += len + 1;
+      if (st)
+        break;
+    }
+  }
+  if (!st && nr > 0) {
+    size_t n = 0;
+    seg.n_runs = nr;
+    st = flow_lines(f, &seg, emit, 1, &n);
+    total += n;
+  }
+  for (size_t i = 0; i < ncopies; i++)
+    free(copies[i]);
+  *n_lines = total;
   return st;
 }
 
@@ -366,6 +440,42 @@ static jv_status put_paragraph(flow *f, const jv_block *b)
 
 /* ---- two columns -------------------------------------------------------- */
 
+/* Height the blocks from f->cur up to the end of the column block take in
+ * one column (an estimate: a block already half placed counts whole). */
+static double columns_height(flow *f)
+{
+  double h = 0;
+  for (const jv_block *b = f->cur; b && b < f->last && b->kind != JV_BLK_COLUMNS_END; b++) {
+    if (b->kind == JV_BLK_HEADING) {
+      h += heading_height(f, b->level);
+    } else if (b->kind == JV_BLK_PARAGRAPH || b->kind == JV_BLK_LIST_ITEM ||
+               b->kind == JV_BLK_QUOTE) {
+      text_fmt t = fmt_for(f, b);
+      size_t n = 0;
+      if (flow_paragraph(f, b, 0, &n))
+        return 1e9;
+      h += (double)n * t.leading + t.after;
+      if (b->kind == JV_BLK_QUOTE && b->text)
+        h += f->s->body_leading * 1.6;
+    } else if (b->kind == JV_BLK_FIGURE) {
+      h += b->figure->height + 16;
+    }
+  }
+  return h;
+}
+
+/* When what is left of a column block fits in the two columns of this page,
+ * end the left column about halfway so both columns come out even. */
+static void balance_columns(flow *f)
+{
+  double room = f->page_bottom - f->y;
+  double h = columns_height(f);
+  if (h < 2 * room - 2 * f->s->body_leading) {
+    double half = h / 2 + 1.5 * f->s->body_leading;
+    f->bottom = f->y + half < f->page_bottom ? f->y + half : f->page_bottom;
+  }
+}
+
 static jv_status columns_begin(flow *f)
 {
   f->full_w = f->content_w;
@@ -374,6 +484,9 @@ static jv_status columns_begin(flow *f)
   f->col = 0;
   f->col_top = f->y;
   f->x0 = f->s->margin_left;
+  f->cur++; /* the blocks after this marker */
+  balance_columns(f);
+  f->cur--;
   return JV_OK;
 }
 
@@ -385,6 +498,7 @@ static jv_status columns_end(flow *f)
     f->y = f->col_low;
   f->columns = 0;
   f->col = 0;
+  f->bottom = f->page_bottom;
   f->content_w = f->full_w;
   f->x0 = f->s->margin_left;
   f->y += 6;
@@ -680,6 +794,8 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
 {
   flow f = {.s = s, .m = m, .out = out, .err = err};
   f.bottom = s->height - s->margin_bottom;
+  f.page_bottom = f.bottom;
+  f.last = doc->blocks + doc->n_blocks;
   f.content_w = s->width - s->margin_left - s->margin_right;
   f.full_w = f.content_w;
   f.x0 = s->margin_left;
@@ -687,6 +803,7 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
   for (size_t i = 0; !st && i < doc->n_blocks; i++) {
     const jv_block *b = &doc->blocks[i];
     const jv_block *next = i + 1 < doc->n_blocks ? &doc->blocks[i + 1] : NULL;
+    f.cur = b;
     switch (b->kind) {
     case JV_BLK_COVER:
       st = put_cover(&f, b);

@@ -91,7 +91,7 @@ static const dir_spec specs[] = {
      JV_DIR_TABEL,
      0,
      {CHOICE("soort", 1, TABLE_KINDS), TEXT("titel"), OPT("indicatoren", T_INDICATORS),
-      CHOICE("eenheid", 0, UNITS)}},
+      CHOICE("eenheid", 0, UNITS), TEXT("decimalen")}},
     {"grafiek",
      A_NODE,
      JV_DIR_GRAFIEK,

@@ -122,23 +122,31 @@ fail:
   return oom(err);
 }
 
-/* A rate column's cell: count over base per 1,000, one decimal. */
-static const char *rate_cell(jv_value count, jv_value base, char *buf)
+/* A rate column's cell: count over base per 1,000 (one decimal: exactly
+ * the tenths the per-1.000 tables print). */
+static const char *rate_cell(jv_value count, jv_value base, int decimals, char *buf)
 {
   jv_rate r;
   jv_rate_per_1000(count, base, &r);
-  return jv_format_rate(&r, buf, CELL);
+  if (r.kind != JV_VAL_COUNT || decimals == 1)
+    return jv_format_rate(&r, buf, CELL);
+  return jv_format_decimal(r.value, decimals, buf, CELL);
 }
 
-/* A percentage cell: count over base in percent, one decimal. */
-static const char *percent_cell(jv_value count, jv_value base, char *buf)
+/* A percentage cell: count over base in percent, rounded half away from
+ * zero from the exact value. */
+static const char *percent_cell(jv_value count, jv_value base, int decimals, char *buf)
 {
   jv_rate r;
   jv_rate_per_1000(count, base, &r);
+  /* 0 of 0 (no long-term absentees, so none longer than three months): the
+   * letters print 0% */
+  if (count.kind == JV_VAL_COUNT && base.kind == JV_VAL_COUNT && count.count == 0 &&
+      base.count == 0)
+    r.kind = JV_VAL_COUNT, r.value = 0;
   if (r.kind != JV_VAL_COUNT)
     return jv_format_rate(&r, buf, CELL);
-  /* per cent = per 1,000 / 10; round the exact value to one decimal */
-  jv_format_decimal(r.value / 10.0, 1, buf, CELL);
+  jv_format_decimal(r.value / 10.0, decimals, buf, CELL);
   strcat(buf, "%");
   return buf;
 }
@@ -159,7 +167,8 @@ static jv_indicator share_base(jv_indicator ind)
 
 jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
                                    const jv_indicator *indicators, const char *const *headers,
-                                   size_t n, jv_report_unit unit, jv_table **out, jv_error *err)
+                                   const int *decimals, size_t n, jv_report_unit unit,
+                                   jv_table **out, jv_error *err)
 {
   if (n > 15)
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "a table holds at most 15 columns");
@@ -179,10 +188,11 @@ jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
       jv_indicator ind = indicators[c], base = share_base(ind);
       jv_value v = total ? jv_stats_total(ds, ind) : ds->munis[r].values[ind];
       jv_value b = total ? jv_stats_total(ds, base) : ds->munis[r].values[base];
+      int dec = decimals ? decimals[c] : 1;
       if (unit == JV_UNIT_PER_1000 && ind != base)
-        cells[c + 1] = rate_cell(v, b, buf[c]);
+        cells[c + 1] = rate_cell(v, b, dec, buf[c]);
       else if (unit == JV_UNIT_PERCENT && ind != base)
-        cells[c + 1] = percent_cell(v, b, buf[c]);
+        cells[c + 1] = percent_cell(v, b, dec, buf[c]);
       else
         cells[c + 1] = jv_format_value(v, buf[c], CELL);
     }

@@ -26,8 +26,11 @@ typedef enum { JV_UNIT_COUNT, JV_UNIT_PER_1000, JV_UNIT_PERCENT } jv_report_unit
  * row, as counts, per 1,000 or percentages. A share is taken of
  * leerplichtigen 5 t/m 17, except an indicator's "> 3 maanden" part, which
  * is a share of the indicator itself. headers may be NULL (Dutch labels). */
+/* decimals: per column, the decimals of a per-1.000 or percentage figure
+ * (NULL: one each). */
 jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
                                    const jv_indicator *indicators, const char *const *headers,
-                                   size_t n, jv_report_unit unit, jv_table **out, jv_error *err);
+                                   const int *decimals, size_t n, jv_report_unit unit,
+                                   jv_table **out, jv_error *err);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout/chart.h"
@@ -117,6 +118,8 @@ static jv_status table(composer *c, const jv_tpl_node *n)
   const char *const *hdr = NULL;
   jv_report_unit unit = JV_UNIT_COUNT;
   jv_indicator list[15];
+  int decimals[15];
+  const int *dec = NULL;
   size_t k = 6;
   if (!strcmp(kind, "relatief_naar_onderwijssoort"))
     ind = ONDERWIJS_REL, hdr = ONDERWIJS_HDR;
@@ -137,6 +140,23 @@ static jv_status table(composer *c, const jv_tpl_node *n)
       if (jv_indicator_from_name(name, &list[k]) == 0)
         k++;
     ind = list;
+    const char *d = jv_tpl_value(n, "decimalen");
+    if (d) {
+      size_t nd = 0;
+      char num[16];
+      while (nd < 15 && jv_tpl_list_next(&d, num, sizeof(num)) == 0) {
+        char *endp;
+        long v = strtol(num, &endp, 10);
+        if (*endp || v < 0 || v > 4)
+          return at(c, n, "decimalen", "decimalen: '%s' is not a number of decimals (0 to 4)%s",
+                    num, "");
+        decimals[nd++] = (int)v;
+      }
+      if (nd != k)
+        return at(c, n, "decimalen", "decimalen: give one number per column of indicatoren%s%s",
+                  "", "");
+      dec = decimals;
+    }
     unit = !e || !strcmp(e, "aantal") ? JV_UNIT_COUNT
            : !strcmp(e, "per_1000")   ? JV_UNIT_PER_1000
                                       : JV_UNIT_PERCENT;
@@ -150,7 +170,7 @@ static jv_status table(composer *c, const jv_tpl_node *n)
   if (unit == JV_UNIT_COUNT && hdr)
     st = jv_report_count_table(ds, title, ind, hdr, k, &t, c->err);
   else
-    st = jv_report_overview_table(ds, title, ind, hdr, k, unit, &t, c->err);
+    st = jv_report_overview_table(ds, title, ind, hdr, dec, k, unit, &t, c->err);
   return add_table(c, st, t);
 }
 

@@ -202,6 +202,97 @@ static void test_heading_kept_with_table(void **state)
   jv_doc_free(&doc);
 }
 
+/* lowest baseline of text items whose x lies in [x0, x1) */
+static double lowest_in(const jv_page *pg, double x0, double x1)
+{
+  double low = 0;
+  for (size_t j = 0; j < pg->n; j++) {
+    const jv_item *it = &pg->items[j];
+    if (it->kind == JV_ITEM_TEXT && it->x >= x0 && it->x < x1 && it->y > low && it->size == 10 &&
+        strncmp(it->text, "Na de", 5) != 0)
+      low = it->y;
+  }
+  return low;
+}
+
+static void test_columns_balanced(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  jv_doc_heading(&doc, 1, "Interview");
+  jv_doc_columns_begin(&doc);
+  for (int i = 0; i < 8; i++)
+    jv_doc_paragraph(&doc,
+                     "Een alinea van een interview in twee kolommen, lang genoeg om over een "
+                     "aantal regels te lopen zodat de kolommen iets te verdelen hebben.",
+                     JV_FONT_REGULAR);
+  jv_doc_columns_end(&doc);
+  jv_doc_paragraph(&doc, "Na de kolommen.", JV_FONT_REGULAR);
+  jv_page_style s;
+  jv_page_style_default(&s);
+  jv_pages pages;
+  jv_pages_init(&pages, s.width, s.height);
+  assert_int_equal(jv_paginate(&doc, &s, &fake, &pages, NULL), JV_OK);
+  assert_int_equal(pages.n_pages, 1); /* fits one page: no spill */
+  double mid = s.margin_left + (s.width - s.margin_left - s.margin_right) / 2;
+  double left = lowest_in(&pages.pages[0], s.margin_left, mid);
+  double right = lowest_in(&pages.pages[0], mid, s.width);
+  assert_true(right > 0);
+  /* both columns end within a few lines of each other */
+  assert_true(left - right < 3 * s.body_leading && right - left < 3 * s.body_leading);
+  /* text after the block starts below both columns, at the left margin */
+  int found = 0;
+  for (size_t j = 0; j < pages.pages[0].n; j++) {
+    const jv_item *it = &pages.pages[0].items[j];
+    if (it->kind == JV_ITEM_TEXT && strncmp(it->text, "Na de", 5) == 0) {
+      found = 1;
+      assert_true(it->y > left && it->y > right);
+      assert_true(it->x < s.margin_left + 1);
+    }
+  }
+  assert_true(found);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+static void test_forced_break_and_list_marker(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  jv_doc_paragraph(&doc, "Naam\nFunctie", JV_FONT_REGULAR);
+  jv_doc_list_item(&doc, 1, 3, 1, 0);
+  jv_doc_run(&doc, "Derde punt", JV_FONT_REGULAR);
+  jv_page_style s;
+  jv_page_style_default(&s);
+  jv_pages pages;
+  jv_pages_init(&pages, s.width, s.height);
+  assert_int_equal(jv_paginate(&doc, &s, &fake, &pages, NULL), JV_OK);
+  double y_naam = -1, y_functie = -1, y_marker = -1, y_item = -1, x_marker = 0, x_item = 0;
+  for (size_t j = 0; j < pages.pages[0].n; j++) {
+    const jv_item *it = &pages.pages[0].items[j];
+    if (it->kind != JV_ITEM_TEXT)
+      continue;
+    if (!strcmp(it->text, "Naam"))
+      y_naam = it->y;
+    if (!strcmp(it->text, "Functie"))
+      y_functie = it->y;
+    if (!strcmp(it->text, "3."))
+      y_marker = it->y, x_marker = it->x;
+    if (!strncmp(it->text, "Derde", 5))
+      y_item = it->y, x_item = it->x;
+  }
+  /* the forced break puts "Functie" on the next line, not beside "Naam" */
+  assert_true(y_naam > 0 && y_functie > y_naam);
+  assert_true(y_functie - y_naam < 2 * s.body_leading);
+  /* the numbered item has its marker on its first line, left of its text */
+  assert_true(y_marker > 0 && y_marker == y_item);
+  assert_true(x_marker < x_item);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -210,6 +301,8 @@ int main(void)
       cmocka_unit_test(test_rows_fitting),
       cmocka_unit_test(test_long_table_repeats_header),
       cmocka_unit_test(test_heading_kept_with_table),
+      cmocka_unit_test(test_columns_balanced),
+      cmocka_unit_test(test_forced_break_and_list_marker),
   };
   return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

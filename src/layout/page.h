@@ -16,7 +16,8 @@ typedef enum {
   JV_ITEM_RECT,   /* filled rectangle x, y, w, h */
   JV_ITEM_LINE,   /* line from (x, y) to (x + w, y + h) */
   JV_ITEM_FIGURE, /* figure painted in x, y, w, h */
-  JV_ITEM_LINK    /* clickable area x, y, w, h leading to page `target` */
+  JV_ITEM_LINK,   /* clickable area x, y, w, h leading to page `target` */
+  JV_ITEM_IMAGE   /* PNG file `text` drawn in x, y, w, h */
 } jv_item_kind;
 
 typedef enum { JV_TEXT_LEFT, JV_TEXT_RIGHT, JV_TEXT_CENTER } jv_text_anchor;
@@ -72,5 +73,6 @@ jv_status jv_page_figure(jv_page *pg, double x, double y, const jv_figure *f);
 jv_status jv_page_link(jv_page *pg, double x, double y, double w, double h, int target);
 /* The last item added (to adjust e.g. word_space). */
 jv_item *jv_page_last(jv_page *pg);
+jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const char *path);
 
 #endif

@@ -161,6 +161,16 @@ static jv_status put_cover(flow *f, const jv_block *b)
       y -= 36;
     }
   }
+  if (b->image) { /* the logo sits at the foot of the cover, right */
+    double lw = b->image_w, lh = b->image_h;
+    double scale = lw > 150 ? 150 / lw : 1;
+    if (lh * scale > 80)
+      scale = 80 / lh;
+    lw *= scale, lh *= scale;
+    if (jv_page_image(pg, s->width - s->margin_right - lw, s->height - s->margin_bottom - lh, lw,
+                      lh, b->image))
+      return oom(f);
+  }
   if (jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent) ||
       (b->text2 &&
        jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT)))

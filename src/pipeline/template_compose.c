@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/png_size.h"
 #include "layout/chart.h"
 #include "layout/report.h"
 #include "pipeline/chart_figures.h"
@@ -344,9 +345,18 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
   case JV_DIR_OMSLAG: {
     const char *t = jv_tpl_value(n, "titel");
     const char *sub = jv_tpl_value(n, "ondertitel");
-    return jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year)
-               ? oom(c)
-               : JV_OK;
+    if (jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year))
+      return oom(c);
+    if (m->logo) {
+      unsigned pw, ph;
+      jv_status st = jv_png_size(m->logo, &pw, &ph, c->err);
+      if (st)
+        return st;
+      /* pixels at 150 dpi, the resolution a print logo is made for */
+      if (jv_doc_cover_logo(c->doc, m->logo, pw * 72.0 / 150.0, ph * 72.0 / 150.0))
+        return oom(c);
+    }
+    return JV_OK;
   }
   case JV_DIR_INHOUD: {
     const char *t = jv_tpl_value(n, "titel");

@@ -33,6 +33,9 @@ typedef struct {
   hpdf_errors errs;
   int fig_failed;
   jv_error fig_err;
+  HPDF_Image image[8];
+  const char *image_path[8]; /* borrowed from the items */
+  size_t n_images;
 } ctx;
 
 static double flip(const ctx *c, double y) { return c->in->height - y; }
@@ -82,6 +85,24 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     HPDF_Page_GRestore(page);
     if (it->figure->failed && !c->fig_failed && it->figure->failed(it->figure->ctx, &c->fig_err))
       c->fig_failed = 1;
+    break;
+  }
+  case JV_ITEM_IMAGE: {
+    /* the same file is embedded once however often it is drawn */
+    HPDF_Image img = NULL;
+    for (size_t i = 0; i < c->n_images; i++)
+      if (strcmp(c->image_path[i], it->text) == 0)
+        img = c->image[i];
+    if (!img) {
+      img = HPDF_LoadPngImageFromFile(c->pdf, it->text);
+      if (img && c->n_images < 8) {
+        c->image_path[c->n_images] = it->text;
+        c->image[c->n_images++] = img;
+      }
+    }
+    if (img)
+      HPDF_Page_DrawImage(page, img, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h),
+                          (HPDF_REAL)it->w, (HPDF_REAL)it->h);
     break;
   }
   case JV_ITEM_LINK: {

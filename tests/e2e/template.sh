@@ -63,6 +63,28 @@ grep -q "Regio 0,6" "$tmp/outline.txt" && ok || bad "regional average in alt tex
 grep -q "^  alt: .*kaart\|^  alt: .*Kaart\|^  alt: .*klasse" "$tmp/outline.txt" && ok || bad "map alt text"
 [ ! -e jaarverslag-zuid-holland-zuid-2017-2018.pdf ] || true
 
+# a logo from the front matter lands on the cover as the only image
+cp -r "$src/templates/zuid-holland-zuid" "$tmp/logo"
+python3 - "$tmp/logo/logo.png" <<'PY'
+import struct, sys, zlib
+w, h = 300, 120
+raw = b"".join(b"\x00" + bytes([11, 95, 115]) * w for _ in range(h))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+sed -i 's/^kleur: /logo: logo.png\nkleur: /' "$tmp/logo/jaarverslag.md"
+"$bin" report --template "$tmp/logo/jaarverslag.md" -o "$tmp/logo.pdf" 2>/dev/null
+imgs=$(pdfimages -list "$tmp/logo.pdf" 2>/dev/null | tail -n +3)
+[ "$(echo "$imgs" | grep -c .)" -eq 1 ] && echo "$imgs" | awk '{exit !($1 == 1 && $4 == 300 && $5 == 120)}' && ok || bad "logo: $imgs"
+printf 'not a png' >"$tmp/logo/logo.png"
+set +e
+"$bin" report --template "$tmp/logo/jaarverslag.md" -o "$tmp/logo2.pdf" 2>"$tmp/err3.txt"; rc=$?
+set -e
+[ "$rc" -eq 65 ] && grep -q "logo.png" "$tmp/err3.txt" && [ ! -e "$tmp/logo2.pdf" ] && ok || bad "bad logo: exit $rc"
+
 # the second template: ministry annex over the G4/G32 data of 2014-2015
 "$bin" report --template "$src/templates/ministerie-bijlage/bijlage.md" \
   --data "$src/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null

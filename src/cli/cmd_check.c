@@ -1,12 +1,10 @@
 /* cmd_check.c - `jaarverslag check`: validate a data directory, print the
  * cross-check warnings and a one-line summary. */
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 
 #include "cli/commands.h"
-#include "input/dataset_read.h"
-#include "input/paths.h"
+#include "pipeline/job.h"
 #include "model/correction.h"
 #include "model/model.h"
 #include "stats/checks.h"
@@ -56,21 +54,11 @@ int jv_cmd_check(int argc, char **argv)
 
   jv_error err;
   jv_error_clear(&err);
-  char home[PATH_MAX], gemeenten[PATH_MAX], def[PATH_MAX];
-  jv_status st = jv_paths_home(home, sizeof(home), &err);
-  if (st == JV_OK)
-    st = jv_paths_join(gemeenten, sizeof(gemeenten), home, "assets/gemeenten", &err);
-  if (st == JV_OK && !data) {
-    st = jv_paths_join(def, sizeof(def), home, DEFAULT_DATA, &err);
-    data = def;
-  }
-  if (st != JV_OK) {
-    jv_error_print(&err, stderr);
-    return st;
-  }
-
+  jv_env env;
   jv_dataset ds;
-  st = jv_dataset_read_dir(&ds, data, gemeenten, &err);
+  jv_status st = jv_env_init(&env, &err);
+  if (st == JV_OK)
+    st = jv_job_load(&env, data, &ds, &err);
   if (st != JV_OK) {
     jv_error_print(&err, stderr);
     return st;

@@ -33,7 +33,7 @@ int jv_cmd_report(int argc, char **argv)
                                        {"outline-text", no_argument, NULL, 'O'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  jv_report_opts ro = {NULL, NULL, 0, NULL, NULL, stderr};
+  jv_report_opts ro = {.warnings = stderr};
   int c;
   while ((c = getopt_long(argc, argv, "d:o:t:h", opts, NULL)) != -1) {
     switch (c) {
@@ -73,5 +73,7 @@ int jv_cmd_report(int argc, char **argv)
     st = jv_job_report(&env, &ro, &err);
   if (st)
     jv_error_print(&err, stderr);
+  else if (!ro.outline_text)
+    printf("%s: %zu pagina's\n", ro.written, ro.pages);
   return (int)st;
 }

@@ -174,7 +174,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
   return st;
 }
 
-jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error *err)
+jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
 {
   jv_dataset ds;
   jv_doc doc;
@@ -234,6 +234,10 @@ jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error 
     jv_pdf_meta meta = {doc.title, doc.author, doc.subject,
                         "leerplicht, verzuim, jaarverslag", date};
     st = jv_pdf_render(&pages, &meta, fonts, out, err);
+    if (!st) {
+      snprintf(opts->written, sizeof(opts->written), "%s", out);
+      opts->pages = pages.n_pages;
+    }
   }
 out:
   if (opts->warnings)

@@ -36,10 +36,13 @@ typedef struct {
   const char *template_path; /* NULL: the bundled Zuid-Holland Zuid template */
   FILE *outline_text;   /* non-NULL: print the structure here instead of a PDF */
   FILE *warnings;       /* non-NULL: map matching warnings are printed here */
+  /* results, set on success */
+  char written[4096];   /* the output path */
+  size_t pages;
 } jv_report_opts;
 
 /* Writes the report PDF. On any error nothing is written and an existing
  * output is left untouched. */
-jv_status jv_job_report(const jv_env *env, const jv_report_opts *opts, jv_error *err);
+jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err);
 
 #endif

@@ -1,6 +1,5 @@
 /* cmd_chart.c - `jaarverslag chart`: one chart as a PNG, SVG or PDF file.
- * Argument parsing and exit codes only; data, layout and drawing live in
- * input/, layout/chart_data.c and render/chart*.c. */
+ * Argument parsing and exit codes only; the work is pipeline/chart_job.c. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>

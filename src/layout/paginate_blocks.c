@@ -1,0 +1,265 @@
+/* paginate_blocks.c - cover, tables (kept together or split with their
+ * header repeated) and figures in the flow. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/paginate_int.h"
+
+/* ---- cover ------------------------------------------------------------ */
+
+/* Greedy word wrap of a short display text into at most max lines. */
+static size_t wrap_words(const flow *f, const char *text, jv_font_style st, double size,
+                         double width, char lines[][256], size_t max)
+{
+  size_t n = 0;
+  lines[0][0] = '\0';
+  const char *p = text;
+  while (*p && n < max) {
+    size_t len = strcspn(p, " ");
+    char trial[512];
+    snprintf(trial, sizeof(trial), "%s%s%.*s", lines[n], lines[n][0] ? " " : "", (int)len, p);
+    if (lines[n][0] && jv_measure_width(f->m, st, size, trial) > width) {
+      if (++n == max)
+        break;
+      snprintf(lines[n], 256, "%.*s", (int)len, p);
+    } else {
+      snprintf(lines[n], 256, "%s", trial);
+    }
+    p += len;
+    while (*p == ' ')
+      p++;
+  }
+  return n < max ? n + 1 : max;
+}
+
+jv_status jv_flow__put_cover(flow *f, const jv_block *b)
+{
+  const jv_page_style *s = f->s;
+  jv_page *pg = f->page;
+  double band_h = s->height * 0.46;
+  double x = s->margin_left;
+  double w = s->width - s->margin_left - s->margin_right;
+  jv_rgb white = {1, 1, 1};
+  if (jv_page_rect(pg, 0, 0, s->width, band_h, s->accent))
+    return jv_flow__oom(f);
+  /* bottom-up inside the band: year, subtitle, title */
+  double y = band_h - 36;
+  if (b->text3 && jv_page_text(pg, x, y, b->text3, JV_FONT_BOLD, 24, white, JV_TEXT_LEFT))
+    return jv_flow__oom(f);
+  y -= 44;
+  if (b->subtitle) {
+    char lines[3][256];
+    size_t n = wrap_words(f, b->subtitle, JV_FONT_REGULAR, 14, w, lines, 3);
+    for (size_t i = n; i-- > 0;) {
+      if (jv_page_text(pg, x, y, lines[i], JV_FONT_REGULAR, 14, white, JV_TEXT_LEFT))
+        return jv_flow__oom(f);
+      y -= 19;
+    }
+    y -= 16;
+  }
+  if (b->text) {
+    char lines[4][256];
+    size_t n = wrap_words(f, b->text, JV_FONT_BOLD, 30, w, lines, 4);
+    for (size_t i = n; i-- > 0;) {
+      if (jv_page_text(pg, x, y, lines[i], JV_FONT_BOLD, 30, white, JV_TEXT_LEFT))
+        return jv_flow__oom(f);
+      y -= 36;
+    }
+  }
+  if (b->image) { /* the logo sits at the foot of the cover, right */
+    double lw = b->image_w, lh = b->image_h;
+    double scale = lw > 150 ? 150 / lw : 1;
+    if (lh * scale > 80)
+      scale = 80 / lh;
+    lw *= scale, lh *= scale;
+    if (jv_page_image(pg, s->width - s->margin_right - lw, s->height - s->margin_bottom - lh, lw,
+                      lh, b->image))
+      return jv_flow__oom(f);
+  }
+  if (jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent) ||
+      (b->text2 &&
+       jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT)))
+    return jv_flow__oom(f);
+  f->y = s->height; /* nothing else on the cover */
+  return JV_OK;
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static jv_status table_header(flow *f, const jv_table *t, const jv_table_geom *g, double x0)
+{
+  const jv_page_style *s = f->s;
+  const jv_table_style *ts = &s->table;
+  jv_page *pg = f->page;
+  if (jv_page_rect(pg, x0, f->y, g->width, g->header_h, s->accent))
+    return jv_flow__oom(f);
+  jv_rgb white = {1, 1, 1};
+  for (size_t c = 0; c < t->n_cols; c++) {
+    char **lines = g->header_wrapped[c];
+    size_t n = 0;
+    while (lines && lines[n])
+      n++;
+    /* bottom-align header lines, like the numbers under them */
+    double base = f->y + g->header_h - 5 - (double)(n ? n - 1 : 0) * ts->header_line_height;
+    for (size_t i = 0; i < n; i++) {
+      double x = t->align[c] == JV_CELL_RIGHT ? x0 + g->col_x[c] + g->col_w[c] - ts->pad
+                                              : x0 + g->col_x[c] + ts->pad;
+      jv_text_anchor a = t->align[c] == JV_CELL_RIGHT ? JV_TEXT_RIGHT : JV_TEXT_LEFT;
+      if (jv_page_text(pg, x, base + (double)i * ts->header_line_height, lines[i], JV_FONT_BOLD,
+                       ts->header_size, white, a))
+        return jv_flow__oom(f);
+    }
+  }
+  f->y += g->header_h;
+  return JV_OK;
+}
+
+static jv_status table_rows(flow *f, const jv_table *t, const jv_table_geom *g, double x0,
+                            size_t first, size_t count)
+{
+  const jv_page_style *s = f->s;
+  const jv_table_style *ts = &s->table;
+  jv_page *pg = f->page;
+  for (size_t r = first; r < first + count; r++) {
+    int total = t->row_kind[r] == JV_ROW_TOTAL;
+    if (total) {
+      if (jv_page_rect(pg, x0, f->y, g->width, ts->row_height, s->accent_light) ||
+          jv_page_line(pg, x0, f->y, x0 + g->width, f->y, 0.8, s->accent))
+        return jv_flow__oom(f);
+    } else if ((r - first) % 2 == 1) {
+      if (jv_page_rect(pg, x0, f->y, g->width, ts->row_height, s->stripe))
+        return jv_flow__oom(f);
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+      if (t->emphasis[c] && !total &&
+          jv_page_rect(pg, x0 + g->col_x[c], f->y, g->col_w[c], ts->row_height, s->accent_light))
+        return jv_flow__oom(f);
+      double x = t->align[c] == JV_CELL_RIGHT ? x0 + g->col_x[c] + g->col_w[c] - ts->pad
+                                              : x0 + g->col_x[c] + ts->pad;
+      jv_text_anchor a = t->align[c] == JV_CELL_RIGHT ? JV_TEXT_RIGHT : JV_TEXT_LEFT;
+      jv_font_style st = total || t->emphasis[c] ? JV_FONT_BOLD : JV_FONT_REGULAR;
+      if (jv_page_text(pg, x, f->y + ts->row_height - 4.2, jv_table_cell(t, r, c), st,
+                       ts->font_size, s->text, a))
+        return jv_flow__oom(f);
+    }
+    f->y += ts->row_height;
+  }
+  if (jv_page_line(pg, x0, f->y, x0 + g->width, f->y, 0.8, s->accent))
+    return jv_flow__oom(f);
+  return JV_OK;
+}
+
+jv_status jv_flow__put_table(flow *f, const jv_block *b)
+{
+  const jv_page_style *s = f->s;
+  const jv_table *t = b->table;
+  jv_table_geom g;
+  jv_status st = jv_table_layout(t, &s->table, f->m, f->content_w, &g, f->err);
+  if (st)
+    return st;
+  double x0 = f->x0;
+  size_t first = 0;
+  /* a table that fits on a page of its own is kept together; only a table
+   * taller than a page is split (with its header repeated) */
+  double whole = g.title_h + g.header_h + (double)t->n_rows * s->table.row_height + g.source_h;
+  double page_h = f->bottom - s->margin_top;
+  if (whole > avail(f) && whole <= page_h && !at_top(f) && (st = jv_flow__new_page(f))) {
+    jv_table_geom_free(&g, t->n_cols);
+    return st;
+  }
+  while (first < t->n_rows || (t->n_rows == 0 && first == 0)) {
+    size_t n = jv_table_rows_fitting(t, &s->table, &g, first, avail(f), 3);
+    if (n == 0 && t->n_rows > 0) {
+      if (at_top(f)) { /* even a fresh page is too small: place what fits */
+        n = (size_t)((avail(f) - g.header_h - g.title_h) / s->table.row_height);
+        if (n == 0) {
+          jv_table_geom_free(&g, t->n_cols);
+          return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "page too small for a table");
+        }
+      } else {
+        if ((st = jv_flow__new_page(f)))
+          break;
+        continue;
+      }
+    }
+    if (first == 0 && t->title) {
+      if (b->outline && jv_pages_outline(f->out, t->title, 1, f->page_index, f->y)) {
+        st = jv_flow__oom(f);
+        break;
+      }
+      if (jv_page_text(f->page, x0, f->y + s->table.title_size, t->title, JV_FONT_BOLD,
+                       s->table.title_size, s->accent, JV_TEXT_LEFT)) {
+        st = jv_flow__oom(f);
+        break;
+      }
+      f->y += g.title_h;
+    } else if (first > 0 && t->title) {
+      /* continuation: repeat the header with a short note above it */
+      char note[600];
+      snprintf(note, sizeof(note), "%s (vervolg)", t->title);
+      if (jv_page_text(f->page, x0, f->y + s->table.title_size, note, JV_FONT_BOLD,
+                       s->table.title_size, s->accent, JV_TEXT_LEFT)) {
+        st = jv_flow__oom(f);
+        break;
+      }
+      f->y += g.title_h;
+    }
+    if ((st = table_header(f, t, &g, x0)) || (st = table_rows(f, t, &g, x0, first, n)))
+      break;
+    first += n;
+    if (first >= t->n_rows) {
+      if (t->source) {
+        if (jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC, s->table.header_size,
+                         s->muted, JV_TEXT_LEFT)) {
+          st = jv_flow__oom(f);
+          break;
+        }
+        f->y += g.source_h;
+      }
+      break;
+    }
+    if ((st = jv_flow__new_page(f)))
+      break;
+  }
+  jv_table_geom_free(&g, t->n_cols);
+  f->y += 18;
+  return st;
+}
+
+double jv_flow__table_keep_height(const flow *f, const jv_table *t)
+{
+  jv_table_geom g;
+  jv_error ignored;
+  if (jv_table_layout(t, &f->s->table, f->m, f->content_w, &g, &ignored))
+    return 0;
+  double row = f->s->table.row_height;
+  double whole = g.title_h + g.header_h + (double)t->n_rows * row + g.source_h;
+  double page_h = f->bottom - f->s->margin_top;
+  double h = whole <= page_h ? whole : g.title_h + g.header_h + 3 * row;
+  jv_table_geom_free(&g, t->n_cols);
+  return h;
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+jv_status jv_flow__put_figure(flow *f, const jv_block *b)
+{
+  const jv_figure *fig = b->figure;
+  double cap_h = fig->caption ? 16 : 0;
+  if (avail(f) < fig->height + cap_h && !at_top(f)) {
+    jv_status st = jv_flow__next_frame(f);
+    if (st)
+      return st;
+  }
+  if (fig->caption) {
+    if (jv_page_text(f->page, f->x0, f->y + 10, fig->caption, JV_FONT_BOLD,
+                     f->s->table.title_size, f->s->accent, JV_TEXT_LEFT))
+      return jv_flow__oom(f);
+    f->y += cap_h;
+  }
+  if (jv_page_figure(f->page, f->x0, f->y, fig))
+    return jv_flow__oom(f);
+  f->y += fig->height + 16;
+  return JV_OK;
+}

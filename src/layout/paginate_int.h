@@ -1,0 +1,65 @@
+/* paginate_int.h - private to the paginate*.c files: the state of one flow
+ * of blocks into pages and the steps the block kinds share. */
+#ifndef JV_LAYOUT_PAGINATE_INT_H
+#define JV_LAYOUT_PAGINATE_INT_H
+
+#include "layout/paginate.h"
+
+#define COL_GAP 22.0
+
+typedef struct {
+  const jv_page_style *s;
+  const jv_measure *m;
+  jv_pages *out;
+  jv_page *page;
+  int page_index;
+  double y;           /* next free y on the page */
+  double bottom;      /* lowest usable y */
+  double content_w;
+  jv_error *err;
+  double x0;            /* left edge of the current frame (page or column) */
+  double full_w;        /* content width outside columns */
+  int columns;          /* inside a two-column block */
+  int col;              /* 0 = left, 1 = right column */
+  double col_top;       /* top of the columns on the current page */
+  double col_low;       /* lowest y reached in the left column */
+  double page_bottom;   /* lowest usable y of a page (bottom may be raised
+                           to balance two columns) */
+  const jv_block *cur;  /* the block being placed */
+  const jv_block *last; /* one past the document's last block */
+  const jv_block *toc;  /* the TOC block, filled in after the flow */
+  int toc_first;        /* its first reserved page */
+  int toc_pages;
+} flow;
+
+static inline double avail(const flow *f) { return f->bottom - f->y; }
+static inline int at_top(const flow *f)
+{
+  return f->y <= (f->columns ? f->col_top : f->s->margin_top) + 0.01;
+}
+
+jv_status jv_flow__oom(flow *f);
+jv_status jv_flow__new_page(flow *f);
+/* the right column when in the left one, else a new page */
+jv_status jv_flow__next_frame(flow *f);
+double jv_flow__heading_height(const flow *f, int level);
+
+/* paginate_text.c: paragraphs, list items, pull quotes, two columns */
+jv_status jv_flow__paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines);
+jv_status jv_flow__put_paragraph(flow *f, const jv_block *b);
+void jv_flow__balance_columns(flow *f);
+jv_status jv_flow__columns_begin(flow *f);
+jv_status jv_flow__columns_end(flow *f);
+
+/* paginate_blocks.c: cover, tables, figures */
+jv_status jv_flow__put_cover(flow *f, const jv_block *b);
+jv_status jv_flow__put_table(flow *f, const jv_block *b);
+double jv_flow__table_keep_height(const flow *f, const jv_table *t);
+jv_status jv_flow__put_figure(flow *f, const jv_block *b);
+
+/* paginate_toc.c: table of contents, running header and footer */
+jv_status jv_flow__reserve_toc(flow *f, const jv_doc *doc, const jv_block *b);
+jv_status jv_flow__fill_toc(flow *f);
+jv_status jv_flow__decorate(flow *f);
+
+#endif

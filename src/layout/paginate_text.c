@@ -1,0 +1,270 @@
+/* paginate_text.c - running text in the flow: paragraphs, list items and
+ * pull quotes set with the line breaker, split without widows or orphans,
+ * and two-column blocks balanced on their last page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/paginate_int.h"
+#include "layout/paragraph_split.h"
+#include "layout/textflow.h"
+
+/* ---- paragraphs, list items, pull quotes -------------------------------- */
+
+/* How one text block is set: where its lines start, how wide and large. */
+typedef struct {
+  double indent;  /* from the frame's left edge */
+  double width;
+  double size, leading;
+  jv_rgb color;
+  int italic;     /* set every run in italics (pull quotes) */
+  int justify;
+  double after;   /* space below the block */
+} text_fmt;
+
+static text_fmt fmt_for(const flow *f, const jv_block *b)
+{
+  const jv_page_style *s = f->s;
+  text_fmt t = {0, f->content_w, s->body_size, s->body_leading, s->text, 0, s->justify,
+                s->body_leading * 0.6};
+  if (b->kind == JV_BLK_LIST_ITEM) {
+    t.indent = 16.0 * b->level;
+    t.width = f->content_w - t.indent;
+    t.justify = 0;
+    t.after = b->continued ? s->body_leading * 0.4 : s->body_leading * 0.25;
+  } else if (b->kind == JV_BLK_QUOTE) {
+    t.indent = 14;
+    t.width = f->content_w - 14;
+    t.size = s->body_size * 1.35;
+    t.leading = t.size * 1.3;
+    t.color = s->accent;
+    t.italic = 1;
+    t.justify = 0;
+    t.after = b->text ? 4 : s->body_leading;
+  }
+  return t;
+}
+
+/* Breaks a block's runs into lines (caller frees tf). */
+static jv_status break_text(flow *f, const jv_block *b, const text_fmt *t, jv_textflow *tf)
+{
+  jv_textflow_run runs[64];
+  size_t n = b->n_runs < 64 ? b->n_runs : 64;
+  for (size_t i = 0; i < n; i++) {
+    runs[i].text = b->runs[i].text;
+    runs[i].style = t->italic ? (jv_font_style)(b->runs[i].style | JV_FONT_ITALIC)
+                              : b->runs[i].style;
+  }
+  jv_textflow_opts o = {.size = t->size,
+                        .width = t->width,
+                        .first_indent = 0,
+                        .align = t->justify ? JV_TEXTFLOW_JUSTIFY : JV_TEXTFLOW_RAGGED,
+                        .hyph = f->s->hyph};
+  return jv_textflow_break(tf, runs, n, f->m, &o, f->err);
+}
+
+/* The marker of a list item ("•" or "3.") left of its first line. */
+static jv_status list_marker(flow *f, const jv_block *b, const text_fmt *t, double base)
+{
+  char mark[16];
+  if (b->ordered)
+    snprintf(mark, sizeof(mark), "%d.", b->number);
+  else
+    snprintf(mark, sizeof(mark), "%s", b->level == 1 ? "\xE2\x80\xA2" : "\xE2\x80\x93");
+  return jv_page_text(f->page, f->x0 + t->indent - 5, base, mark, JV_FONT_REGULAR, t->size,
+                      f->s->accent, JV_TEXT_RIGHT)
+             ? jv_flow__oom(f)
+             : JV_OK;
+}
+
+/* Places a text block's lines, splitting it over frames without widows or
+ * orphans; with emit == 0 only counts its lines. last == 0: a forced line
+ * break follows, so no space below. */
+static jv_status flow_lines(flow *f, const jv_block *b, int emit, int last, size_t *n_lines)
+{
+  text_fmt t = fmt_for(f, b);
+  if (!last)
+    t.after = 0;
+  jv_textflow tf;
+  jv_status st = break_text(f, b, &t, &tf);
+  if (st)
+    return st;
+  *n_lines = tf.n_lines;
+  size_t done = 0;
+  double bar_top = f->y;
+  while (emit && done < tf.n_lines) {
+    size_t room = avail(f) > 0 ? (size_t)(avail(f) / t.leading) : 0;
+    size_t here = jv_para_split(tf.n_lines - done, room, at_top(f));
+    if (done > 0 && here < 2 && tf.n_lines - done > here)
+      here = 0; /* never one line of a split paragraph alone */
+    if (here == 0) {
+      if ((st = jv_flow__next_frame(f)))
+        break;
+      bar_top = f->y;
+      continue;
+    }
+    for (size_t l = done; l < done + here && !st; l++) {
+      const jv_textflow_line *ln = &tf.lines[l];
+      double base = f->y + t.size;
+      if (l == 0 && b->kind == JV_BLK_LIST_ITEM && !b->continued)
+        st = list_marker(f, b, &t, base);
+      for (size_t k = ln->first; !st && k < ln->first + ln->count; k++) {
+        const jv_textflow_piece *pc = &tf.pieces[k];
+        if (!pc->text[0])
+          continue;
+        if (jv_page_text(f->page, f->x0 + t.indent + pc->x, base, pc->text, pc->style, t.size,
+                         t.color, JV_TEXT_LEFT))
+          st = jv_flow__oom(f);
+      }
+      f->y += t.leading;
+    }
+    if (!st && b->kind == JV_BLK_QUOTE &&
+        jv_page_rect(f->page, f->x0, bar_top + 2, 3, f->y - bar_top - 2, f->s->accent))
+      st = jv_flow__oom(f);
+    done += here;
+    if (!st && done < tf.n_lines) {
+      st = jv_flow__next_frame(f);
+      bar_top = f->y;
+    }
+  }
+  jv_textflow_free(&tf);
+  if (emit && !st && last && b->kind == JV_BLK_QUOTE && b->text) {
+    if (jv_page_text(f->page, f->x0 + t.indent, f->y + f->s->body_size, b->text, JV_FONT_BOLD,
+                     f->s->body_size - 1, f->s->muted, JV_TEXT_LEFT))
+      st = jv_flow__oom(f);
+    f->y += f->s->body_leading + f->s->body_leading * 0.6;
+  }
+  if (emit && !st)
+    f->y += t.after;
+  return st;
+}
+
+/* A text block whose runs hold forced line breaks ('\n', from Markdown hard
+ * breaks) is set as consecutive segments, each starting a new line. */
+jv_status jv_flow__paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines)
+{
+  int has_break = 0;
+  for (size_t i = 0; i < b->n_runs && !has_break; i++)
+    has_break = strchr(b->runs[i].text, '\n') != NULL;
+  if (!has_break)
+    return flow_lines(f, b, emit, 1, n_lines);
+  jv_block seg = *b;
+  jv_run runs[64];
+  char *copies[64];
+  size_t nr = 0, ncopies = 0, total = 0;
+  jv_status st = JV_OK;
+  seg.runs = runs;
+  for (size_t i = 0; i < b->n_runs && !st; i++) {
+    const char *p = b->runs[i].text;
+    for (;;) {
+      size_t len = strcspn(p, "\n");
+      if (len > 0 && nr < 64 && ncopies < 64) {
+        char *c = strndup(p, len);
+        if (!c) {
+          st = jv_flow__oom(f);
+          break;
+        }
+        copies[ncopies++] = c;
+        runs[nr].text = c;
+        runs[nr++].style = b->runs[i].style;
+      }
+      if (p[len] != '\n')
+        break;
+      /* a break: set what came before it */
+      int last = 0;
+      size_t n = 0;
+      seg.n_runs = nr;
+      if (nr > 0)
+        st = flow_lines(f, &seg, emit, last, &n);
+      total += n;
+      seg.continued = 1; /* later segments carry no list marker */
+      nr = 0;
+      p += len + 1;
+      if (st)
+        break;
+    }
+  }
+  if (!st && nr > 0) {
+    size_t n = 0;
+    seg.n_runs = nr;
+    st = flow_lines(f, &seg, emit, 1, &n);
+    total += n;
+  }
+  for (size_t i = 0; i < ncopies; i++)
+    free(copies[i]);
+  *n_lines = total;
+  return st;
+}
+
+jv_status jv_flow__put_paragraph(flow *f, const jv_block *b)
+{
+  size_t n;
+  return jv_flow__paragraph(f, b, 1, &n);
+}
+
+/* ---- two columns -------------------------------------------------------- */
+
+/* Height the blocks from f->cur up to the end of the column block take in
+ * one column (an estimate: a block already half placed counts whole). */
+static double columns_height(flow *f)
+{
+  double h = 0;
+  for (const jv_block *b = f->cur; b && b < f->last && b->kind != JV_BLK_COLUMNS_END; b++) {
+    if (b->kind == JV_BLK_HEADING) {
+      h += jv_flow__heading_height(f, b->level);
+    } else if (b->kind == JV_BLK_PARAGRAPH || b->kind == JV_BLK_LIST_ITEM ||
+               b->kind == JV_BLK_QUOTE) {
+      text_fmt t = fmt_for(f, b);
+      size_t n = 0;
+      if (jv_flow__paragraph(f, b, 0, &n))
+        return 1e9;
+      h += (double)n * t.leading + t.after;
+      if (b->kind == JV_BLK_QUOTE && b->text)
+        h += f->s->body_leading * 1.6;
+    } else if (b->kind == JV_BLK_FIGURE) {
+      h += b->figure->height + 16;
+    }
+  }
+  return h;
+}
+
+/* When what is left of a column block fits in the two columns of this page,
+ * end the left column about halfway so both columns come out even. */
+void jv_flow__balance_columns(flow *f)
+{
+  double room = f->page_bottom - f->y;
+  double h = columns_height(f);
+  if (h < 2 * room - 2 * f->s->body_leading) {
+    double half = h / 2 + 1.5 * f->s->body_leading;
+    f->bottom = f->y + half < f->page_bottom ? f->y + half : f->page_bottom;
+  }
+}
+
+jv_status jv_flow__columns_begin(flow *f)
+{
+  f->full_w = f->content_w;
+  f->content_w = (f->full_w - COL_GAP) / 2;
+  f->columns = 1;
+  f->col = 0;
+  f->col_top = f->y;
+  f->x0 = f->s->margin_left;
+  f->cur++; /* the blocks after this marker */
+  jv_flow__balance_columns(f);
+  f->cur--;
+  return JV_OK;
+}
+
+jv_status jv_flow__columns_end(flow *f)
+{
+  if (!f->columns)
+    return JV_OK;
+  if (f->col == 1 && f->col_low > f->y)
+    f->y = f->col_low;
+  f->columns = 0;
+  f->col = 0;
+  f->bottom = f->page_bottom;
+  f->content_w = f->full_w;
+  f->x0 = f->s->margin_left;
+  f->y += 6;
+  return JV_OK;
+}

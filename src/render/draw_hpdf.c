@@ -144,7 +144,11 @@ static void op_text(void *ctx, double x, double y, const char *utf8, jv_font_sty
                     double size, jv_align align, double angle)
 {
   jv_draw_hpdf *h = ctx;
-  if (!utf8 || !*utf8 || style < 0 || style >= JV_FONT_STYLE_COUNT || !h->font[style])
+  if (!utf8 || !*utf8 || style < 0 || style >= JV_FONT_STYLE_COUNT)
+    return;
+  if (!h->font[style] && h->load_font)
+    h->font[style] = h->load_font(h->load_ctx, style);
+  if (!h->font[style])
     return;
   char *text = bmp_copy(utf8);
   if (!text)

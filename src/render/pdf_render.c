@@ -33,12 +33,30 @@ typedef struct {
   hpdf_errors errs;
   int fig_failed;
   jv_error fig_err;
+  int font_failed; /* 1 + the style that could not be embedded */
   HPDF_Image image[8];
   const char *image_path[8]; /* borrowed from the items */
   size_t n_images;
 } ctx;
 
 static double flip(const ctx *c, double y) { return c->in->height - y; }
+
+/* Embeds a style's font the first time it is used: libharu spends most of a
+ * report's time building each TrueType font's CID map, so a style that no
+ * text uses (often bold italic) is never loaded. */
+static HPDF_Font font_for(ctx *c, jv_font_style style)
+{
+  if (!c->font[style]) {
+    const char *name =
+        HPDF_LoadTTFontFromFile(c->pdf, jv_fonts_path(c->fonts, style), HPDF_TRUE);
+    c->font[style] = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    if (!c->font[style] && !c->font_failed)
+      c->font_failed = (int)style + 1;
+  }
+  return c->font[style];
+}
+
+static HPDF_Font load_font(void *vctx, jv_font_style style) { return font_for(vctx, style); }
 
 static void put_text(ctx *c, HPDF_Page page, const jv_item *it)
 {
@@ -51,7 +69,10 @@ static void put_text(ctx *c, HPDF_Page page, const jv_item *it)
   HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
                        (HPDF_REAL)it->color.b);
   HPDF_Page_BeginText(page);
-  HPDF_Page_SetFontAndSize(page, c->font[it->style], (HPDF_REAL)it->size);
+  HPDF_Font font = font_for(c, it->style);
+  if (!font)
+    return;
+  HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size);
   HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)flip(c, it->y), it->text);
   HPDF_Page_EndText(page);
 }
@@ -81,6 +102,8 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     jv_draw_hpdf dh;
     HPDF_Page_GSave(page);
     jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
+    dh.load_font = load_font;
+    dh.load_ctx = c;
     it->figure->paint(it->figure->ctx, &dh.draw, it->w, it->h);
     HPDF_Page_GRestore(page);
     if (it->figure->failed && !c->fig_failed && it->figure->failed(it->figure->ctx, &c->fig_err))
@@ -195,16 +218,11 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(c.pdf);
   HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
-  for (int i = 0; i < JV_FONT_STYLE_COUNT; i++) {
-    const char *name = HPDF_LoadTTFontFromFile(c.pdf, jv_fonts_path(fonts, (jv_font_style)i),
-                                               HPDF_TRUE);
-    c.font[i] = name ? HPDF_GetFont(c.pdf, name, "UTF-8") : NULL;
-    if (!c.font[i]) {
-      st = jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)i), 0, 0,
-                        "libharu cannot embed this font (error 0x%04X)",
-                        (unsigned)c.errs.error_no);
-      goto out;
-    }
+  /* the regular face is always used; the others load on first use */
+  if (!font_for(&c, JV_FONT_REGULAR)) {
+    st = jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, JV_FONT_REGULAR), 0, 0,
+                      "libharu cannot embed this font (error 0x%04X)", (unsigned)c.errs.error_no);
+    goto out;
   }
   c.pages = calloc(pages->n_pages ? pages->n_pages : 1, sizeof(HPDF_Page));
   if (!c.pages) {
@@ -223,6 +241,12 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   HPDF_SetPageMode(c.pdf, pages->n_outline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
   HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   put_meta(&c, meta);
+  if (c.font_failed) {
+    st = jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1)),
+                      0, 0, "libharu cannot embed this font (error 0x%04X)",
+                      (unsigned)c.errs.error_no);
+    goto out;
+  }
   if (c.fig_failed) {
     *err = c.fig_err;
     st = err->status ? err->status : JV_EINTERNAL;

@@ -166,7 +166,8 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
                               .width = width,
                               .charts = !opts->no_charts,
                               .add_map = add_map,
-                              .map_ctx = &mc};
+                              .map_ctx = &mc,
+                              .warn = warn};
     st = jv_compose_template(&co, doc, err);
   }
   if (!st) /* the "Correcties" list closes every report that has corrections */

@@ -11,6 +11,7 @@
 #include "layout/report.h"
 #include "pipeline/chart_figures.h"
 #include "stats/format.h"
+#include "util/strbuf.h"
 #include "stats/rates.h"
 
 static const jv_indicator ONDERWIJS_REL[6] = {JV_IND_REL_BO_SBO,   JV_IND_REL_VO,
@@ -54,26 +55,58 @@ static jv_status at(composer *c, const jv_tpl_node *n, const char *key, const ch
   return jv_error_set(c->err, JV_EDATA, n->file, n->line, arg ? arg->column : 0, fmt, a, b);
 }
 
-static jv_status runs_into(composer *c, const jv_tpl_node *n, int append)
+/* Text with the placeholders {regio} and {schooljaar} filled in from the
+ * data, so one template serves every region and year. Returns a malloc'd
+ * string or NULL when out of memory. */
+static char *fill(const composer *c, const char *in)
+{
+  jv_strbuf b = {0};
+  const char *p = in;
+  while (*p) {
+    const char *q = strchr(p, '{');
+    if (!q) {
+      jv_strbuf_addf(&b, "%s", p);
+      break;
+    }
+    jv_strbuf_addf(&b, "%.*s", (int)(q - p), p);
+    if (strncmp(q, "{regio}", 7) == 0) {
+      jv_strbuf_addf(&b, "%s", c->o->ds->region_name ? c->o->ds->region_name : "");
+      p = q + 7;
+    } else if (strncmp(q, "{schooljaar}", 12) == 0) {
+      jv_strbuf_addf(&b, "%s", c->year);
+      p = q + 12;
+    } else {
+      jv_strbuf_addf(&b, "{");
+      p = q + 1;
+    }
+  }
+  return jv_strbuf_detach(&b);
+}
+
+/* Adds a node's runs: as a new paragraph (start != 0) or to the block just
+ * added (a list item or quote). */
+static jv_status add_runs(composer *c, const jv_tpl_node *n, int start)
 {
   for (size_t i = 0; i < n->n_runs; i++) {
     jv_font_style st = (jv_font_style)n->runs[i].style;
-    jv_status s = (i == 0 && !append) ? jv_doc_paragraph(c->doc, n->runs[i].text, st)
-                                      : jv_doc_run(c->doc, n->runs[i].text, st);
+    char *text = fill(c, n->runs[i].text);
+    if (!text)
+      return oom(c);
+    jv_status s = (i == 0 && start) ? jv_doc_paragraph(c->doc, text, st)
+                                    : jv_doc_run(c->doc, text, st);
+    free(text);
     if (s)
       return oom(c);
   }
   return JV_OK;
 }
 
-/* Appends runs to the block just added (list item or quote). */
-static jv_status runs_after(composer *c, const jv_tpl_node *n)
+static jv_status runs_into(composer *c, const jv_tpl_node *n, int append)
 {
-  for (size_t i = 0; i < n->n_runs; i++)
-    if (jv_doc_run(c->doc, n->runs[i].text, (jv_font_style)n->runs[i].style))
-      return oom(c);
-  return JV_OK;
+  return add_runs(c, n, !append);
 }
+
+static jv_status runs_after(composer *c, const jv_tpl_node *n) { return add_runs(c, n, 0); }
 
 /* Every indicator a directive needs must be in the data. */
 static jv_status need(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
@@ -389,16 +422,31 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
   snprintf(title, sizeof(title), "%s %s", tpl->meta.titel, c.year);
   snprintf(subject, sizeof(subject), "%s, %s, schooljaar %s", tpl->meta.titel,
            ds->region_name, c.year);
-  if (jv_doc_set_meta(doc, title, subject, tpl->meta.auteur ? tpl->meta.auteur : ds->region_name))
+  char *author = fill(&c, tpl->meta.auteur ? tpl->meta.auteur : ds->region_name);
+  jv_status ms = !author || jv_doc_set_meta(doc, title, subject, author) ? JV_EINTERNAL : JV_OK;
+  free(author);
+  if (ms)
     return oom(&c);
+  if (o->warn && tpl->meta.regio && ds->region_name && strcmp(tpl->meta.regio, ds->region_name))
+    jv_diags_add(o->warn, tpl->files[0], 0, 0,
+                 "the template is written for %s, the data is of %s; texts that name the region "
+                 "should use {regio}",
+                 tpl->meta.regio, ds->region_name);
+  if (o->warn && tpl->meta.has_schooljaar && tpl->meta.year.start != ds->year.start)
+    jv_diags_add(o->warn, tpl->files[0], 0, 0,
+                 "the template says schooljaar %s, the data is of %s", tpl->meta.schooljaar,
+                 c.year);
   jv_status st = JV_OK;
   for (size_t i = 0; !st && i < tpl->n_nodes; i++) {
     const jv_tpl_node *n = &tpl->nodes[i];
     char buf[512];
     switch (n->kind) {
-    case JV_TPL_HEADING:
-      st = jv_doc_heading(doc, n->level, jv_tpl_node_text(n, buf, sizeof(buf))) ? oom(&c) : JV_OK;
+    case JV_TPL_HEADING: {
+      char *text = fill(&c, jv_tpl_node_text(n, buf, sizeof(buf)));
+      st = !text || jv_doc_heading(doc, n->level, text) ? oom(&c) : JV_OK;
+      free(text);
       break;
+    }
     case JV_TPL_PARAGRAPH:
       st = runs_into(&c, n, 0);
       break;

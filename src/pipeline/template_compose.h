@@ -23,6 +23,7 @@ typedef struct {
   jv_status (*add_map)(void *ctx, jv_doc *doc, jv_indicator ind, int national,
                        const char *title, const char *edges, jv_error *err);
   void *map_ctx;
+  jv_diags *warn; /* may be NULL: where a template/data mismatch is reported */
 } jv_tpl_compose_opts;
 
 /* Builds doc (initialised by the caller) from the template's nodes. */

@@ -63,6 +63,14 @@ grep -q "Regio 0,6" "$tmp/outline.txt" && ok || bad "regional average in alt tex
 grep -q "^  alt: .*kaart\|^  alt: .*Kaart\|^  alt: .*klasse" "$tmp/outline.txt" && ok || bad "map alt text"
 [ ! -e jaarverslag-zuid-holland-zuid-2017-2018.pdf ] || true
 
+# placeholders take the data's region; a template for another region warns
+pdftotext "$tmp/a.pdf" - 2>/dev/null | grep -q "{regio}" && bad "unfilled {regio} in the PDF" || ok
+pdfinfo "$tmp/a.pdf" | grep -q "^Author: *Leerplicht en Voortijdig Schoolverlaten Zuid-Holland Zuid" && ok || bad "author placeholder"
+cp -r "$src/templates/zuid-holland-zuid" "$tmp/other"
+sed -i 's/^regio: .*/regio: Andere Regio/' "$tmp/other/jaarverslag.md"
+"$bin" report --template "$tmp/other/jaarverslag.md" -o "$tmp/other.pdf" 2>"$tmp/warn.txt" >/dev/null
+grep -q "written for Andere Regio, the data is of Zuid-Holland Zuid" "$tmp/warn.txt" && ok || bad "no region mismatch warning: $(cat "$tmp/warn.txt")"
+
 # a logo from the front matter lands on the cover as the only image
 cp -r "$src/templates/zuid-holland-zuid" "$tmp/logo"
 python3 - "$tmp/logo/logo.png" <<'PY'

@@ -34,7 +34,7 @@ bench() { # label, batch options...
   local built
   built=$(grep -c '^\[[0-9]*/[0-9]*\] gebouwd ' "$tmp/out" || true)
   printf '%-34s %7.2f s  %3d rebuilt  (%s)\n' "$label" \
-    "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$built" "$(tail -n 1 "$tmp/out")"
+    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$built" "$(tail -n 1 "$tmp/out")"
   if [ $rc != 0 ]; then
     echo "batch failed with status $rc:" >&2
     head -n 5 "$tmp/err" >&2

@@ -106,14 +106,13 @@ static jv_status claim_columns(merge_state *m, const jv_indicator_file *f, jv_er
 }
 
 static void put_values(jv_municipality *dst, const jv_indicator_file *f,
-                       const jv_indicator_row *row)
+                       const jv_indicator_row *row, const char *file)
 {
   for (size_t k = 0; k < f->n_ind; k++) {
     jv_indicator ind = f->inds[k];
     const jv_csv_field *cell = &row->src->fields[f->ind_col[k]];
     dst->values[ind] = row->values[ind];
-    dst->where[ind] = (jv_loc){.line = cell->line, .column = cell->column};
-    snprintf(dst->where[ind].file, sizeof(dst->where[ind].file), "%s", f->table.name);
+    dst->where[ind] = (jv_srcpos){.file = file, .line = cell->line, .column = cell->column};
   }
 }
 
@@ -122,6 +121,9 @@ static void put_values(jv_municipality *dst, const jv_indicator_file *f,
 static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int first, jv_error *err)
 {
   jv_dataset *ds = m->ds;
+  const char *file = jv_dataset_file(ds, f->table.name);
+  if (!file)
+    return jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
   if (first) {
     snprintf(m->first_base, sizeof(m->first_base), "%s", f->base);
     m->first_line = calloc(f->n_rows + 1, sizeof(int));
@@ -138,7 +140,7 @@ static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int firs
       if (!ds->total.name && !(ds->total.name = strdup(ds->region_name)))
         st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
       ds->has_total = true;
-      put_values(&ds->total, f, row);
+      put_values(&ds->total, f, row, file);
       continue;
     }
     long idx = jv_dataset_find_code(ds, row->gm->code);
@@ -160,7 +162,7 @@ static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int firs
       break;
     }
     seen[idx] = 1;
-    put_values(&ds->munis[idx], f, row);
+    put_values(&ds->munis[idx], f, row, file);
   }
   const jv_csv_field *code_col = &f->table.rows[0].fields[f->col_code];
   for (size_t i = 0; i < ds->n_munis && st == JV_OK; i++) {

@@ -32,6 +32,9 @@ void jv_dataset_free(jv_dataset *ds)
     free(ds->munis[i].name);
   free(ds->munis);
   free(ds->total.name);
+  for (size_t i = 0; i < ds->n_files; i++)
+    free(ds->files[i]);
+  free(ds->files);
   free(ds->region_name);
   free(ds->region_code);
   if (ds->corrections) {
@@ -66,4 +69,17 @@ long jv_dataset_find_code(const jv_dataset *ds, const char *code)
     if (strcmp(ds->munis[i].code, code) == 0)
       return (long)i;
   return -1;
+}
+
+const char *jv_dataset_file(jv_dataset *ds, const char *name)
+{
+  for (size_t i = 0; i < ds->n_files; i++)
+    if (strcmp(ds->files[i], name) == 0)
+      return ds->files[i];
+  char **nf = realloc(ds->files, (ds->n_files + 1) * sizeof(*nf));
+  if (!nf)
+    return NULL;
+  ds->files = nf;
+  nf[ds->n_files] = strdup(name);
+  return nf[ds->n_files] ? nf[ds->n_files++] : NULL;
 }

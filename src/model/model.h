@@ -40,11 +40,18 @@ void jv_schoolyear_format(jv_schoolyear y, char *buf, size_t size);
 /* Parses "2017-2018" (or "2017/2018"); returns 0 or -1. */
 int jv_schoolyear_parse(const char *s, jv_schoolyear *out);
 
+/* Where a value came from. file points into the dataset's file list
+ * (jv_dataset_file), so a location costs a pointer and two ints. */
+typedef struct {
+  const char *file; /* NULL: unknown */
+  int line, column;
+} jv_srcpos;
+
 typedef struct {
   char code[8]; /* CBS code, "GM0505" */
   char *name;   /* owned, UTF-8 */
   jv_value values[JV_IND_COUNT];
-  jv_loc where[JV_IND_COUNT]; /* input location of each value, for messages */
+  jv_srcpos where[JV_IND_COUNT]; /* input location of each value, for messages */
 } jv_municipality;
 
 typedef struct {
@@ -57,6 +64,8 @@ typedef struct {
   bool has_total;          /* a region-total row was given (cross-check only) */
   jv_municipality total;   /* that row; name owned */
   bool has_indicator[JV_IND_COUNT]; /* some input column provided it */
+  char **files;            /* owned names of the input files, for jv_srcpos */
+  size_t n_files;
   /* owned, NULL when none: the corrections applied to these values
    * (model/correction.h), for the report's list */
   struct jv_correction_set *corrections;
@@ -69,6 +78,10 @@ void jv_dataset_free(jv_dataset *ds);
  * JV_EINTERNAL on out of memory. */
 jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name,
                          size_t *out_index);
+/* The dataset's own copy of an input file name (added once), for
+ * jv_srcpos.file; NULL when out of memory. */
+const char *jv_dataset_file(jv_dataset *ds, const char *name);
+
 /* Index of the municipality with this CBS code, or -1. */
 long jv_dataset_find_code(const jv_dataset *ds, const char *code);
 

@@ -57,7 +57,11 @@ static jv_status merge(jv_dataset *all, const jv_dataset *part, const char *part
     if (jv_dataset_add(all, m->code, m->name, &at) != JV_OK)
       return oom(err);
     memcpy(all->munis[at].values, m->values, sizeof(m->values));
-    memcpy(all->munis[at].where, m->where, sizeof(m->where));
+    for (int i = 0; i < JV_IND_COUNT; i++) { /* all keeps its own file names */
+      all->munis[at].where[i] = m->where[i];
+      if (m->where[i].file && !(all->munis[at].where[i].file = jv_dataset_file(all, m->where[i].file)))
+        return oom(err);
+    }
   }
   return JV_OK;
 }

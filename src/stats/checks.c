@@ -87,9 +87,9 @@ static bool sum_terms(const jv_municipality *m, const term *t, size_t n, long lo
   return true;
 }
 
-static jv_status warn(jv_diags *out, const jv_loc *at, const char *who, const char *msg)
+static jv_status warn(jv_diags *out, const jv_srcpos *at, const char *who, const char *msg)
 {
-  return jv_diags_add(out, at->file[0] ? at->file : NULL, at->line, at->column, "%s: %s", who, msg);
+  return jv_diags_add(out, at->file, at->line, at->column, "%s: %s", who, msg);
 }
 
 static jv_status check_identity(const identity *id, const jv_municipality *m, jv_diags *out)

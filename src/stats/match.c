@@ -75,10 +75,10 @@ void jv_match_free(jv_match *m)
 }
 
 /* The input location of a row: where its first value came from. */
-static const jv_loc *row_loc(const jv_municipality *m)
+static const jv_srcpos *row_loc(const jv_municipality *m)
 {
   for (int i = 0; i < JV_IND_COUNT; i++)
-    if (m->where[i].file[0])
+    if (m->where[i].file)
       return &m->where[i];
   return NULL;
 }
@@ -95,7 +95,7 @@ static void warn_row(jv_diags *warn, const jv_municipality *m, const char *fmt, 
   va_start(ap, fmt);
   vsnprintf(buf, sizeof(buf), fmt, ap);
   va_end(ap);
-  const jv_loc *l = row_loc(m);
+  const jv_srcpos *l = row_loc(m);
   jv_diags_add(warn, l ? l->file : NULL, l ? l->line : 0, 0, "%s", buf);
 }
 

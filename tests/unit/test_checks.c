@@ -26,7 +26,9 @@ static const jv_value NR = {JV_VAL_NONRESPONSE, 0};
 static void set(jv_dataset *ds, jv_municipality *m, int line, jv_indicator ind, jv_value v)
 {
   m->values[ind] = v;
-  snprintf(m->where[ind].file, sizeof(m->where[ind].file), "%s.csv", jv_indicator_group(ind));
+  char file[64];
+  snprintf(file, sizeof(file), "%s.csv", jv_indicator_group(ind));
+  m->where[ind].file = jv_dataset_file(ds, file);
   m->where[ind].line = line;
   m->where[ind].column = (int)ind + 1;
   ds->has_indicator[ind] = true;

@@ -91,7 +91,7 @@ static void test_match_build(void **state)
   for (size_t r = 0; r < ds.n_munis; r++) {
     ds.munis[r].values[JV_IND_VRIJ_5A] = jv_value_count(r == 0 ? 62 : 20);
     ds.munis[r].values[JV_IND_LPL_5_17] = jv_value_count(r == 0 ? 77249 : 21357);
-    strcpy(ds.munis[r].where[JV_IND_VRIJ_5A].file, "vrijstellingen.csv");
+    ds.munis[r].where[JV_IND_VRIJ_5A].file = jv_dataset_file(&ds, "vrijstellingen.csv");
     ds.munis[r].where[JV_IND_VRIJ_5A].line = (int)r + 2;
   }
   jv_match m;

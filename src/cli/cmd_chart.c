@@ -20,40 +20,39 @@ typedef jv_chart_job_opts options;
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "Usage: jaarverslag chart --kind KIND --indicator NAME -o FILE [options]\n\n"
-          "Draws one chart as FILE.png, FILE.svg or FILE.pdf (by extension).\n\n"
-          "Kinds:\n"
-          "  trend       series over school years (bars; --lines for lines). NAME is a\n"
-          "              series, a comma-separated list or a group (vrijstellingen, ...)\n"
-          "  comparison  per municipality per 1.000 leerplichtigen, with the regional\n"
-          "              average as a dashed line. NAME is an indicator of the data\n"
-          "              directory, e.g. absoluut_verzuim\n"
-          "  stacked     per municipality by onderwijssoort. NAME is relatief or\n"
-          "              processen_verbaal\n"
-          "  keyfigure   the latest figures of a series or group large, e.g. vsv\n\n"
-          "Options:\n"
-          "  -k, --kind KIND        trend, comparison, stacked or keyfigure\n"
-          "  -i, --indicator NAME   what to chart (see above and data/README.md)\n"
-          "  -o, --output FILE      the file to write (.png, .svg or .pdf)\n"
-          "  -d, --data DIR         per-year data directory for comparison and stacked\n"
-          "                         (default: the bundled data/zuid-holland-zuid/2017-2018)\n"
-          "  -s, --series FILE      series file for trend and keyfigure; repeatable\n"
-          "                         (default: the bundled data/nationaal/series.csv and\n"
-          "                         data/zuid-holland-zuid/reeksen.csv)\n"
-          "  -W, --width PT         width in points (default 480)\n"
-          "  -H, --height PT        height in points (default 300)\n"
-          "      --dpi N            PNG resolution (default 144; 72 = 1 pixel per point)\n"
-          "      --lines            trend: lines with markers instead of bars\n"
-          "      --sorted           comparison: highest rate first\n"
-          "      --years N          keyfigure: how many school years (default 3)\n"
-          "      --title TEXT       replace the title\n"
-          "      --source TEXT      replace the source line (after \"Bron: \")\n"
-          "      --alt              print the chart's text alternative on stdout\n"
-          "      --geometry         print the bars' boxes (points) on stdout, for tests\n"
-          "  -h, --help             show this help\n\n"
-          "Exit status: 0 written, 64 wrong usage, 65 malformed data, 66 missing input,\n"
-          "73 output cannot be created.\n");
+  fprintf(out, "Usage: jaarverslag chart --kind KIND --indicator NAME -o FILE [options]\n\n"
+               "Draws one chart as FILE.png, FILE.svg or FILE.pdf (by extension).\n\n"
+               "Kinds:\n"
+               "  trend       series over school years (bars; --lines for lines). NAME is a\n"
+               "              series, a comma-separated list or a group (vrijstellingen, ...)\n"
+               "  comparison  per municipality per 1.000 leerplichtigen, with the regional\n"
+               "              average as a dashed line. NAME is an indicator of the data\n"
+               "              directory, e.g. absoluut_verzuim\n"
+               "  stacked     per municipality by onderwijssoort. NAME is relatief or\n"
+               "              processen_verbaal\n"
+               "  keyfigure   the latest figures of a series or group large, e.g. vsv\n\n"
+               "Options:\n"
+               "  -k, --kind KIND        trend, comparison, stacked or keyfigure\n"
+               "  -i, --indicator NAME   what to chart (see above and data/README.md)\n"
+               "  -o, --output FILE      the file to write (.png, .svg or .pdf)\n"
+               "  -d, --data DIR         per-year data directory for comparison and stacked\n"
+               "                         (default: the bundled data/zuid-holland-zuid/2017-2018)\n"
+               "  -s, --series FILE      series file for trend and keyfigure; repeatable\n"
+               "                         (default: the bundled data/nationaal/series.csv and\n"
+               "                         data/zuid-holland-zuid/reeksen.csv)\n"
+               "  -W, --width PT         width in points (default 480)\n"
+               "  -H, --height PT        height in points (default 300)\n"
+               "      --dpi N            PNG resolution (default 144; 72 = 1 pixel per point)\n"
+               "      --lines            trend: lines with markers instead of bars\n"
+               "      --sorted           comparison: highest rate first\n"
+               "      --years N          keyfigure: how many school years (default 3)\n"
+               "      --title TEXT       replace the title\n"
+               "      --source TEXT      replace the source line (after \"Bron: \")\n"
+               "      --alt              print the chart's text alternative on stdout\n"
+               "      --geometry         print the bars' boxes (points) on stdout, for tests\n"
+               "  -h, --help             show this help\n\n"
+               "Exit status: 0 written, 64 wrong usage, 65 malformed data, 66 missing input,\n"
+               "73 output cannot be created.\n");
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -78,16 +77,23 @@ static double parse_number(const char *s, double lo, double hi)
 static int parse_options(options *o, int argc, char **argv)
 {
   enum { O_DPI = 256, O_LINES, O_SORTED, O_YEARS, O_TITLE, O_SOURCE, O_ALT, O_GEOMETRY };
-  static const struct option opts[] = {
-      {"kind", required_argument, NULL, 'k'},  {"indicator", required_argument, NULL, 'i'},
-      {"output", required_argument, NULL, 'o'}, {"data", required_argument, NULL, 'd'},
-      {"series", required_argument, NULL, 's'}, {"width", required_argument, NULL, 'W'},
-      {"height", required_argument, NULL, 'H'}, {"dpi", required_argument, NULL, O_DPI},
-      {"lines", no_argument, NULL, O_LINES},    {"sorted", no_argument, NULL, O_SORTED},
-      {"years", required_argument, NULL, O_YEARS}, {"title", required_argument, NULL, O_TITLE},
-      {"source", required_argument, NULL, O_SOURCE}, {"alt", no_argument, NULL, O_ALT},
-      {"geometry", no_argument, NULL, O_GEOMETRY}, {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
+                                       {"indicator", required_argument, NULL, 'i'},
+                                       {"output", required_argument, NULL, 'o'},
+                                       {"data", required_argument, NULL, 'd'},
+                                       {"series", required_argument, NULL, 's'},
+                                       {"width", required_argument, NULL, 'W'},
+                                       {"height", required_argument, NULL, 'H'},
+                                       {"dpi", required_argument, NULL, O_DPI},
+                                       {"lines", no_argument, NULL, O_LINES},
+                                       {"sorted", no_argument, NULL, O_SORTED},
+                                       {"years", required_argument, NULL, O_YEARS},
+                                       {"title", required_argument, NULL, O_TITLE},
+                                       {"source", required_argument, NULL, O_SOURCE},
+                                       {"alt", no_argument, NULL, O_ALT},
+                                       {"geometry", no_argument, NULL, O_GEOMETRY},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
   memset(o, 0, sizeof(*o));
   o->kind = K_NONE;
   o->width = 480;

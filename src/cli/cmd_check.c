@@ -73,8 +73,8 @@ int jv_cmd_check(int argc, char **argv)
     size_t n_ind = 0;
     for (int i = 0; i < JV_IND_COUNT; i++)
       n_ind += ds.has_indicator[i];
-    printf("%zu %s, %zu %s, %zu %s", ds.n_munis, ds.n_munis == 1 ? "gemeente" : "gemeenten",
-           n_ind, n_ind == 1 ? "indicator" : "indicatoren", diags.count,
+    printf("%zu %s, %zu %s, %zu %s", ds.n_munis, ds.n_munis == 1 ? "gemeente" : "gemeenten", n_ind,
+           n_ind == 1 ? "indicator" : "indicatoren", diags.count,
            diags.count == 1 ? "waarschuwing" : "waarschuwingen");
     size_t n_corr = ds.corrections ? ds.corrections->n : 0; /* applied from correcties/ */
     if (n_corr > 0)

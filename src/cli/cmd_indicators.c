@@ -25,7 +25,7 @@ int jv_cmd_indicators(int argc, char **argv)
     return JV_EUSAGE;
   }
   for (int i = 0; i < JV_IND_COUNT; i++)
-    printf("%s\t%s\t%s\n", jv_indicator_name((jv_indicator)i),
-           jv_indicator_group((jv_indicator)i), jv_indicator_label((jv_indicator)i));
+    printf("%s\t%s\t%s\n", jv_indicator_name((jv_indicator)i), jv_indicator_group((jv_indicator)i),
+           jv_indicator_label((jv_indicator)i));
   return 0;
 }

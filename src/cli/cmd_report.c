@@ -7,21 +7,20 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out,
-          "Usage: jaarverslag report [--data DIR] [-o FILE]\n\n"
-          "Writes the annual report PDF of one region and school year.\n\n"
-          "  -d, --data DIR     data directory (default: the bundled Zuid-Holland Zuid\n"
-          "                     2017-2018 data)\n"
-          "  -o, --output FILE  output PDF (default: jaarverslag-<regio>-<schooljaar>.pdf\n"
-          "                     in the current directory); replaced only on success\n"
-          "      --no-charts    tables and text only, no charts or maps\n"
-          "  -t, --template FILE  report template (Markdown; default: the bundled\n"
-          "                     templates/zuid-holland-zuid/jaarverslag.md)\n"
-          "      --outline-text print the report's structure (headings, paragraphs,\n"
-          "                     tables with header cells, figures with their text\n"
-          "                     alternatives) instead of writing the PDF\n"
-          "  -h, --help         show this help\n\n"
-          "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
+  fprintf(out, "Usage: jaarverslag report [--data DIR] [-o FILE]\n\n"
+               "Writes the annual report PDF of one region and school year.\n\n"
+               "  -d, --data DIR     data directory (default: the bundled Zuid-Holland Zuid\n"
+               "                     2017-2018 data)\n"
+               "  -o, --output FILE  output PDF (default: jaarverslag-<regio>-<schooljaar>.pdf\n"
+               "                     in the current directory); replaced only on success\n"
+               "      --no-charts    tables and text only, no charts or maps\n"
+               "  -t, --template FILE  report template (Markdown; default: the bundled\n"
+               "                     templates/zuid-holland-zuid/jaarverslag.md)\n"
+               "      --outline-text print the report's structure (headings, paragraphs,\n"
+               "                     tables with header cells, figures with their text\n"
+               "                     alternatives) instead of writing the PDF\n"
+               "  -h, --help         show this help\n\n"
+               "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
 }
 
 int jv_cmd_report(int argc, char **argv)

@@ -37,9 +37,8 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-  static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
-                                       {"version", no_argument, NULL, 'V'},
-                                       {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {
+      {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
   int c;
   /* '+' stops at the first non-option: the command name */
   while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {

@@ -22,8 +22,8 @@ static jv_status read_ring(json_t *coords, jv_ring *r, const char *where, jv_geo
     json_t *jx = json_array_get(pos, 0), *jy = json_array_get(pos, 1);
     if (!json_is_number(jx) || !json_is_number(jy)) {
       jv_geo__ring_free(r);
-      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
-                          "%s[%zu]: a position needs 2 numbers", where, i);
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s[%zu]: a position needs 2 numbers",
+                          where, i);
     }
     r->pts[r->n].x = json_number_value(jx);
     r->pts[r->n].y = json_number_value(jy);
@@ -59,8 +59,10 @@ static jv_status add_polygon(jv_geo_shape *sh, json_t *rings, const char *where,
     if (!ok) {
       jv_geo__ring_free(&out[kept]);
       if (c->warn)
-        jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): degenerate ring with fewer than 3 corners "
-                     "ignored", w, sh->name);
+        jv_diags_add(c->warn, c->file, 0, 0,
+                     "%s (%s): degenerate ring with fewer than 3 corners "
+                     "ignored",
+                     w, sh->name);
       if (i == 0)
         break;
       continue;
@@ -93,8 +95,10 @@ static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx
   if (st != JV_OK)
     return st;
   if (!code[0] && c->warn)
-    jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): no statcode or code property; matched by name "
-                 "only", where, name[0] ? name : "unnamed");
+    jv_diags_add(c->warn, c->file, 0, 0,
+                 "%s (%s): no statcode or code property; matched by name "
+                 "only",
+                 where, name[0] ? name : "unnamed");
   jv_geo_shape *sh;
   st = jv_geo__shape_for(g, code, name, &sh, c);
   if (st != JV_OK)

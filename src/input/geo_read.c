@@ -18,14 +18,12 @@ jv_status jv_geo_read_buffer(jv_geo *out, const char *buf, size_t len, const cha
   /* duplicate keys would make "which properties?" ambiguous */
   json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
   if (!root)
-    return jv_error_set(err, JV_EDATA, name, jerr.line, jerr.column, "invalid JSON: %s",
-                        jerr.text);
+    return jv_error_set(err, JV_EDATA, name, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
   jv_geo_ctx c = {name, warn, err};
   jv_status st;
   const char *type = json_string_value(json_object_get(root, "type"));
   if (!json_is_object(root) || !type) {
-    st = jv_error_set(err, JV_EDATA, name, 0, 0,
-                      "not TopoJSON or GeoJSON: no top-level \"type\"");
+    st = jv_error_set(err, JV_EDATA, name, 0, 0, "not TopoJSON or GeoJSON: no top-level \"type\"");
   } else if (strcmp(type, "Topology") == 0) {
     st = jv_geo__from_topojson(out, root, &c);
   } else if (strcmp(type, "FeatureCollection") == 0 || strcmp(type, "Feature") == 0) {

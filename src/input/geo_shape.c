@@ -34,8 +34,7 @@ jv_status jv_geo__props(json_t *props, char code[8], const char **name, const ch
     json_int_t v = json_integer_value(jc);
     if (v < 0 || v > 9999)
       return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
-                          "%s: municipality code %" JSON_INTEGER_FORMAT " out of range", where,
-                          v);
+                          "%s: municipality code %" JSON_INTEGER_FORMAT " out of range", where, v);
     snprintf(code, 8, "GM%04d", (int)v);
   } else if (json_is_string(jc)) {
     const char *s = json_string_value(jc);

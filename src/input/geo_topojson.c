@@ -20,10 +20,9 @@ static jv_status read_transform(json_t *root, xform *t, jv_geo_ctx *c)
   if (!tr)
     return JV_OK;
   json_t *s = json_object_get(tr, "scale"), *o = json_object_get(tr, "translate");
-  if (!json_is_array(s) || !json_is_array(o) || json_array_size(s) < 2 ||
-      json_array_size(o) < 2 || !json_is_number(json_array_get(s, 0)) ||
-      !json_is_number(json_array_get(s, 1)) || !json_is_number(json_array_get(o, 0)) ||
-      !json_is_number(json_array_get(o, 1)))
+  if (!json_is_array(s) || !json_is_array(o) || json_array_size(s) < 2 || json_array_size(o) < 2 ||
+      !json_is_number(json_array_get(s, 0)) || !json_is_number(json_array_get(s, 1)) ||
+      !json_is_number(json_array_get(o, 0)) || !json_is_number(json_array_get(o, 1)))
     return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
                         "transform: needs \"scale\" and \"translate\" arrays of 2 numbers");
   t->sx = json_number_value(json_array_get(s, 0));
@@ -148,8 +147,10 @@ static jv_status add_polygon(jv_geo *g, jv_geo_shape *sh, json_t *rings, const c
     } else if (!ok) {
       jv_geo__ring_free(&out[kept]);
       if (c->warn)
-        jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): degenerate ring with fewer than 3 corners "
-                     "ignored", w, sh->name);
+        jv_diags_add(c->warn, c->file, 0, 0,
+                     "%s (%s): degenerate ring with fewer than 3 corners "
+                     "ignored",
+                     w, sh->name);
       if (i == 0)
         break; /* without its outer ring a polygon has no area */
     } else {
@@ -195,8 +196,10 @@ static jv_status add_geometry(jv_geo *g, json_t *geom, const char *where, jv_geo
   if (st != JV_OK)
     return st;
   if (!code[0] && c->warn)
-    jv_diags_add(c->warn, c->file, 0, 0, "%s (%s): no statcode or code property; matched by name "
-                 "only", where, name[0] ? name : "unnamed");
+    jv_diags_add(c->warn, c->file, 0, 0,
+                 "%s (%s): no statcode or code property; matched by name "
+                 "only",
+                 where, name[0] ? name : "unnamed");
   jv_geo_shape *sh;
   st = jv_geo__shape_for(g, code, name, &sh, c);
   if (st != JV_OK)

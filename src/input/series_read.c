@@ -125,14 +125,12 @@ static jv_status read_row(reader *rd, jv_series_set *set, const jv_csv_row *row,
     size_t n = catalogue_names(names, 64);
     const char *near = jv_suggest_closest(name, names, n);
     return jv_error_set(err, JV_EDATA, rd->file, f[C_INDICATOR]->line, f[C_INDICATOR]->column,
-                        "unknown series '%s'%s%s%s (the names are listed in data/README.md)",
-                        name, near ? "; did you mean '" : "", near ? near : "",
-                        near ? "'?" : "");
+                        "unknown series '%s'%s%s%s (the names are listed in data/README.md)", name,
+                        near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
   }
   jv_schoolyear y;
   if (jv_schoolyear_parse(year_text, &y) != 0)
-    return jv_error_set(err, JV_EDATA, rd->file, f[C_SCHOOLJAAR]->line,
-                        f[C_SCHOOLJAAR]->column,
+    return jv_error_set(err, JV_EDATA, rd->file, f[C_SCHOOLJAAR]->line, f[C_SCHOOLJAAR]->column,
                         "school year '%s': expected two consecutive years such as 2016-2017",
                         year_text);
   if (!bron[0])
@@ -174,8 +172,7 @@ static jv_status read_row(reader *rd, jv_series_set *set, const jv_csv_row *row,
   if (old && old->source) {
     char yt[16];
     jv_schoolyear_format(y, yt, sizeof(yt));
-    return jv_error_set(err, JV_EDATA, rd->file, f[C_SCHOOLJAAR]->line,
-                        f[C_SCHOOLJAAR]->column,
+    return jv_error_set(err, JV_EDATA, rd->file, f[C_SCHOOLJAAR]->line, f[C_SCHOOLJAAR]->column,
                         "%s %s is given twice (first at %s:%d); keep one figure per year "
                         "and note differences between sources in data/README.md",
                         name, yt, old->where.file, old->where.line);

@@ -65,11 +65,11 @@ typedef struct {
 /* A large figure with its label and period, like the report's VSV and
  * overstap panels. Strings are copied in, so items can be built in a loop. */
 typedef struct {
-  char value[32];  /* "665" */
-  char detail[32]; /* "1,5%" or "86", or "" */
+  char value[32];        /* "665" */
+  char detail[32];       /* "1,5%" or "86", or "" */
   char detail_label[64]; /* words after the detail: "begeleide risicoleerlingen" */
-  char label[96];  /* "voortijdig schoolverlaters" */
-  char period[24]; /* "2016-2017" */
+  char label[96];        /* "voortijdig schoolverlaters" */
+  char period[24];       /* "2016-2017" */
 } jv_keyfigure;
 
 typedef struct {

@@ -55,7 +55,7 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
   bool name_series = !(c->n_series == 1 && c->series[0] && c->text.title &&
                        strcmp(c->text.title, c->series[0]->label) == 0);
   jv_strbuf_addf(&b, "%s, %s tot en met %s%s", title_or(&c->text, "Verloop"), y0, y1,
-         name_series ? "." : ":");
+                 name_series ? "." : ":");
   for (size_t i = 0; i < c->n_series; i++) {
     const jv_series *s = c->series[i];
     if (!s)
@@ -103,8 +103,8 @@ char *jv_trend_chart_alt(const jv_trend_chart *c)
     if (fy == ly)
       jv_strbuf_addf(&b, " %s in %s", a, ya);
     else
-      jv_strbuf_addf(&b, " van %s in %s naar %s in %s; hoogst %s (%s), laagst %s (%s)", a, ya, z, yz,
-             hi, yhi, lo, ylo);
+      jv_strbuf_addf(&b, " van %s in %s naar %s in %s; hoogst %s (%s), laagst %s (%s)", a, ya, z,
+                     yz, hi, yhi, lo, ylo);
     if (n_gaps)
       jv_strbuf_addf(&b, "; geen cijfer voor %s%s", gaps, n_gaps > 4 ? " en andere jaren" : "");
     jv_strbuf_addf(&b, ".");
@@ -169,7 +169,8 @@ char *jv_comparison_chart_alt(const jv_comparison_chart *c)
     jv_strbuf_addf(&b, " (%s)", ls);
   }
   if (known < c->n)
-    jv_strbuf_addf(&b, "; n.b. voor %zu %s", c->n - known, c->n - known == 1 ? "gemeente" : "gemeenten");
+    jv_strbuf_addf(&b, "; n.b. voor %zu %s", c->n - known,
+                   c->n - known == 1 ? "gemeente" : "gemeenten");
   jv_strbuf_addf(&b, ".");
   if (!isnan(c->reference)) {
     jv_format_decimal(c->reference, c->decimals, rs, sizeof(rs));
@@ -181,8 +182,8 @@ char *jv_comparison_chart_alt(const jv_comparison_chart *c)
       if (!isnan(c->value[i]) && floor(c->value[i] * scale + 0.5) > r)
         above++;
     jv_strbuf_addf(&b, " %s %s; %zu van de %zu %s erboven.",
-           c->reference_label ? c->reference_label : "Gemiddelde", rs, above, c->n,
-           above == 1 ? "ligt" : "liggen");
+                   c->reference_label ? c->reference_label : "Gemiddelde", rs, above, c->n,
+                   above == 1 ? "ligt" : "liggen");
   }
   return jv_strbuf_detach(&b);
 }
@@ -224,9 +225,9 @@ char *jv_stacked_chart_alt(const jv_stacked_chart *c)
   }
   char v1[48], v2[48], v3[48];
   jv_strbuf_addf(&b, " hoogste totaal %s (%s), laagste %s (%s); samen %s", c->row[hi_row],
-         jv_format_decimal(hi, c->decimals, v1, sizeof(v1)), c->row[lo_row],
-         jv_format_decimal(lo, c->decimals, v2, sizeof(v2)),
-         jv_format_decimal(grand, c->decimals, v3, sizeof(v3)));
+                 jv_format_decimal(hi, c->decimals, v1, sizeof(v1)), c->row[lo_row],
+                 jv_format_decimal(lo, c->decimals, v2, sizeof(v2)),
+                 jv_format_decimal(grand, c->decimals, v3, sizeof(v3)));
   /* segments, largest first */
   int done[JV_CHART_MAX_SEGMENTS] = {0};
   const char *sep = ": ";
@@ -239,7 +240,7 @@ char *jv_stacked_chart_alt(const jv_stacked_chart *c)
       break;
     done[best] = 1;
     jv_strbuf_addf(&b, "%s%s %s", sep, c->segment[best],
-           jv_format_decimal(seg_total[best], c->decimals, v1, sizeof(v1)));
+                   jv_format_decimal(seg_total[best], c->decimals, v1, sizeof(v1)));
     sep = ", ";
   }
   jv_strbuf_addf(&b, ".");

@@ -16,8 +16,8 @@ static void region_year(const jv_dataset *ds, char *buf, size_t size)
   snprintf(buf, size, "%s, schooljaar %s", ds->region_name ? ds->region_name : "Regio", year);
 }
 
-jv_status jv_comparison_from_dataset(jv_comparison_data *d, const jv_dataset *ds,
-                                     jv_indicator ind, jv_error *err)
+jv_status jv_comparison_from_dataset(jv_comparison_data *d, const jv_dataset *ds, jv_indicator ind,
+                                     jv_error *err)
 {
   memset(d, 0, sizeof(*d));
   if (strcmp(jv_indicator_group(ind), "leerplichtigen") == 0)
@@ -101,8 +101,7 @@ jv_status jv_stacked_from_dataset(jv_stacked_data *d, const jv_dataset *ds, cons
     n++;
   }
   if (n == 0)
-    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the data has no columns of group %s",
-                        group);
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the data has no columns of group %s", group);
   for (size_t r = 0; r < ds->n_munis; r++) {
     d->rows[r] = ds->munis[r].name;
     for (size_t k = 0; k < n; k++) {
@@ -152,8 +151,8 @@ static jv_status pick_series(const jv_series_set *set, const char *spec, int pre
         out[(*n)++] = s;
     }
     if (*n == 0)
-      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                          "the series files hold no series of group %s", spec);
+      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the series files hold no series of group %s",
+                          spec);
     return JV_OK;
   }
   const char *p = spec;
@@ -167,8 +166,7 @@ static jv_status pick_series(const jv_series_set *set, const char *spec, int pre
                           "unknown series '%s' (see data/README.md for names and groups)", name);
     const jv_series *s = jv_series_set_find(set, name);
     if (!s)
-      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the series files hold no series %s",
-                          name);
+      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the series files hold no series %s", name);
     if (*n == JV_CHART_MAX_SERIES)
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "at most %d series in one chart",
                           JV_CHART_MAX_SERIES);
@@ -236,7 +234,10 @@ jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const
       if (k)
         lower_first(lab);
       snprintf(d->title + l, sizeof(d->title) - l, "%s%s",
-               k == 0 ? "" : k + 1 == c->n_series ? " en " : ", ", lab);
+               k == 0                 ? ""
+               : k + 1 == c->n_series ? " en "
+                                      : ", ",
+               lab);
     }
   }
   collect_sources(d->source, sizeof(d->source), c->series, c->n_series);
@@ -280,8 +281,7 @@ jv_status jv_keyfigure_from_series_set(jv_keyfigure_data *d, const jv_series_set
     lower_first(what);
     for (size_t i = 0; i < d->chart.n; i++)
       if (d->chart.item[i].detail[0])
-        snprintf(d->chart.item[i].detail_label, sizeof(d->chart.item[i].detail_label), "%s",
-                 what);
+        snprintf(d->chart.item[i].detail_label, sizeof(d->chart.item[i].detail_label), "%s", what);
   }
   snprintf(d->title, sizeof(d->title), "%s", group_label ? group_label : main->label);
   const jv_series *both[2] = {main, detail};

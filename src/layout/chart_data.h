@@ -23,8 +23,8 @@ typedef struct {
  * regional rate as reference ("Regio"). n.b./nvt/non-respons/missing rates
  * become NaN (no bar, "n.b."). JV_EUSAGE when ind is a leerplichtigen count
  * or the dataset lacks it, or has more than JV_CHART_MAX_ROWS municipalities. */
-jv_status jv_comparison_from_dataset(jv_comparison_data *d, const jv_dataset *ds,
-                                     jv_indicator ind, jv_error *err);
+jv_status jv_comparison_from_dataset(jv_comparison_data *d, const jv_dataset *ds, jv_indicator ind,
+                                     jv_error *err);
 
 typedef struct {
   jv_stacked_chart chart;

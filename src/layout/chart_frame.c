@@ -51,7 +51,10 @@ jv_rgb jv_chart_line_color(const jv_chart_style *st, size_t k, size_t n)
   return n <= 1 ? st->single : ramp(st->ramp_dark, st->line_light, k, n);
 }
 
-static double channel(double c) { return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4); }
+static double channel(double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
 
 jv_rgb jv_chart_text_on(const jv_chart_style *st, jv_rgb bg)
 {
@@ -63,8 +66,8 @@ jv_rgb jv_chart_text_on(const jv_chart_style *st, jv_rgb bg)
 
 /* Greedy word wrap of text into at most max lines of width w; the last line
  * is cut with an ellipsis when the text does not fit. Returns lines used. */
-static size_t wrap(const jv_measure *m, double size, const char *text, double w,
-                   char lines[][256], size_t max)
+static size_t wrap(const jv_measure *m, double size, const char *text, double w, char lines[][256],
+                   size_t max)
 {
   size_t n = 0;
   const char *p = text;
@@ -118,9 +121,8 @@ static size_t wrap(const jv_measure *m, double size, const char *text, double w,
 }
 
 jv_status jv_chart_frame_layout(jv_chart_frame *f, const jv_measure *m, const jv_chart_style *st,
-                                const jv_chart_text *t, const char *const *legend,
-                                size_t n_legend, double x, double y, double w, double h,
-                                jv_error *err)
+                                const jv_chart_text *t, const char *const *legend, size_t n_legend,
+                                double x, double y, double w, double h, jv_error *err)
 {
   memset(f, 0, sizeof(*f));
   f->outer = (jv_box){x, y, w, h};

@@ -11,9 +11,8 @@
 #define DETAIL_WORDS 0.3  /* "86 begeleide risicoleerlingen": a line of its own */
 
 /* Fits one card's texts: the value as large as width and height allow. */
-static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k,
-                     const jv_measure *m, const jv_chart_style *st, double text_size,
-                     double max_value)
+static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k, const jv_measure *m,
+                     const jv_chart_style *st, double text_size, double max_value)
 {
   jv_box c = L->card[i];
   double pad = fmin(c.w, c.h) * 0.09;
@@ -43,8 +42,8 @@ static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k,
   double vs = fmin(fmin(vs_h, vs_w), max_value);
   if (vs < st->font_size)
     vs = st->font_size;
-  double total = vs * DIGIT_HEIGHT + (has_detail ? vs * (DETAIL * LINE + 0.12) : 0) +
-                 vs * 0.25 + text_h;
+  double total =
+      vs * DIGIT_HEIGHT + (has_detail ? vs * (DETAIL * LINE + 0.12) : 0) + vs * 0.25 + text_h;
   double top = c.y + pad + fmax(0, (inner_h - total) / 2);
   L->value_size[i] = vs;
   L->detail_size[i] = vs * DETAIL;
@@ -94,8 +93,8 @@ jv_status jv_keyfigure_layout_make(jv_keyfigure_layout *L, const jv_keyfigure_ch
     size_t rest = c->n - 1;
     double ch = (a.h - gap * (double)(rest - 1)) / (double)rest;
     for (size_t i = 1; i < c->n; i++)
-      L->card[i] = (jv_box){a.x + big_w + gap, a.y + (ch + gap) * (double)(i - 1),
-                            a.w - big_w - gap, ch};
+      L->card[i] =
+          (jv_box){a.x + big_w + gap, a.y + (ch + gap) * (double)(i - 1), a.w - big_w - gap, ch};
   } else {
     /* portrait: the newest on top, the others side by side below, as in
      * the report's VSV and overstap panels */
@@ -104,8 +103,8 @@ jv_status jv_keyfigure_layout_make(jv_keyfigure_layout *L, const jv_keyfigure_ch
     size_t rest = c->n - 1;
     double cw = (a.w - gap * (double)(rest - 1)) / (double)rest;
     for (size_t i = 1; i < c->n; i++)
-      L->card[i] = (jv_box){a.x + (cw + gap) * (double)(i - 1), a.y + big_h + gap, cw,
-                            a.h - big_h - gap};
+      L->card[i] =
+          (jv_box){a.x + (cw + gap) * (double)(i - 1), a.y + big_h + gap, cw, a.h - big_h - gap};
   }
   /* the newest figure first and largest; the others clearly smaller even
    * when their cards would allow more */

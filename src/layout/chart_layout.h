@@ -60,16 +60,15 @@ typedef struct {
 /* Lays out the frame in box (x, y, w, h) with legend entries (may be 0).
  * JV_EUSAGE when the box is too small to leave a plot area. */
 jv_status jv_chart_frame_layout(jv_chart_frame *f, const jv_measure *m, const jv_chart_style *st,
-                                const jv_chart_text *t, const char *const *legend,
-                                size_t n_legend, double x, double y, double w, double h,
-                                jv_error *err);
+                                const jv_chart_text *t, const char *const *legend, size_t n_legend,
+                                double x, double y, double w, double h, jv_error *err);
 
 /* Horizontal bars, one row per item: used by comparison and stacked charts. */
 typedef struct {
   jv_chart_frame frame;
-  jv_box plot;   /* x = value 0, width = ticks.hi */
+  jv_box plot; /* x = value 0, width = ticks.hi */
   jv_ticks ticks;
-  jv_scale x;    /* value -> page x */
+  jv_scale x; /* value -> page x */
   size_t n;
   size_t order[JV_CHART_MAX_ROWS]; /* row r shows item order[r] */
   double row_y[JV_CHART_MAX_ROWS]; /* top of each bar */
@@ -81,13 +80,13 @@ typedef struct {
   double axis_label_y;              /* 0 = none */
   bool has_ref;
   double ref_x, ref_label_y;
-  char ref_label[64];               /* "Regio 0,6" */
+  char ref_label[64]; /* "Regio 0,6" */
 } jv_rows_layout;
 
 /* Comparison: bar i spans x from x.map(0) to x.map(value). */
-jv_status jv_comparison_layout(jv_rows_layout *L, const jv_comparison_chart *c,
-                               const jv_measure *m, const jv_chart_style *st, double x, double y,
-                               double w, double h, jv_error *err);
+jv_status jv_comparison_layout(jv_rows_layout *L, const jv_comparison_chart *c, const jv_measure *m,
+                               const jv_chart_style *st, double x, double y, double w, double h,
+                               jv_error *err);
 /* Stacked: segments in input order, left to right; legend = segments. */
 jv_status jv_stacked_layout(jv_rows_layout *L, const jv_stacked_chart *c, const jv_measure *m,
                             const jv_chart_style *st, double x, double y, double w, double h,
@@ -98,15 +97,15 @@ typedef struct {
   jv_chart_frame frame;
   jv_box plot;
   jv_ticks ticks;
-  jv_scale y;          /* value -> page y */
+  jv_scale y; /* value -> page y */
   int first_year;
   size_t n_years;
-  jv_band band;        /* one band per school year */
-  double bar_w;        /* one series' bar inside a band */
-  double year_y;       /* baseline of the school-year labels */
-  double year_angle;   /* 0, or 90 when the labels do not fit side by side */
-  double value_size;   /* font size of value labels; 0 = none (no room) */
-  bool integer;        /* counts: whole-number ticks */
+  jv_band band;      /* one band per school year */
+  double bar_w;      /* one series' bar inside a band */
+  double year_y;     /* baseline of the school-year labels */
+  double year_angle; /* 0, or 90 when the labels do not fit side by side */
+  double value_size; /* font size of value labels; 0 = none (no room) */
+  bool integer;      /* counts: whole-number ticks */
   /* several lines: each labelled once, at its last figure, right of the
    * plot and pushed apart so labels never overlap */
   bool end_labels;

@@ -15,8 +15,8 @@
 typedef struct {
   const char *const *name;
   size_t n;
-  double max_value;       /* largest bar end */
-  double widest_label;    /* widest value label at the style's size */
+  double max_value;    /* largest bar end */
+  double widest_label; /* widest value label at the style's size */
   bool has_ref;
   double ref;
   const char *ref_text;   /* "Regio 0,6" */
@@ -107,9 +107,9 @@ static void order_rows(size_t *order, const double *value, size_t n, bool sorted
   }
 }
 
-jv_status jv_comparison_layout(jv_rows_layout *L, const jv_comparison_chart *c,
-                               const jv_measure *m, const jv_chart_style *st, double x, double y,
-                               double w, double h, jv_error *err)
+jv_status jv_comparison_layout(jv_rows_layout *L, const jv_comparison_chart *c, const jv_measure *m,
+                               const jv_chart_style *st, double x, double y, double w, double h,
+                               jv_error *err)
 {
   memset(L, 0, sizeof(*L));
   jv_status s = jv_chart_frame_layout(&L->frame, m, st, &c->text, NULL, 0, x, y, w, h, err);

@@ -80,8 +80,8 @@ jv_status jv_trend_layout_make(jv_trend_layout *L, const jv_trend_chart *c, cons
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "nothing to chart: the series have no years");
   if (last - first + 1 > JV_CHART_MAX_YEARS)
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                        "%d school years is too many for one chart (at most %d)",
-                        last - first + 1, JV_CHART_MAX_YEARS);
+                        "%d school years is too many for one chart (at most %d)", last - first + 1,
+                        JV_CHART_MAX_YEARS);
   L->first_year = first;
   L->n_years = (size_t)(last - first + 1);
   L->integer = integer;

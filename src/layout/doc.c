@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void jv_doc_init(jv_doc *d) { memset(d, 0, sizeof(*d)); }
+void jv_doc_init(jv_doc *d)
+{
+  memset(d, 0, sizeof(*d));
+}
 
 static void block_free(jv_block *b)
 {
@@ -34,7 +37,10 @@ void jv_doc_free(jv_doc *d)
   memset(d, 0, sizeof(*d));
 }
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup_or_null(const char *s)
+{
+  return s ? strdup(s) : NULL;
+}
 
 jv_status jv_doc_set_meta(jv_doc *d, const char *title, const char *subject, const char *author)
 {
@@ -44,9 +50,8 @@ jv_status jv_doc_set_meta(jv_doc *d, const char *title, const char *subject, con
   d->title = dup_or_null(title);
   d->subject = dup_or_null(subject);
   d->author = dup_or_null(author);
-  return (title && !d->title) || (subject && !d->subject) || (author && !d->author)
-             ? JV_EINTERNAL
-             : JV_OK;
+  return (title && !d->title) || (subject && !d->subject) || (author && !d->author) ? JV_EINTERNAL
+                                                                                    : JV_OK;
 }
 
 static jv_block *push(jv_doc *d, jv_block_kind kind)
@@ -141,7 +146,10 @@ jv_status jv_doc_figure(jv_doc *d, jv_figure *f)
   return JV_OK;
 }
 
-jv_status jv_doc_pagebreak(jv_doc *d) { return push(d, JV_BLK_PAGEBREAK) ? JV_OK : JV_EINTERNAL; }
+jv_status jv_doc_pagebreak(jv_doc *d)
+{
+  return push(d, JV_BLK_PAGEBREAK) ? JV_OK : JV_EINTERNAL;
+}
 
 jv_status jv_doc_toc(jv_doc *d, const char *title)
 {

@@ -20,9 +20,9 @@ typedef enum {
   JV_BLK_TABLE,
   JV_BLK_FIGURE,
   JV_BLK_PAGEBREAK,
-  JV_BLK_TOC,       /* table of contents: text = its title */
-  JV_BLK_LIST_ITEM, /* runs; ordered, number, level = depth 1..3, continued */
-  JV_BLK_QUOTE,     /* pull quote: runs; text = attribution (may be NULL) */
+  JV_BLK_TOC,           /* table of contents: text = its title */
+  JV_BLK_LIST_ITEM,     /* runs; ordered, number, level = depth 1..3, continued */
+  JV_BLK_QUOTE,         /* pull quote: runs; text = attribution (may be NULL) */
   JV_BLK_COLUMNS_BEGIN, /* the blocks up to COLUMNS_END flow in two columns */
   JV_BLK_COLUMNS_END
 } jv_block_kind;
@@ -41,16 +41,16 @@ typedef struct {
   double image_w, image_h;    /* its size in points */
   jv_run *runs;               /* owned */
   size_t n_runs;
-  jv_table *table;            /* owned */
-  jv_figure *figure;          /* owned */
-  int outline;                /* non-zero: list in the PDF outline */
+  jv_table *table;                /* owned */
+  jv_figure *figure;              /* owned */
+  int outline;                    /* non-zero: list in the PDF outline */
   int ordered, number, continued; /* list items */
-  const char *src_file;       /* template location, for messages (borrowed) */
+  const char *src_file;           /* template location, for messages (borrowed) */
   int src_line;
 } jv_block;
 
 typedef struct {
-  char *title;   /* document title (metadata, running header) */
+  char *title; /* document title (metadata, running header) */
   char *subject;
   char *author;
   jv_block *blocks;

@@ -66,8 +66,7 @@ char *jv_doc_outline_text(const jv_doc *doc)
       table(out, b->table);
       break;
     case JV_BLK_FIGURE:
-      fprintf(out, "Figure: %s\n  alt: %s\n",
-              b->figure->caption ? b->figure->caption : "(chart)",
+      fprintf(out, "Figure: %s\n  alt: %s\n", b->figure->caption ? b->figure->caption : "(chart)",
               b->figure->alt ? b->figure->alt : "");
       break;
     case JV_BLK_TOC:

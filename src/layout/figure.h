@@ -16,8 +16,8 @@ typedef struct jv_figure {
   void (*free_ctx)(void *ctx); /* may be NULL */
   /* may be NULL; after paint, non-zero with err filled if painting failed */
   int (*failed)(void *ctx, jv_error *err);
-  char *caption;  /* owned, may be NULL */
-  char *alt;      /* owned text alternative generated from the data */
+  char *caption; /* owned, may be NULL */
+  char *alt;     /* owned text alternative generated from the data */
 } jv_figure;
 
 /* Frees the figure's strings and context and the figure itself. */

@@ -35,8 +35,8 @@ jv_status jv_hyphenator_new(jv_hyphenator **out, const char *dic_path, jv_error 
 {
   FILE *f = fopen(dic_path, "r");
   if (!f)
-    return jv_error_set(err, JV_ENOINPUT, dic_path, 0, 0,
-                        "cannot read hyphenation patterns: %s", strerror(errno));
+    return jv_error_set(err, JV_ENOINPUT, dic_path, 0, 0, "cannot read hyphenation patterns: %s",
+                        strerror(errno));
   /* libhyphen accepts any first line as a charset and then misreads the
    * patterns; check it ourselves before handing the file over. */
   char cset[64];
@@ -49,8 +49,7 @@ jv_status jv_hyphenator_new(jv_hyphenator **out, const char *dic_path, jv_error 
   if (!utf8 && strcmp(cset, "ISO8859-1") != 0 && strcmp(cset, "ISO-8859-1") != 0) {
     fclose(f);
     return jv_error_set(err, JV_EDATA, dic_path, 1, 1,
-                        "unsupported hyphenation charset '%s' (expected UTF-8 or ISO8859-1)",
-                        cset);
+                        "unsupported hyphenation charset '%s' (expected UTF-8 or ISO8859-1)", cset);
   }
   rewind(f);
   HyphenDict *dict = hnj_hyphen_load_file(f);
@@ -124,12 +123,12 @@ static bool is_trema(uint32_t c)
 
 /* Working buffers for one word; n code points. */
 typedef struct {
-  uint32_t *cp;    /* code points */
-  size_t *off;     /* byte offset of each code point, off[n] = len */
-  uint32_t *low;   /* a part in lower case, one entry per dictionary char */
-  size_t *low_cp;  /* code point index each dictionary char comes from */
-  char *enc;       /* the part encoded for the dictionary */
-  char *hyph;      /* libhyphen's result */
+  uint32_t *cp;   /* code points */
+  size_t *off;    /* byte offset of each code point, off[n] = len */
+  uint32_t *low;  /* a part in lower case, one entry per dictionary char */
+  size_t *low_cp; /* code point index each dictionary char comes from */
+  char *enc;      /* the part encoded for the dictionary */
+  char *hyph;     /* libhyphen's result */
   uint32_t s_cp[SMALL_WORD], s_low[2 * SMALL_WORD];
   size_t s_off[SMALL_WORD + 1], s_low_cp[2 * SMALL_WORD];
   char s_enc[8 * SMALL_WORD + 8], s_hyph[8 * SMALL_WORD + 8];
@@ -338,9 +337,8 @@ size_t jv_hyphenate(const jv_hyphenator *h, const char *word, size_t len, jv_hyp
         continue;
       }
       size_t e = i + 1;
-      while (e < n && (classify(w.cp[e]) == C_LETTER ||
-                       (classify(w.cp[e]) == C_APOS && e + 1 < n &&
-                        classify(w.cp[e + 1]) == C_LETTER)))
+      while (e < n && (classify(w.cp[e]) == C_LETTER || (classify(w.cp[e]) == C_APOS && e + 1 < n &&
+                                                         classify(w.cp[e + 1]) == C_LETTER)))
         e++;
       k = part_breaks(h, &w, i, e, out, k, max);
       i = e;

@@ -12,15 +12,15 @@
 
 #include "stats/geom.h"
 
-#define ASCENT 0.72  /* of the font size: cap height plus a little */
+#define ASCENT 0.72 /* of the font size: cap height plus a little */
 #define DESCENT 0.22
-#define PAD 1.5      /* between two labels */
+#define PAD 1.5         /* between two labels */
 #define DARK_BELOW 50.0 /* L* under which a background takes white text */
 
 typedef struct {
   jv_map_layout *l;
   const jv_map_layout_in *in;
-  size_t *order;    /* focus shapes, smallest first */
+  size_t *order; /* focus shapes, smallest first */
   size_t n;
   jv_point *anchor; /* per order entry, in points */
 } ctx;
@@ -119,10 +119,9 @@ static probe probe_box(const ctx *c, jv_map_rect r, size_t self)
   return p;
 }
 
-static const double nudges[][2] = {{0, 0},       {0, -0.7},    {0, 0.7},     {-0.25, 0},
-                                   {0.25, 0},    {-0.25, -0.7}, {0.25, -0.7}, {-0.25, 0.7},
-                                   {0.25, 0.7},  {0, -1.4},    {0, 1.4},     {-0.45, 0},
-                                   {0.45, 0}};
+static const double nudges[][2] = {
+    {0, 0},       {0, -0.7},   {0, 0.7},  {-0.25, 0}, {0.25, 0},  {-0.25, -0.7}, {0.25, -0.7},
+    {-0.25, 0.7}, {0.25, 0.7}, {0, -1.4}, {0, 1.4},   {-0.45, 0}, {0.45, 0}};
 static const double shrink[] = {1.0, 0.9, 0.8};
 
 #define N_NUDGE (sizeof(nudges) / sizeof(nudges[0]))

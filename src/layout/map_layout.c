@@ -93,8 +93,8 @@ static int wrap(const jv_map_layout_in *in, jv_map_layout *l, const char *s, dou
     if (!best) { /* a word longer than the buffer: cut it */
       best = p + sizeof(buf) - 1;
     }
-    if (l && add_text(l, p, (size_t)(best - p), x, y + lines * size * 1.25, size, st, grey,
-                      err) != JV_OK)
+    if (l && add_text(l, p, (size_t)(best - p), x, y + lines * size * 1.25, size, st, grey, err) !=
+                 JV_OK)
       return -1;
     lines++;
     p = best;
@@ -208,8 +208,8 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
     r->count_x = x + z.w - LEGEND_PAD;
     row_y += LEGEND_ROW;
   }
-  double max_bar = z.w - 2 * LEGEND_PAD - width_of(in, JV_FONT_REGULAR, LEGEND_SIZE - 1, "200 km") -
-                   6;
+  double max_bar =
+      z.w - 2 * LEGEND_PAD - width_of(in, JV_FONT_REGULAR, LEGEND_SIZE - 1, "200 km") - 6;
   l->scalebar_km = scalebar_km(l->scale, max_bar);
   l->scalebar_len = (double)l->scalebar_km * 1000.0 * l->scale;
   l->scalebar_x = x + LEGEND_PAD;
@@ -220,10 +220,9 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
  * 3 points, which no municipality at map scale slips through. */
 static int covers_focus(const jv_map_layout *l, const jv_map_layout_in *in, jv_map_rect r)
 {
-  jv_bbox rb = {l->view.minx + (r.x - l->map.x) / l->scale,
-                l->view.maxy - (r.y + r.h - l->map.y) / l->scale,
-                l->view.minx + (r.x + r.w - l->map.x) / l->scale,
-                l->view.maxy - (r.y - l->map.y) / l->scale};
+  jv_bbox rb = {
+      l->view.minx + (r.x - l->map.x) / l->scale, l->view.maxy - (r.y + r.h - l->map.y) / l->scale,
+      l->view.minx + (r.x + r.w - l->map.x) / l->scale, l->view.maxy - (r.y - l->map.y) / l->scale};
   for (size_t s = 0; s < in->geo->n_shapes; s++) {
     const jv_geo_shape *sh = &in->geo->shapes[s];
     if (!in->data->items[s].focus || !jv_bbox_intersects(&rb, &sh->bbox))
@@ -309,8 +308,8 @@ static double text_block_height(const jv_map_layout_in *in, const char *s, doubl
   return n * size * 1.25;
 }
 
-jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, double x,
-                                double y, double w, double h, jv_error *err)
+jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, double x, double y,
+                                double w, double h, jv_error *err)
 {
   memset(out, 0, sizeof(*out));
   out->frame.x = x;

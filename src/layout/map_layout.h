@@ -33,29 +33,29 @@ typedef struct {
 } jv_map_layout_in;
 
 typedef struct {
-  char *text; /* owned */
+  char *text;  /* owned */
   double x, y; /* baseline start */
   double size;
   jv_font_style style;
-  int grey;   /* 1 for the source line */
+  int grey; /* 1 for the source line */
 } jv_map_text;
 
 typedef struct {
-  int cls;             /* legend class */
+  int cls; /* legend class */
   jv_map_rect swatch;
   double label_x, count_x, baseline; /* count is right-aligned at count_x */
 } jv_map_legend_row;
 
 typedef struct {
   size_t shape;
-  double size;          /* font size */
-  double x, y;          /* baseline, text centred on x */
-  double w;             /* text width */
-  jv_map_rect box;      /* the text's extent, for collision checks */
-  bool inside;          /* the text lies inside its own shape */
-  bool leader;          /* draw a line from the anchor to the box */
-  bool light_text;      /* white text: everything under it is dark */
-  double ax, ay;        /* anchor: the shape's label point */
+  double size;     /* font size */
+  double x, y;     /* baseline, text centred on x */
+  double w;        /* text width */
+  jv_map_rect box; /* the text's extent, for collision checks */
+  bool inside;     /* the text lies inside its own shape */
+  bool leader;     /* draw a line from the anchor to the box */
+  bool light_text; /* white text: everything under it is dark */
+  double ax, ay;   /* anchor: the shape's label point */
 } jv_map_label;
 
 typedef struct {
@@ -78,8 +78,8 @@ typedef struct {
 /* Lays the map out in the frame (x, y, w, h). out is filled and owned by the
  * caller (jv_map_layout_free). JV_EINTERNAL on out of memory, JV_EUSAGE when
  * the frame is too small for legend and map. */
-jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, double x,
-                                double y, double w, double h, jv_error *err);
+jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, double x, double y,
+                                double w, double h, jv_error *err);
 void jv_map_layout_free(jv_map_layout *l);
 
 /* A height for a figure of width w that wastes little space around a map of

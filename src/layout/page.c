@@ -135,7 +135,10 @@ jv_status jv_page_link(jv_page *pg, double x, double y, double w, double h, int 
   return JV_OK;
 }
 
-jv_item *jv_page_last(jv_page *pg) { return pg->n ? &pg->items[pg->n - 1] : NULL; }
+jv_item *jv_page_last(jv_page *pg)
+{
+  return pg->n ? &pg->items[pg->n - 1] : NULL;
+}
 
 jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const char *path)
 {

@@ -25,15 +25,15 @@ typedef enum { JV_TEXT_LEFT, JV_TEXT_RIGHT, JV_TEXT_CENTER } jv_text_anchor;
 typedef struct {
   jv_item_kind kind;
   double x, y, w, h;
-  char *text;           /* owned (TEXT) */
+  char *text; /* owned (TEXT) */
   jv_font_style style;
   double size;
   jv_text_anchor anchor;
-  double word_space;    /* extra space per ASCII space (justified text) */
-  jv_rgb color;         /* text, fill or stroke colour */
+  double word_space; /* extra space per ASCII space (justified text) */
+  jv_rgb color;      /* text, fill or stroke colour */
   double line_width;
   const jv_figure *figure; /* borrowed from the document (FIGURE) */
-  int target;           /* page index (LINK) */
+  int target;              /* page index (LINK) */
 } jv_item;
 
 typedef struct {

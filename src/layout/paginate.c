@@ -31,7 +31,10 @@ void jv_page_style_default(jv_page_style *s)
   jv_table_style_default(&s->table);
 }
 
-jv_status jv_flow__oom(flow *f) { return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory"); }
+jv_status jv_flow__oom(flow *f)
+{
+  return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+}
 
 jv_status jv_flow__new_page(flow *f)
 {
@@ -78,7 +81,6 @@ double jv_flow__heading_height(const flow *f, int level)
   return level <= 1 ? f->s->h1_size * 1.3 + 16 : heading_size(f, level) * 1.3 + 10;
 }
 
-
 /* Height that must follow a heading on the same page: the paragraphs under
  * it and the first table or figure they introduce (a table taller than a
  * page only needs its first rows). */
@@ -109,8 +111,7 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end)
   return first < 0 ? 0 : first;
 }
 
-static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
-                              const jv_block *end)
+static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next, const jv_block *end)
 {
   const jv_page_style *s = f->s;
   double h = jv_flow__heading_height(f, b->level);
@@ -126,8 +127,8 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
   double top = f->y;
   double size = heading_size(f, b->level);
   double base = f->y + size;
-  jv_status st = jv_page_text(f->page, f->x0, base, b->text, JV_FONT_BOLD, size,
-                              s->accent, JV_TEXT_LEFT);
+  jv_status st =
+      jv_page_text(f->page, f->x0, base, b->text, JV_FONT_BOLD, size, s->accent, JV_TEXT_LEFT);
   if (!st && b->level <= 1)
     st = jv_page_rect(f->page, f->x0, base + 8, 40, 3, s->accent);
   if (!st && b->outline)
@@ -140,8 +141,8 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next,
   return JV_OK;
 }
 
-jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
-                      jv_pages *out, jv_error *err)
+jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m, jv_pages *out,
+                      jv_error *err)
 {
   flow f = {.s = s, .m = m, .out = out, .err = err};
   f.bottom = s->height - s->margin_bottom;

@@ -11,15 +11,15 @@
 #include "layout/table.h"
 
 typedef struct {
-  double width, height;                /* A4: 595.276 x 841.89 */
+  double width, height; /* A4: 595.276 x 841.89 */
   double margin_left, margin_right, margin_top, margin_bottom;
-  double body_size, body_leading;      /* running text */
+  double body_size, body_leading; /* running text */
   double h1_size, h2_size;
-  jv_rgb accent;       /* headings, table header band, cover */
-  jv_rgb accent_light; /* table header background, emphasis column */
-  jv_rgb text;         /* body text */
-  jv_rgb muted;        /* running header, footer, sources */
-  jv_rgb stripe;       /* alternate table rows */
+  jv_rgb accent;             /* headings, table header band, cover */
+  jv_rgb accent_light;       /* table header background, emphasis column */
+  jv_rgb text;               /* body text */
+  jv_rgb muted;              /* running header, footer, sources */
+  jv_rgb stripe;             /* alternate table rows */
   const char *running_title; /* left in the running header */
   const char *running_right; /* right in the running header (region) */
   jv_table_style table;
@@ -31,7 +31,7 @@ void jv_page_style_default(jv_page_style *s);
 
 /* Lays out doc on pages. out must be initialised with jv_pages_init; the
  * figures on the pages are borrowed from doc, which must outlive out. */
-jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
-                      jv_pages *out, jv_error *err);
+jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m, jv_pages *out,
+                      jv_error *err);
 
 #endif

@@ -253,8 +253,8 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
       return st;
   }
   if (fig->caption) {
-    if (jv_page_text(f->page, f->x0, f->y + 10, fig->caption, JV_FONT_BOLD,
-                     f->s->table.title_size, f->s->accent, JV_TEXT_LEFT))
+    if (jv_page_text(f->page, f->x0, f->y + 10, fig->caption, JV_FONT_BOLD, f->s->table.title_size,
+                     f->s->accent, JV_TEXT_LEFT))
       return jv_flow__oom(f);
     f->y += cap_h;
   }

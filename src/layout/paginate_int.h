@@ -13,8 +13,8 @@ typedef struct {
   jv_pages *out;
   jv_page *page;
   int page_index;
-  double y;           /* next free y on the page */
-  double bottom;      /* lowest usable y */
+  double y;      /* next free y on the page */
+  double bottom; /* lowest usable y */
   double content_w;
   jv_error *err;
   double x0;            /* left edge of the current frame (page or column) */
@@ -32,7 +32,10 @@ typedef struct {
   int toc_pages;
 } flow;
 
-static inline double avail(const flow *f) { return f->bottom - f->y; }
+static inline double avail(const flow *f)
+{
+  return f->bottom - f->y;
+}
 static inline int at_top(const flow *f)
 {
   return f->y <= (f->columns ? f->col_top : f->s->margin_top) + 0.01;

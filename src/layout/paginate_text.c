@@ -13,20 +13,20 @@
 
 /* How one text block is set: where its lines start, how wide and large. */
 typedef struct {
-  double indent;  /* from the frame's left edge */
+  double indent; /* from the frame's left edge */
   double width;
   double size, leading;
   jv_rgb color;
-  int italic;     /* set every run in italics (pull quotes) */
+  int italic; /* set every run in italics (pull quotes) */
   int justify;
-  double after;   /* space below the block */
+  double after; /* space below the block */
 } text_fmt;
 
 static text_fmt fmt_for(const flow *f, const jv_block *b)
 {
   const jv_page_style *s = f->s;
-  text_fmt t = {0, f->content_w, s->body_size, s->body_leading, s->text, 0, s->justify,
-                s->body_leading * 0.6};
+  text_fmt t = {0, f->content_w, s->body_size,         s->body_leading, s->text,
+                0, s->justify,   s->body_leading * 0.6};
   if (b->kind == JV_BLK_LIST_ITEM) {
     t.indent = 16.0 * b->level;
     t.width = f->content_w - t.indent;
@@ -52,8 +52,8 @@ static jv_status break_text(flow *f, const jv_block *b, const text_fmt *t, jv_te
   size_t n = b->n_runs < 64 ? b->n_runs : 64;
   for (size_t i = 0; i < n; i++) {
     runs[i].text = b->runs[i].text;
-    runs[i].style = t->italic ? (jv_font_style)(b->runs[i].style | JV_FONT_ITALIC)
-                              : b->runs[i].style;
+    runs[i].style =
+        t->italic ? (jv_font_style)(b->runs[i].style | JV_FONT_ITALIC) : b->runs[i].style;
   }
   jv_textflow_opts o = {.size = t->size,
                         .width = t->width,

@@ -15,8 +15,8 @@ static jv_status oom(jv_error *err)
   return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
-static jv_status new_table(size_t n_cols, const char *title, const jv_dataset *ds,
-                           jv_table **out, jv_error *err)
+static jv_status new_table(size_t n_cols, const char *title, const jv_dataset *ds, jv_table **out,
+                           jv_error *err)
 {
   jv_table *t = malloc(sizeof(*t));
   if (!t)
@@ -76,8 +76,8 @@ fail:
 }
 
 jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indicator ind,
-                               const char *count_header, const char *rate_header,
-                               jv_table **out, jv_error *err)
+                               const char *count_header, const char *rate_header, jv_table **out,
+                               jv_error *err)
 {
   static const jv_indicator base[3] = {JV_IND_LPL_5_15, JV_IND_LPL_16_17, JV_IND_LPL_5_17};
   static const char *const base_hdr[3] = {"Totaal\n5 t/m 15 jaar", "16 en\n17 jaar",

@@ -17,8 +17,8 @@ jv_status jv_report_count_table(const jv_dataset *ds, const char *title,
 /* The per-1,000 table of one indicator: leerplichtigen 5-15, 16-17, 5-17,
  * the count, the rate per 1,000 and the regional average. */
 jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indicator ind,
-                               const char *count_header, const char *rate_header,
-                               jv_table **out, jv_error *err);
+                               const char *count_header, const char *rate_header, jv_table **out,
+                               jv_error *err);
 
 typedef enum { JV_UNIT_COUNT, JV_UNIT_PER_1000, JV_UNIT_PERCENT } jv_report_unit;
 

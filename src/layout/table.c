@@ -54,7 +54,10 @@ jv_status jv_table_set_header(jv_table *t, size_t col, const char *text)
   return replace(&t->headers[col], text);
 }
 
-jv_status jv_table_set_source(jv_table *t, const char *text) { return replace(&t->source, text); }
+jv_status jv_table_set_source(jv_table *t, const char *text)
+{
+  return replace(&t->source, text);
+}
 
 jv_status jv_table_add_row(jv_table *t, jv_row_kind kind, const char *const *cells)
 {
@@ -270,9 +273,8 @@ void jv_table_geom_free(jv_table_geom *g, size_t n_cols)
   memset(g, 0, sizeof(*g));
 }
 
-size_t jv_table_rows_fitting(const jv_table *t, const jv_table_style *s,
-                             const jv_table_geom *g, size_t first, double avail,
-                             size_t min_rows)
+size_t jv_table_rows_fitting(const jv_table *t, const jv_table_style *s, const jv_table_geom *g,
+                             size_t first, double avail, size_t min_rows)
 {
   if (first >= t->n_rows)
     return 0;

@@ -14,14 +14,14 @@ typedef enum { JV_ROW_BODY = 0, JV_ROW_TOTAL } jv_row_kind;
 typedef enum { JV_CELL_LEFT = 0, JV_CELL_RIGHT, JV_CELL_CENTER } jv_cell_align;
 
 typedef struct {
-  char *title;      /* caption above, e.g. "Tabel 1. Absoluut verzuim ..." (owned) */
-  char *source;     /* source line below, may be NULL (owned) */
+  char *title;  /* caption above, e.g. "Tabel 1. Absoluut verzuim ..." (owned) */
+  char *source; /* source line below, may be NULL (owned) */
   size_t n_cols;
-  char **headers;   /* n_cols header texts; '\n' forces a line break (owned) */
+  char **headers;       /* n_cols header texts; '\n' forces a line break (owned) */
   jv_cell_align *align; /* per column */
-  bool *emphasis;   /* per column: shaded (e.g. the per-1,000 column) */
+  bool *emphasis;       /* per column: shaded (e.g. the per-1,000 column) */
   size_t n_rows;
-  char **cells;     /* n_rows * n_cols, row-major (owned) */
+  char **cells; /* n_rows * n_cols, row-major (owned) */
   jv_row_kind *row_kind;
 } jv_table;
 
@@ -45,16 +45,16 @@ typedef struct {
   double title_size;
   double row_height;
   double header_line_height;
-  double pad;        /* horizontal cell padding */
+  double pad; /* horizontal cell padding */
 } jv_table_style;
 
 void jv_table_style_default(jv_table_style *s);
 
 /* Sizes decided for a table at a given width. */
 typedef struct {
-  double *col_x;       /* n_cols left edges relative to the table (owned) */
-  double *col_w;       /* n_cols widths (owned) */
-  size_t header_lines; /* lines the tallest header needs */
+  double *col_x;          /* n_cols left edges relative to the table (owned) */
+  double *col_w;          /* n_cols widths (owned) */
+  size_t header_lines;    /* lines the tallest header needs */
   char ***header_wrapped; /* per column: header_lines strings or NULL (owned) */
   double header_h;
   double title_h;
@@ -74,8 +74,7 @@ void jv_table_geom_free(jv_table_geom *g, size_t n_cols);
  * the part ends the table, the source line. Returns 0 when not even
  * min_rows rows fit (then the part moves to the next page), except that a
  * table with fewer rows left than min_rows must fit whole. */
-size_t jv_table_rows_fitting(const jv_table *t, const jv_table_style *s,
-                             const jv_table_geom *g, size_t first, double avail,
-                             size_t min_rows);
+size_t jv_table_rows_fitting(const jv_table *t, const jv_table_style *s, const jv_table_geom *g,
+                             size_t first, double avail, size_t min_rows);
 
 #endif

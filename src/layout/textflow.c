@@ -27,9 +27,9 @@
 #define EXPLICIT_PENALTY 50.0
 #define FORCED_PENALTY 1000.0
 #define DOUBLE_HYPHEN_DEMERITS 10000.0 /* two hyphenated lines in a row */
-#define FINAL_HYPHEN_DEMERITS 5000.0  /* hyphen in the next-to-last line */
-#define FITNESS_DEMERITS 3000.0       /* a tight line next to a loose one */
-#define OVERFULL_DEMERITS 1e12        /* only for a character wider than the line */
+#define FINAL_HYPHEN_DEMERITS 5000.0   /* hyphen in the next-to-last line */
+#define FITNESS_DEMERITS 3000.0        /* a tight line next to a loose one */
+#define OVERFULL_DEMERITS 1e12         /* only for a character wider than the line */
 
 enum { FITS = 4 };
 
@@ -51,9 +51,9 @@ typedef struct {
   const jv_textflow_opts *o;
   brk *brks; /* brks[0] is the start of the paragraph */
   size_t nb;
-  double *cw;   /* widths of items[0, i) */
-  size_t *cg;   /* glue count of items[0, i) */
-  node *best;   /* best[b * FITS + fitness] */
+  double *cw; /* widths of items[0, i) */
+  size_t *cg; /* glue count of items[0, i) */
+  node *best; /* best[b * FITS + fitness] */
   bool *has_succ;
   size_t *active;
 } breaker;
@@ -259,8 +259,8 @@ static bool emit_line(emitter *e, const breaker *k, size_t a, size_t b)
 {
   jv_textflow *f = e->f;
   line_fit fit = fit_line(k, a, b);
-  jv_textflow_line ln = {.first = f->n_pieces, .natural = fit.natural, .n_spaces = fit.nglue,
-                         .end = k->brks[b].kind};
+  jv_textflow_line ln = {
+      .first = f->n_pieces, .natural = fit.natural, .n_spaces = fit.nglue, .end = k->brks[b].kind};
   ln.indent = a == 0 ? k->o->first_indent : 0;
   bool justify = k->o->align == JV_TEXTFLOW_JUSTIFY;
   double slack = fit.avail - fit.natural;
@@ -299,8 +299,12 @@ static bool emit_line(emitter *e, const breaker *k, size_t a, size_t b)
       cur = new_piece(e);
       if (!cur)
         return false;
-      *cur = (jv_textflow_piece){.run = t->run, .start = t->start, .end = t->end,
-                                 .style = t->style, .x = x, .width = t->width,
+      *cur = (jv_textflow_piece){.run = t->run,
+                                 .start = t->start,
+                                 .end = t->end,
+                                 .style = t->style,
+                                 .x = x,
+                                 .width = t->width,
                                  .space_before = glue != NULL};
     }
     x += t->width;
@@ -312,9 +316,13 @@ static bool emit_line(emitter *e, const breaker *k, size_t a, size_t b)
     jv_textflow_piece *h = new_piece(e);
     if (!h)
       return false;
-    *h = (jv_textflow_piece){.run = last_box->run, .start = last_box->end,
-                             .end = last_box->end, .style = pen->style, .x = x,
-                             .width = pen->width, .inserted_hyphen = true};
+    *h = (jv_textflow_piece){.run = last_box->run,
+                             .start = last_box->end,
+                             .end = last_box->end,
+                             .style = pen->style,
+                             .x = x,
+                             .width = pen->width,
+                             .inserted_hyphen = true};
   }
   ln.count = f->n_pieces - ln.first;
   if (f->n_lines == e->cap_lines) {

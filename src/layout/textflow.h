@@ -26,9 +26,9 @@ typedef enum {
 } jv_textflow_align;
 
 typedef struct {
-  double size;               /* font size, points */
-  double width;              /* line width, points (> 0) */
-  double first_indent;       /* the first line starts this much to the right */
+  double size;         /* font size, points */
+  double width;        /* line width, points (> 0) */
+  double first_indent; /* the first line starts this much to the right */
   jv_textflow_align align;
   const jv_hyphenator *hyph; /* NULL: break only at spaces, '-' and '/' */
 } jv_textflow_opts;
@@ -45,9 +45,9 @@ typedef enum {
 /* A piece of one run placed on a line. Pieces of a line never overlap and
  * are in text order. */
 typedef struct {
-  const char *text;     /* NUL-terminated copy, owned by the flow */
-  size_t run;           /* index of the input run */
-  size_t start, end;    /* its bytes in runs[run].text (empty for a hyphen) */
+  const char *text;  /* NUL-terminated copy, owned by the flow */
+  size_t run;        /* index of the input run */
+  size_t start, end; /* its bytes in runs[run].text (empty for a hyphen) */
   jv_font_style style;
   double x;             /* from the left edge of the column, points */
   double width;         /* natural width, points */

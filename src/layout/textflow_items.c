@@ -105,8 +105,7 @@ static void out_chars(builder *b, const jv_tf_item *box, bool first)
     while (q < box->end && ((unsigned char)text[q] & 0xC0) == 0x80)
       q++;
     if (!first || p > box->start) {
-      jv_tf_item pen = {.kind = JV_TF_PENALTY, .brk = JV_TEXTFLOW_END_FORCED,
-                        .style = box->style};
+      jv_tf_item pen = {.kind = JV_TF_PENALTY, .brk = JV_TEXTFLOW_END_FORCED, .style = box->style};
       out_push(b, pen);
     }
     jv_tf_item it = *box;

@@ -164,8 +164,8 @@ jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_error *er
       continue; /* already so: applying it again changes nothing */
     adjust_total(ds, c->ind, c->old_value, c->value);
     m->values[c->ind] = c->value;
-    m->where[c->ind] = (jv_srcpos){jv_dataset_file(ds, c->where.file), c->where.line,
-                                   c->where.column};
+    m->where[c->ind] =
+        (jv_srcpos){jv_dataset_file(ds, c->where.file), c->where.line, c->where.column};
     keep[i] = true;
   }
   if (st == JV_OK) {

@@ -71,7 +71,13 @@ void jv_geo_update_bboxes(jv_geo *g);
 long jv_geo_find_code(const jv_geo *g, const char *code);
 
 /* Arc index of a ring arc reference (handles ~i) and whether it is reversed. */
-static inline size_t jv_arc_index(int32_t ref) { return ref < 0 ? (size_t)~ref : (size_t)ref; }
-static inline int jv_arc_reversed(int32_t ref) { return ref < 0; }
+static inline size_t jv_arc_index(int32_t ref)
+{
+  return ref < 0 ? (size_t)~ref : (size_t)ref;
+}
+static inline int jv_arc_reversed(int32_t ref)
+{
+  return ref < 0;
+}
 
 #endif

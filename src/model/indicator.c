@@ -13,9 +13,18 @@ static const entry table[JV_IND_COUNT] = {
 #undef JV_X_ROW
 };
 
-const char *jv_indicator_name(jv_indicator ind) { return table[ind].name; }
-const char *jv_indicator_label(jv_indicator ind) { return table[ind].label; }
-const char *jv_indicator_group(jv_indicator ind) { return table[ind].group; }
+const char *jv_indicator_name(jv_indicator ind)
+{
+  return table[ind].name;
+}
+const char *jv_indicator_label(jv_indicator ind)
+{
+  return table[ind].label;
+}
+const char *jv_indicator_group(jv_indicator ind)
+{
+  return table[ind].group;
+}
 
 int jv_indicator_from_name(const char *name, jv_indicator *out)
 {

@@ -24,7 +24,10 @@ int jv_schoolyear_parse(const char *s, jv_schoolyear *out)
   return 0;
 }
 
-void jv_dataset_init(jv_dataset *ds) { memset(ds, 0, sizeof(*ds)); }
+void jv_dataset_init(jv_dataset *ds)
+{
+  memset(ds, 0, sizeof(*ds));
+}
 
 void jv_dataset_free(jv_dataset *ds)
 {
@@ -44,8 +47,7 @@ void jv_dataset_free(jv_dataset *ds)
   memset(ds, 0, sizeof(*ds));
 }
 
-jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name,
-                         size_t *out_index)
+jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name, size_t *out_index)
 {
   jv_municipality *m = realloc(ds->munis, (ds->n_munis + 1) * sizeof(*m));
   if (!m)

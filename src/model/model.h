@@ -11,11 +11,11 @@
 #include "util/error.h"
 
 typedef enum {
-  JV_VAL_MISSING = 0,  /* not in the data at all: "geen gegevens" */
-  JV_VAL_COUNT,        /* a count, in .count */
-  JV_VAL_UNKNOWN,      /* "n.b.": asked, not known */
-  JV_VAL_NVT,          /* "nvt": not applicable here */
-  JV_VAL_NONRESPONSE   /* "non-respons": the municipality did not report */
+  JV_VAL_MISSING = 0, /* not in the data at all: "geen gegevens" */
+  JV_VAL_COUNT,       /* a count, in .count */
+  JV_VAL_UNKNOWN,     /* "n.b.": asked, not known */
+  JV_VAL_NVT,         /* "nvt": not applicable here */
+  JV_VAL_NONRESPONSE  /* "non-respons": the municipality did not report */
 } jv_value_kind;
 
 typedef struct {
@@ -28,7 +28,10 @@ static inline jv_value jv_value_count(long long n)
   jv_value v = {JV_VAL_COUNT, n};
   return v;
 }
-static inline bool jv_value_is_count(jv_value v) { return v.kind == JV_VAL_COUNT; }
+static inline bool jv_value_is_count(jv_value v)
+{
+  return v.kind == JV_VAL_COUNT;
+}
 
 /* A school year by its first calendar year: 2017 is "2017-2018". */
 typedef struct {
@@ -55,16 +58,16 @@ typedef struct {
 } jv_municipality;
 
 typedef struct {
-  char *region_name;       /* owned, e.g. "Zuid-Holland Zuid" */
-  char *region_code;       /* owned, may be NULL */
+  char *region_name; /* owned, e.g. "Zuid-Holland Zuid" */
+  char *region_code; /* owned, may be NULL */
   jv_schoolyear year;
-  int boundary_year;       /* CBS indeling of the codes, e.g. 2018 */
-  jv_municipality *munis;  /* owned array, in input order */
+  int boundary_year;      /* CBS indeling of the codes, e.g. 2018 */
+  jv_municipality *munis; /* owned array, in input order */
   size_t n_munis;
-  bool has_total;          /* a region-total row was given (cross-check only) */
-  jv_municipality total;   /* that row; name owned */
+  bool has_total;                   /* a region-total row was given (cross-check only) */
+  jv_municipality total;            /* that row; name owned */
   bool has_indicator[JV_IND_COUNT]; /* some input column provided it */
-  char **files;            /* owned names of the input files, for jv_srcpos */
+  char **files;                     /* owned names of the input files, for jv_srcpos */
   size_t n_files;
   /* owned, NULL when none: the corrections applied to these values
    * (model/correction.h), for the report's list */
@@ -76,8 +79,7 @@ void jv_dataset_free(jv_dataset *ds);
 
 /* Appends a municipality (name copied). Returns its index via *out_index.
  * JV_EINTERNAL on out of memory. */
-jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name,
-                         size_t *out_index);
+jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name, size_t *out_index);
 /* The dataset's own copy of an input file name (added once), for
  * jv_srcpos.file; NULL when out of memory. */
 const char *jv_dataset_file(jv_dataset *ds, const char *name);

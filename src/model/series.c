@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void jv_series_init(jv_series *s) { memset(s, 0, sizeof(*s)); }
+void jv_series_init(jv_series *s)
+{
+  memset(s, 0, sizeof(*s));
+}
 
 void jv_series_free(jv_series *s)
 {
@@ -17,13 +20,18 @@ void jv_series_free(jv_series *s)
   memset(s, 0, sizeof(*s));
 }
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup_or_null(const char *s)
+{
+  return s ? strdup(s) : NULL;
+}
 
-jv_status jv_series_name(jv_series *s, const char *name, const char *label,
-                         const char *short_label, jv_series_unit unit)
+jv_status jv_series_name(jv_series *s, const char *name, const char *label, const char *short_label,
+                         jv_series_unit unit)
 {
   char *n = dup_or_null(name), *l = dup_or_null(label ? label : name),
-       *sl = dup_or_null(short_label ? short_label : label ? label : name);
+       *sl = dup_or_null(short_label ? short_label
+                         : label     ? label
+                                     : name);
   if ((name && !n) || !l || !sl) {
     free(n);
     free(l);
@@ -92,8 +100,7 @@ jv_status jv_series_put(jv_series *s, jv_schoolyear y, jv_value_kind kind, doubl
 
 const jv_series_point *jv_series_at(const jv_series *s, jv_schoolyear y)
 {
-  if (s->n_years == 0 || y.start < s->first_year ||
-      y.start >= s->first_year + (int)s->n_years)
+  if (s->n_years == 0 || y.start < s->first_year || y.start >= s->first_year + (int)s->n_years)
     return NULL;
   return &s->points[y.start - s->first_year];
 }
@@ -119,7 +126,10 @@ bool jv_series_last(const jv_series *s, jv_schoolyear *out)
   return false;
 }
 
-void jv_series_set_init(jv_series_set *set) { memset(set, 0, sizeof(*set)); }
+void jv_series_set_init(jv_series_set *set)
+{
+  memset(set, 0, sizeof(*set));
+}
 
 void jv_series_set_free(jv_series_set *set)
 {

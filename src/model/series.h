@@ -20,17 +20,17 @@ typedef enum {
 typedef struct {
   jv_value_kind kind; /* JV_VAL_COUNT when value holds a figure (also for %) */
   double value;
-  char *source;       /* owned, "bron" of the figure; NULL for a gap */
-  jv_loc where;       /* input location, for messages */
+  char *source; /* owned, "bron" of the figure; NULL for a gap */
+  jv_loc where; /* input location, for messages */
 } jv_series_point;
 
 typedef struct {
-  char *name;          /* owned, stable snake_case name */
-  char *label;         /* owned, Dutch label for titles and legends */
-  char *short_label;   /* owned, shorter legend text inside a group */
+  char *name;        /* owned, stable snake_case name */
+  char *label;       /* owned, Dutch label for titles and legends */
+  char *short_label; /* owned, shorter legend text inside a group */
   jv_series_unit unit;
-  int decimals;        /* decimals to show: 0 for counts */
-  int first_year;      /* points[0] is school year first_year-(first_year+1) */
+  int decimals;   /* decimals to show: 0 for counts */
+  int first_year; /* points[0] is school year first_year-(first_year+1) */
   size_t n_years;
   jv_series_point *points; /* owned, n_years */
 } jv_series;
@@ -40,8 +40,8 @@ void jv_series_init(jv_series *s);
 void jv_series_free(jv_series *s);
 
 /* Sets name and labels (copied). JV_EINTERNAL when out of memory. */
-jv_status jv_series_name(jv_series *s, const char *name, const char *label,
-                         const char *short_label, jv_series_unit unit);
+jv_status jv_series_name(jv_series *s, const char *name, const char *label, const char *short_label,
+                         jv_series_unit unit);
 
 /* Stores the figure of school year y, widening the year range as needed
  * (years in between become gaps). kind is JV_VAL_COUNT for a figure or a

@@ -7,7 +7,8 @@
 static const jv_series_info table[] = {
     /* national figures from the ministry letters */
     {"absoluut_verzuim", "Absoluut verzuimers", "Absoluut verzuim", "absoluut", JV_SERIES_COUNT},
-    {"relatief_verzuim", "Relatief verzuimers", "Relatief verzuim", "relatief_luxe", JV_SERIES_COUNT},
+    {"relatief_verzuim", "Relatief verzuimers", "Relatief verzuim", "relatief_luxe",
+     JV_SERIES_COUNT},
     {"luxe_verzuim", "Luxe verzuimers", "Luxe verzuim", "relatief_luxe", JV_SERIES_COUNT},
     {"langdurig_relatief_verzuim", "Langdurig relatief verzuimers", "Langdurig relatief verzuim",
      "langdurig", JV_SERIES_COUNT},
@@ -17,12 +18,12 @@ static const jv_series_info table[] = {
      "Langdurig relatief verzuim > 3 maanden", "thuiszitters_3m", JV_SERIES_COUNT},
     {"thuiszitters_3m", "Thuiszitters langer dan 3 maanden", "Thuiszitters > 3 maanden",
      "thuiszitters_totaal", JV_SERIES_COUNT},
-    {"vrijstelling_5a", "Vrijstellingen artikel 5 onder a", "Artikel 5 onder a",
-     "vrijstellingen", JV_SERIES_COUNT},
-    {"vrijstelling_5b", "Vrijstellingen artikel 5 onder b", "Artikel 5 onder b",
-     "vrijstellingen", JV_SERIES_COUNT},
-    {"vrijstelling_5c", "Vrijstellingen artikel 5 onder c", "Artikel 5 onder c",
-     "vrijstellingen", JV_SERIES_COUNT},
+    {"vrijstelling_5a", "Vrijstellingen artikel 5 onder a", "Artikel 5 onder a", "vrijstellingen",
+     JV_SERIES_COUNT},
+    {"vrijstelling_5b", "Vrijstellingen artikel 5 onder b", "Artikel 5 onder b", "vrijstellingen",
+     JV_SERIES_COUNT},
+    {"vrijstelling_5c", "Vrijstellingen artikel 5 onder c", "Artikel 5 onder c", "vrijstellingen",
+     JV_SERIES_COUNT},
     {"processen_verbaal_absoluut", "Processen-verbaal absoluut verzuim", "Absoluut verzuim",
      "processen_verbaal", JV_SERIES_COUNT},
     {"processen_verbaal_luxe", "Processen-verbaal luxe verzuim", "Luxe verzuim",
@@ -53,8 +54,8 @@ static const jv_series_info table[] = {
      "Beroepsonderwijs", "langdurig_naar_schoolsoort", JV_SERIES_COUNT},
     /* regional figures (RMC region) from an annual report */
     {"vsv", "Voortijdig schoolverlaters", "Voortijdig schoolverlaters", "vsv", JV_SERIES_COUNT},
-    {"vsv_percentage", "Voortijdig schoolverlaters (% van de deelnemers)", "Percentage vsv",
-     "vsv", JV_SERIES_PERCENT},
+    {"vsv_percentage", "Voortijdig schoolverlaters (% van de deelnemers)", "Percentage vsv", "vsv",
+     JV_SERIES_PERCENT},
     {"overstap_leerlingen", "Overgestapte leerlingen van vo naar mbo", "Overgestapte leerlingen",
      "overstap", JV_SERIES_COUNT},
     {"overstap_risicoleerlingen", "Begeleide risicoleerlingen bij de overstap vo-mbo",
@@ -94,7 +95,10 @@ const jv_series_info *jv_series_info_find(const char *name)
   return NULL;
 }
 
-size_t jv_series_info_count(void) { return sizeof(table) / sizeof(table[0]); }
+size_t jv_series_info_count(void)
+{
+  return sizeof(table) / sizeof(table[0]);
+}
 
 const jv_series_info *jv_series_info_at(size_t i)
 {

@@ -59,7 +59,8 @@ static jv_status merge(jv_dataset *all, const jv_dataset *part, const char *part
     memcpy(all->munis[at].values, m->values, sizeof(m->values));
     for (int i = 0; i < JV_IND_COUNT; i++) { /* all keeps its own file names */
       all->munis[at].where[i] = m->where[i];
-      if (m->where[i].file && !(all->munis[at].where[i].file = jv_dataset_file(all, m->where[i].file)))
+      if (m->where[i].file &&
+          !(all->munis[at].where[i].file = jv_dataset_file(all, m->where[i].file)))
         return oom(err);
     }
   }

@@ -40,8 +40,7 @@ static jv_status load(sources *src, const jv_chart_job_opts *o, const jv_env *en
       jv_indicator ind;
       if (jv_indicator_from_name(o->indicator, &ind) != 0)
         return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                            "unknown indicator '%s' (see 'jaarverslag indicators')",
-                            o->indicator);
+                            "unknown indicator '%s' (see 'jaarverslag indicators')", o->indicator);
       return jv_comparison_from_dataset(&src->comparison, &src->ds, ind, err);
     }
     /* the group, also when named by one of its indicators ("relatief_vo") */
@@ -68,8 +67,8 @@ static jv_status load(sources *src, const jv_chart_job_opts *o, const jv_env *en
   if (o->kind == K_TREND)
     return jv_trend_from_series(&src->trend, &src->set, o->indicator,
                                 o->lines ? JV_TREND_LINES : JV_TREND_BARS, err);
-  return jv_keyfigure_from_series_set(&src->keyfigure, &src->set, o->indicator,
-                                      (size_t)o->years, err);
+  return jv_keyfigure_from_series_set(&src->keyfigure, &src->set, o->indicator, (size_t)o->years,
+                                      err);
 }
 
 static jv_chart_text *chart_text(sources *src, jv_chart_kind k)
@@ -120,7 +119,8 @@ static void print_geometry(sources *src, const jv_chart_job_opts *o, jv_draw *d,
   for (size_t r = 0; r < L.n; r++) {
     size_t i = L.order[r];
     double x1 = isnan(c->value[i]) ? x0 : jv_scale_map(&L.x, c->value[i]);
-    fprintf(out, "bar %zu %s %.2f %.2f %.2f %.2f\n", r, c->name[i], x0, L.row_y[r], x1 - x0, L.bar_h);
+    fprintf(out, "bar %zu %s %.2f %.2f %.2f %.2f\n", r, c->name[i], x0, L.row_y[r], x1 - x0,
+            L.bar_h);
   }
   if (L.has_ref)
     fprintf(out, "reference %.2f %.2f %.2f\n", L.ref_x, L.plot.y, L.plot.h);

@@ -20,7 +20,7 @@ typedef struct {
   const char *data;      /* per-year data directory; NULL: the bundled one */
   const char *series[JV_CHART_MAX_SERIES_FILES]; /* none: the bundled series */
   size_t n_series;
-  const char *output;    /* .png, .svg or .pdf */
+  const char *output;         /* .png, .svg or .pdf */
   const char *title, *source; /* replace the chart's own, may be NULL */
   double width, height, dpi;
   int lines, sorted, alt, geometry;

@@ -122,8 +122,8 @@ typedef struct {
   jv_geo_cache *cache;
 } map_ctx;
 
-static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national,
-                         const char *title, const char *edges, jv_error *err)
+static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national, const char *title,
+                         const char *edges, jv_error *err)
 {
   map_ctx *mc = vctx;
   jv_buckets b;
@@ -148,8 +148,7 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
 /* Reads data, series and template, and composes the report's blocks. */
 static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
                          jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
-                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache,
-                         jv_error *err)
+                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache, jv_error *err)
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
   jv_status st = jv_job_load(env, data_dir, ds, err);
@@ -232,8 +231,8 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
       snprintf(out, sizeof(out), "%s", opts->output);
     else
       jv_job_default_output(&ds, out, sizeof(out));
-    jv_pdf_meta meta = {doc.title, doc.author, doc.subject,
-                        "leerplicht, verzuim, jaarverslag", date};
+    jv_pdf_meta meta = {doc.title, doc.author, doc.subject, "leerplicht, verzuim, jaarverslag",
+                        date};
     st = jv_pdf_render(&pages, &meta, fonts, out, err);
     if (!st) {
       snprintf(opts->written, sizeof(opts->written), "%s", out);

@@ -13,11 +13,11 @@
 
 /* The program's files, resolved once. */
 typedef struct {
-  char home[2048];      /* holds assets/, templates/, data/ */
-  char fonts[2200];     /* assets/fonts */
-  char gemeenten[2200]; /* assets/gemeenten */
-  char default_data[2200]; /* data/zuid-holland-zuid/2017-2018 */
-  char hyphen_dic[2200];   /* Dutch hyphenation patterns (hyphen-nl) */
+  char home[2048];             /* holds assets/, templates/, data/ */
+  char fonts[2200];            /* assets/fonts */
+  char gemeenten[2200];        /* assets/gemeenten */
+  char default_data[2200];     /* data/zuid-holland-zuid/2017-2018 */
+  char hyphen_dic[2200];       /* Dutch hyphenation patterns (hyphen-nl) */
   char default_template[2200]; /* templates/zuid-holland-zuid/jaarverslag.md */
 } jv_env;
 
@@ -30,14 +30,14 @@ jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, 
 void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size);
 
 typedef struct {
-  const char *data_dir; /* NULL: bundled default */
-  const char *output;   /* NULL: default name in the current directory */
-  int no_charts;        /* tables and text only */
+  const char *data_dir;      /* NULL: bundled default */
+  const char *output;        /* NULL: default name in the current directory */
+  int no_charts;             /* tables and text only */
   const char *template_path; /* NULL: the bundled Zuid-Holland Zuid template */
-  FILE *outline_text;   /* non-NULL: print the structure here instead of a PDF */
-  FILE *warnings;       /* non-NULL: map matching warnings are printed here */
+  FILE *outline_text;        /* non-NULL: print the structure here instead of a PDF */
+  FILE *warnings;            /* non-NULL: map matching warnings are printed here */
   /* results, set on success */
-  char written[4096];   /* the output path */
+  char written[4096]; /* the output path */
   size_t pages;
 } jv_report_opts;
 

@@ -228,7 +228,10 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   return JV_OK;
 }
 
-const char *jv_map_prepared_title(const jv_map_prepared *m) { return m->title; }
+const char *jv_map_prepared_title(const jv_map_prepared *m)
+{
+  return m->title;
+}
 
 static void spec_of(const jv_map_prepared *m, jv_map_spec *s, bool with_title)
 {
@@ -242,8 +245,8 @@ static void spec_of(const jv_map_prepared *m, jv_map_spec *s, bool with_title)
   s->source = m->source;
 }
 
-jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y,
-                               double w, double h, jv_error *err)
+jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y, double w,
+                               double h, jv_error *err)
 {
   jv_map_spec s;
   spec_of(m, &s, true);
@@ -252,8 +255,7 @@ jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, d
 
 jv_status jv_map_prepared_draw_probe(const jv_map_prepared *m, jv_draw *d, double x, double y,
                                      double w, double h,
-                                     void (*on_anchor)(void *ctx, size_t shape, double x,
-                                                       double y),
+                                     void (*on_anchor)(void *ctx, size_t shape, double x, double y),
                                      void *ctx, jv_error *err)
 {
   jv_map_spec s;
@@ -278,10 +280,13 @@ static void figure_paint(void *ctx, struct jv_draw *d, double w, double h)
   jv_map_draw(d, &s, 0, 0, w, h, NULL);
 }
 
-static void figure_free_ctx(void *ctx) { jv_map_prepared_free(ctx); }
+static void figure_free_ctx(void *ctx)
+{
+  jv_map_prepared_free(ctx);
+}
 
-jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts *fonts,
-                            double w, jv_error *err)
+jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts *fonts, double w,
+                            jv_error *err)
 {
   *out = NULL;
   jv_figure *f = calloc(1, sizeof(*f));
@@ -306,7 +311,10 @@ jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts 
   return JV_OK;
 }
 
-void jv_geo_cache_init(jv_geo_cache *c) { memset(c, 0, sizeof(*c)); }
+void jv_geo_cache_init(jv_geo_cache *c)
+{
+  memset(c, 0, sizeof(*c));
+}
 
 void jv_geo_cache_free(jv_geo_cache *c)
 {

@@ -33,18 +33,16 @@ void jv_geo_cache_free(jv_geo_cache *c);
 
 typedef struct {
   jv_indicator ind;
-  const char *region;    /* NULL: the data's region when regios.csv defines it, else national */
-  bool national;         /* every municipality of the boundary year in focus */
-  const char *geometry;  /* GeoJSON/TopoJSON file; NULL: bundled CBS boundaries */
-  int boundary_year;     /* 0: follows the school year */
+  const char *region;        /* NULL: the data's region when regios.csv defines it, else national */
+  bool national;             /* every municipality of the boundary year in focus */
+  const char *geometry;      /* GeoJSON/TopoJSON file; NULL: bundled CBS boundaries */
+  int boundary_year;         /* 0: follows the school year */
   const jv_buckets *buckets; /* NULL: the ministry letter's 0,1,2,3,5 */
-  const char *title;     /* NULL: generated */
-  jv_geo_cache *cache;   /* NULL: read the boundaries for this map alone */
+  const char *title;         /* NULL: generated */
+  jv_geo_cache *cache;       /* NULL: read the boundaries for this map alone */
 } jv_map_opts;
 
 typedef struct jv_map_prepared jv_map_prepared;
-
-
 
 /* Reads the boundaries, matches ds to them, classifies every municipality.
  * Warnings (unmatched rows, region members without data) go to warn. The
@@ -58,15 +56,14 @@ void jv_map_prepared_free(jv_map_prepared *m);
 
 /* Paints the map into (x, y, w, h) of d, in points. For the report: a map
  * keeps its aspect ratio and puts its legend where it fits. */
-jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y,
-                               double w, double h, jv_error *err);
+jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y, double w,
+                               double h, jv_error *err);
 
 /* The same, calling on_anchor for each focus shape's label point (see
  * jv_map_spec). */
 jv_status jv_map_prepared_draw_probe(const jv_map_prepared *m, jv_draw *d, double x, double y,
                                      double w, double h,
-                                     void (*on_anchor)(void *ctx, size_t shape, double x,
-                                                       double y),
+                                     void (*on_anchor)(void *ctx, size_t shape, double x, double y),
                                      void *ctx, jv_error *err);
 
 /* The height a map of width w wants (standalone files). */
@@ -87,8 +84,8 @@ void jv_map_prepared_explain(const jv_map_prepared *m, FILE *out);
 
 /* A report figure of width w holding the map (without title: the report
  * captions figures); takes ownership of m, also on failure. */
-jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts *fonts,
-                            double w, jv_error *err);
+jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts *fonts, double w,
+                            jv_error *err);
 
 /* Everything `jaarverslag map` does after parsing its options. */
 typedef struct {
@@ -98,11 +95,10 @@ typedef struct {
   double dpi;           /* PNG resolution */
   double width;         /* points; 0: 500 */
   bool explain;
-  bool debug_points;    /* print each focus shape's label point in output units */
+  bool debug_points; /* print each focus shape's label point in output units */
   jv_map_opts map;
 } jv_map_job_opts;
 
-jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn,
-                     jv_error *err);
+jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn, jv_error *err);
 
 #endif

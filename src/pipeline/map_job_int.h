@@ -11,13 +11,13 @@
 struct jv_map_prepared {
   const jv_dataset *ds; /* not owned */
   jv_indicator ind;
-  jv_geo *geo;         /* &own_geo, or borrowed from a jv_geo_cache */
+  jv_geo *geo; /* &own_geo, or borrowed from a jv_geo_cache */
   jv_geo own_geo;
-  bool bundled;        /* CBS boundaries from assets/geo (credit line) */
+  bool bundled; /* CBS boundaries from assets/geo (credit line) */
   jv_match match;
   jv_map_data data;
   bool regional;
-  char region[256];    /* the region in focus, "" on a national map */
+  char region[256];                /* the region in focus, "" on a national map */
   char *title, *subtitle, *source; /* owned */
 };
 

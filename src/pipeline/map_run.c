@@ -63,8 +63,7 @@ static jv_status bundled_for_year(const jv_env *env, const char *year, char *out
     char p[PATH_MAX];
     if (e->d_name[0] == '.')
       continue;
-    if (snprintf(p, sizeof(p), "%s/%s/%s", data, e->d_name, year) < (int)sizeof(p) &&
-        has_regio(p))
+    if (snprintf(p, sizeof(p), "%s/%s/%s", data, e->d_name, year) < (int)sizeof(p) && has_regio(p))
       found[n++] = strdup(e->d_name);
   }
   closedir(d);
@@ -149,9 +148,9 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
   st = jv_draw_cairo_open(&c, kind, o->output, w, h, o->dpi > 0 ? o->dpi : 150, fonts, err);
   if (st == JV_OK) {
     probe_ctx pc = {m, kind == JV_SURFACE_PNG ? (o->dpi > 0 ? o->dpi : 150) / 72.0 : 1.0};
-    st = jv_map_prepared_draw_probe(m, jv_draw_cairo_draw(c), margin, margin, w - 2 * margin,
-                                    h - 2 * margin, o->debug_points ? print_anchor : NULL, &pc,
-                                    err);
+    st =
+        jv_map_prepared_draw_probe(m, jv_draw_cairo_draw(c), margin, margin, w - 2 * margin,
+                                   h - 2 * margin, o->debug_points ? print_anchor : NULL, &pc, err);
     if (st == JV_OK)
       st = jv_draw_cairo_finish(c, err);
     jv_draw_cairo_free(c);
@@ -160,8 +159,7 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
   return st;
 }
 
-jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn,
-                     jv_error *err)
+jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn, jv_error *err)
 {
   char dir[PATH_MAX];
   jv_status st = resolve_data_dir(env, o, dir, sizeof(dir), err);
@@ -176,8 +174,10 @@ jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn
     char have[16];
     jv_schoolyear_format(ds.year, have, sizeof(have));
     if (jv_schoolyear_parse(o->year, &want) != 0)
-      st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--year %s: expected a school year such as "
-                        "2014-2015", o->year);
+      st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
+                        "--year %s: expected a school year such as "
+                        "2014-2015",
+                        o->year);
     else if (want.start != ds.year.start)
       st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--year %s, but %s/regio.csv is for %s",
                         o->year, dir, have);

@@ -25,7 +25,7 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
     jv_strbuf_addf(&t, "%s", o->title);
   else
     jv_strbuf_addf(&t, "Leerplichttelling %d: %s %s naar gemeenten", m->ds->year.start + 1,
-           jv_indicator_label(m->ind), year);
+                   jv_indicator_label(m->ind), year);
   if (m->regional)
     jv_strbuf_addf(&sub, "%s; per 1.000 leerplichtigen van 5 tot en met 17 jaar", m->region);
   else
@@ -41,11 +41,13 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
   }
   jv_strbuf_addf(&src, "Bron: Leerplichttelling %s, %s.", year, region);
   if (m->bundled)
-    jv_strbuf_addf(&src, " Bron grenzen: CBS/Kadaster (PDOK), gemeentelijke indeling %d.", m->geo->year);
+    jv_strbuf_addf(&src, " Bron grenzen: CBS/Kadaster (PDOK), gemeentelijke indeling %d.",
+                   m->geo->year);
   else
     jv_strbuf_addf(&src, " Grenzen: %s.", basename_of(m->geo->source));
-  jv_strbuf_addf(&src, " Indeling op het exacte aantal per 1.000 (niet afgerond); een grens hoort bij "
-               "de hogere klasse.");
+  jv_strbuf_addf(&src,
+                 " Indeling op het exacte aantal per 1.000 (niet afgerond); een grens hoort bij "
+                 "de hogere klasse.");
   m->title = jv_strbuf_take(&t);
   m->subtitle = jv_strbuf_take(&sub);
   m->source = jv_strbuf_take(&src);
@@ -91,8 +93,9 @@ char *jv_map_prepared_alt(const jv_map_prepared *m)
   jv_strbuf a = {0};
   char n[32], label[128], rate[48];
   jv_format_count((long long)m->data.n_focus, n, sizeof(n));
-  jv_strbuf_addf(&a, "Kaart: %s. %s per 1.000 leerplichtigen van 5 tot en met 17 jaar voor %s gemeenten",
-         m->title, jv_indicator_label(m->ind), n);
+  jv_strbuf_addf(
+      &a, "Kaart: %s. %s per 1.000 leerplichtigen van 5 tot en met 17 jaar voor %s gemeenten",
+      m->title, jv_indicator_label(m->ind), n);
   if (m->regional)
     jv_strbuf_addf(&a, " in %s", m->region);
   jv_strbuf_addf(&a, ".");

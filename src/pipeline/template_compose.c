@@ -17,22 +17,20 @@
 static const jv_indicator ONDERWIJS_REL[6] = {JV_IND_REL_BO_SBO,   JV_IND_REL_VO,
                                               JV_IND_REL_VSO,      JV_IND_REL_BEROEPS,
                                               JV_IND_REL_ONBEKEND, JV_IND_REL_GEEN};
-static const jv_indicator ONDERWIJS_PV[6] = {JV_IND_PV_BO_SBO,   JV_IND_PV_VO,
-                                             JV_IND_PV_VSO,      JV_IND_PV_BEROEPS,
-                                             JV_IND_PV_ONBEKEND, JV_IND_PV_GEEN};
-static const char *const ONDERWIJS_HDR[6] = {"BO en SBO",        "VO",
-                                             "(V)SO",            "Beroeps-\nonderwijs",
-                                             "Onderwijs\nonbekend", "Geen\nonderwijs"};
+static const jv_indicator ONDERWIJS_PV[6] = {JV_IND_PV_BO_SBO,  JV_IND_PV_VO,       JV_IND_PV_VSO,
+                                             JV_IND_PV_BEROEPS, JV_IND_PV_ONBEKEND, JV_IND_PV_GEEN};
+static const char *const ONDERWIJS_HDR[6] = {
+    "BO en SBO", "VO", "(V)SO", "Beroeps-\nonderwijs", "Onderwijs\nonbekend", "Geen\nonderwijs"};
 static const jv_indicator VRIJ[6] = {JV_IND_VRIJ_5A, JV_IND_VRIJ_5B, JV_IND_VRIJ_5C,
                                      JV_IND_VRIJ_15, JV_IND_VERV_3A, JV_IND_VERV_3B};
 static const char *const VRIJ_HDR[6] = {"Artikel 5\nonder a", "Artikel 5\nonder b",
                                         "Artikel 5\nonder c", "Artikel\n15",
                                         "Artikel\n3a",        "Artikel\n3b"};
-static const jv_indicator TZ[6] = {JV_IND_TZ_AANVANG,  JV_IND_TZ_NIEUW,    JV_IND_TZ_OPGELOST,
-                                   JV_IND_TZ_18JAAR,   JV_IND_TZ_VERHUISD, JV_IND_TZ_ACTUEEL};
-static const char *const TZ_HDR[6] = {"Aanvang\nschooljaar", "Nieuwe\ngevallen",
-                                      "Opgelost",            "18 jaar\ngeworden",
-                                      "Verhuisd/\noverleden", "Actueel\n(einde\nschooljaar)"};
+static const jv_indicator TZ[6] = {JV_IND_TZ_AANVANG, JV_IND_TZ_NIEUW,    JV_IND_TZ_OPGELOST,
+                                   JV_IND_TZ_18JAAR,  JV_IND_TZ_VERHUISD, JV_IND_TZ_ACTUEEL};
+static const char *const TZ_HDR[6] = {
+    "Aanvang\nschooljaar", "Nieuwe\ngevallen",     "Opgelost",
+    "18 jaar\ngeworden",   "Verhuisd/\noverleden", "Actueel\n(einde\nschooljaar)"};
 
 typedef struct {
   const jv_tpl_compose_opts *o;
@@ -92,8 +90,8 @@ static jv_status add_runs(composer *c, const jv_tpl_node *n, int start)
     char *text = fill(c, n->runs[i].text);
     if (!text)
       return oom(c);
-    jv_status s = (i == 0 && start) ? jv_doc_paragraph(c->doc, text, st)
-                                    : jv_doc_run(c->doc, text, st);
+    jv_status s =
+        (i == 0 && start) ? jv_doc_paragraph(c->doc, text, st) : jv_doc_run(c->doc, text, st);
     free(text);
     if (s)
       return oom(c);
@@ -106,7 +104,10 @@ static jv_status runs_into(composer *c, const jv_tpl_node *n, int append)
   return add_runs(c, n, !append);
 }
 
-static jv_status runs_after(composer *c, const jv_tpl_node *n) { return add_runs(c, n, 0); }
+static jv_status runs_after(composer *c, const jv_tpl_node *n)
+{
+  return add_runs(c, n, 0);
+}
 
 /* Every indicator a directive needs must be in the data. */
 static jv_status need(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
@@ -187,8 +188,8 @@ static jv_status table(composer *c, const jv_tpl_node *n)
         decimals[nd++] = (int)v;
       }
       if (nd != k)
-        return at(c, n, "decimalen", "decimalen: give one number per column of indicatoren%s%s",
-                  "", "");
+        return at(c, n, "decimalen", "decimalen: give one number per column of indicatoren%s%s", "",
+                  "");
       dec = decimals;
     }
     unit = !e || !strcmp(e, "aantal") ? JV_UNIT_COUNT
@@ -263,8 +264,8 @@ static jv_status map(composer *c, const jv_tpl_node *n)
   jv_indicator ind;
   const char *name = jv_tpl_value(n, "indicator");
   if (!name || jv_indicator_from_name(name, &ind))
-    return at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'%s",
-              name ? name : "", "");
+    return at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'%s", name ? name : "",
+              "");
   const char *region = jv_tpl_value(n, "regio");
   int national = region && !strcmp(region, "nederland");
   jv_status st = c->o->add_map(c->o->map_ctx, c->doc, ind, national, jv_tpl_value(n, "titel"),
@@ -329,8 +330,7 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
     const char *name = jv_tpl_value(n, "reeks");
     const jv_series *s = name ? jv_series_set_find(c->o->series, name) : NULL;
     if (!s)
-      return at(c, n, "reeks", "::kerncijfer: no series '%s' in the data%s", name ? name : "",
-                "");
+      return at(c, n, "reeks", "::kerncijfer: no series '%s' in the data%s", name ? name : "", "");
     jv_schoolyear y;
     const char *jaar = jv_tpl_value(n, "jaar");
     if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
@@ -345,8 +345,7 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
       detail = s;
       detail_label = label ? label : s->label;
     } else {
-      return at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')%s",
-                name, "");
+      return at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')%s", name, "");
     }
   }
   for (size_t i = 0; i < kc.n; i++) {
@@ -420,8 +419,8 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
   jv_schoolyear_format(ds->year, c.year, sizeof(c.year));
   char title[300], subject[300];
   snprintf(title, sizeof(title), "%s %s", tpl->meta.titel, c.year);
-  snprintf(subject, sizeof(subject), "%s, %s, schooljaar %s", tpl->meta.titel,
-           ds->region_name, c.year);
+  snprintf(subject, sizeof(subject), "%s, %s, schooljaar %s", tpl->meta.titel, ds->region_name,
+           c.year);
   char *author = fill(&c, tpl->meta.auteur ? tpl->meta.auteur : ds->region_name);
   jv_status ms = !author || jv_doc_set_meta(doc, title, subject, author) ? JV_EINTERNAL : JV_OK;
   free(author);
@@ -433,9 +432,8 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
                  "should use {regio}",
                  tpl->meta.regio, ds->region_name);
   if (o->warn && tpl->meta.has_schooljaar && tpl->meta.year.start != ds->year.start)
-    jv_diags_add(o->warn, tpl->files[0], 0, 0,
-                 "the template says schooljaar %s, the data is of %s", tpl->meta.schooljaar,
-                 c.year);
+    jv_diags_add(o->warn, tpl->files[0], 0, 0, "the template says schooljaar %s, the data is of %s",
+                 tpl->meta.schooljaar, c.year);
   jv_status st = JV_OK;
   for (size_t i = 0; !st && i < tpl->n_nodes; i++) {
     const jv_tpl_node *n = &tpl->nodes[i];

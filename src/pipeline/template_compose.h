@@ -20,8 +20,8 @@ typedef struct {
   /* adds a map of indicator ind (national: the whole country) to doc, with
    * title and class edges ("0,10,20,30", per 1.000) that may be NULL for the
    * defaults; NULL when maps are not available */
-  jv_status (*add_map)(void *ctx, jv_doc *doc, jv_indicator ind, int national,
-                       const char *title, const char *edges, jv_error *err);
+  jv_status (*add_map)(void *ctx, jv_doc *doc, jv_indicator ind, int national, const char *title,
+                       const char *edges, jv_error *err);
   void *map_ctx;
   jv_diags *warn; /* may be NULL: where a template/data mismatch is reported */
 } jv_tpl_compose_opts;

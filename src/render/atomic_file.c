@@ -55,8 +55,7 @@ jv_status jv_atomic_commit(jv_atomic_file *af, jv_error *err)
   if (bad) {
     unlink(af->tmp);
     af->tmp[0] = '\0';
-    return jv_error_set(err, JV_EIO, af->target, 0, 0, "cannot write output: %s",
-                        strerror(saved));
+    return jv_error_set(err, JV_EIO, af->target, 0, 0, "cannot write output: %s", strerror(saved));
   }
   if (rename(af->tmp, af->target) != 0) {
     saved = errno;

@@ -11,7 +11,7 @@
 typedef struct {
   char target[4096];
   char tmp[4096];
-  FILE *fp;      /* open for writing; NULL after commit/abort */
+  FILE *fp; /* open for writing; NULL after commit/abort */
   int committed;
 } jv_atomic_file;
 

@@ -12,8 +12,7 @@
 /* style may be NULL for jv_chart_style_default. JV_EUSAGE (nothing drawn)
  * when the data cannot be charted or the box is too small for it. */
 jv_status jv_chart_draw_trend(jv_draw *d, double x, double y, double w, double h,
-                              const jv_trend_chart *c, const jv_chart_style *style,
-                              jv_error *err);
+                              const jv_trend_chart *c, const jv_chart_style *style, jv_error *err);
 jv_status jv_chart_draw_comparison(jv_draw *d, double x, double y, double w, double h,
                                    const jv_comparison_chart *c, const jv_chart_style *style,
                                    jv_error *err);

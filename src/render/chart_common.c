@@ -22,8 +22,8 @@ void jv_chart_box(jv_draw *d, jv_box b, jv_rgb c)
   jv_draw_fill(d, JV_FILL_WINDING);
 }
 
-void jv_chart_line(jv_draw *d, double x0, double y0, double x1, double y1, double width,
-                   jv_rgb c, double dash)
+void jv_chart_line(jv_draw *d, double x0, double y0, double x1, double y1, double width, jv_rgb c,
+                   double dash)
 {
   jv_draw_rgb(d, c);
   jv_draw_line_width(d, width);
@@ -35,8 +35,8 @@ void jv_chart_line(jv_draw *d, double x0, double y0, double x1, double y1, doubl
     jv_draw_dash(d, 0, 0);
 }
 
-void jv_chart_label(jv_draw *d, double x, double y, const char *s, jv_font_style fs,
-                   double size, jv_align al, jv_rgb c)
+void jv_chart_label(jv_draw *d, double x, double y, const char *s, jv_font_style fs, double size,
+                    jv_align al, jv_rgb c)
 {
   jv_draw_rgb(d, c);
   jv_draw_text(d, x, y, s, fs, size, al);
@@ -71,17 +71,17 @@ void jv_chart_draw_frame(jv_draw *d, const jv_chart_frame *f, const jv_chart_tex
                          const jv_rgb *legend_color)
 {
   if (f->title_y > 0)
-    jv_chart_label(d, f->outer.x, f->title_y, t->title, JV_FONT_BOLD, f->title_size,
-                  JV_ALIGN_LEFT, st->text);
+    jv_chart_label(d, f->outer.x, f->title_y, t->title, JV_FONT_BOLD, f->title_size, JV_ALIGN_LEFT,
+                   st->text);
   if (f->subtitle_y > 0)
     jv_chart_label(d, f->outer.x, f->subtitle_y, t->subtitle, JV_FONT_REGULAR, st->font_size,
-                  JV_ALIGN_LEFT, st->muted);
+                   JV_ALIGN_LEFT, st->muted);
   for (size_t i = 0; i < f->n_legend; i++) {
     jv_chart_box(d, f->swatch[i], legend_color[i]);
     jv_chart_label(d, f->legend_x[i], f->legend_y[i], legend[i], JV_FONT_REGULAR, st->font_size,
-                  JV_ALIGN_LEFT, st->text);
+                   JV_ALIGN_LEFT, st->text);
   }
   for (size_t i = 0; i < f->n_source; i++)
     jv_chart_label(d, f->outer.x, f->source_y[i], f->source[i], JV_FONT_REGULAR, st->small_size,
-                  JV_ALIGN_LEFT, st->muted);
+                   JV_ALIGN_LEFT, st->muted);
 }

@@ -11,10 +11,10 @@ void jv_chart_box(jv_draw *d, jv_box b, jv_rgb c);
 /* A filled rectangle with corners of radius r. */
 void jv_chart_rounded(jv_draw *d, jv_box b, double r, jv_rgb c);
 /* A straight line; dash > 0 draws it dashed (dash on, 0,7 x dash off). */
-void jv_chart_line(jv_draw *d, double x0, double y0, double x1, double y1, double width,
-                   jv_rgb c, double dash);
-void jv_chart_label(jv_draw *d, double x, double y, const char *s, jv_font_style fs,
-                   double size, jv_align al, jv_rgb c);
+void jv_chart_line(jv_draw *d, double x0, double y0, double x1, double y1, double width, jv_rgb c,
+                   double dash);
+void jv_chart_label(jv_draw *d, double x, double y, const char *s, jv_font_style fs, double size,
+                    jv_align al, jv_rgb c);
 /* Title, subtitle, legend (swatches in legend_color) and source lines. */
 void jv_chart_draw_frame(jv_draw *d, const jv_chart_frame *f, const jv_chart_text *t,
                          const jv_chart_style *st, const char *const *legend,

@@ -25,8 +25,8 @@ jv_status jv_chart_draw_keyfigure(jv_draw *d, double x, double y, double w, doub
     double cx = b.x + b.w / 2;
     /* the newest figure in the darkest blue, older ones a step lighter */
     jv_rgb vc = i == 0 ? st->ramp_dark : st->single;
-    jv_chart_label(d, cx, L.value_y[i], k->value, JV_FONT_BOLD, L.value_size[i],
-                   JV_ALIGN_CENTER, vc);
+    jv_chart_label(d, cx, L.value_y[i], k->value, JV_FONT_BOLD, L.value_size[i], JV_ALIGN_CENTER,
+                   vc);
     if (k->detail[0]) {
       /* "86" bold and its words regular, centred together */
       double ds = L.detail_size[i];
@@ -36,19 +36,17 @@ jv_status jv_chart_draw_keyfigure(jv_draw *d, double x, double y, double w, doub
                             jv_draw_text_width(d, k->detail_label, JV_FONT_REGULAR, ds)
                       : 0;
       double lx = cx - (w1 + w2) / 2;
-      jv_chart_label(d, lx, L.detail_y[i], k->detail, JV_FONT_BOLD, ds, JV_ALIGN_LEFT,
-                     st->single);
+      jv_chart_label(d, lx, L.detail_y[i], k->detail, JV_FONT_BOLD, ds, JV_ALIGN_LEFT, st->single);
       if (k->detail_label[0])
-        jv_chart_label(d, lx + w1 + jv_draw_text_width(d, " ", JV_FONT_REGULAR, ds),
-                       L.detail_y[i], k->detail_label, JV_FONT_REGULAR, ds, JV_ALIGN_LEFT,
-                       st->single);
+        jv_chart_label(d, lx + w1 + jv_draw_text_width(d, " ", JV_FONT_REGULAR, ds), L.detail_y[i],
+                       k->detail_label, JV_FONT_REGULAR, ds, JV_ALIGN_LEFT, st->single);
     }
     if (k->label[0])
       jv_chart_label(d, cx, L.label_y[i], k->label, JV_FONT_REGULAR, L.text_size[i],
                      JV_ALIGN_CENTER, st->text);
     if (k->period[0])
-      jv_chart_label(d, cx, L.period_y[i], k->period, JV_FONT_BOLD, L.text_size[i],
-                     JV_ALIGN_CENTER, st->muted);
+      jv_chart_label(d, cx, L.period_y[i], k->period, JV_FONT_BOLD, L.text_size[i], JV_ALIGN_CENTER,
+                     st->muted);
   }
   return JV_OK;
 }

@@ -17,18 +17,18 @@ static void draw_x_axis(jv_draw *d, const jv_rows_layout *L, const jv_chart_styl
       jv_chart_line(d, x, L->plot.y, x, L->plot.y + L->plot.h, st->hairline, st->grid, 0);
     jv_ticks_label(&L->ticks, i, buf, sizeof(buf));
     jv_chart_label(d, x, L->tick_y, buf, JV_FONT_REGULAR, st->font_size, JV_ALIGN_CENTER,
-                  st->muted);
+                   st->muted);
   }
   if (axis_label && L->axis_label_y > 0)
     jv_chart_label(d, L->plot.x + L->plot.w / 2, L->axis_label_y, axis_label, JV_FONT_REGULAR,
-                  st->small_size, JV_ALIGN_CENTER, st->muted);
+                   st->small_size, JV_ALIGN_CENTER, st->muted);
 }
 
 static void draw_zero_line(jv_draw *d, const jv_rows_layout *L, const jv_chart_style *st)
 {
   double x0 = jv_scale_map(&L->x, 0);
-  jv_chart_line(d, x0, L->plot.y - 1, x0, L->plot.y + L->plot.h + 1, st->hairline * 1.4,
-                st->axis, 0);
+  jv_chart_line(d, x0, L->plot.y - 1, x0, L->plot.y + L->plot.h + 1, st->hairline * 1.4, st->axis,
+                0);
 }
 
 jv_status jv_chart_draw_comparison(jv_draw *d, double x, double y, double w, double h,
@@ -53,18 +53,18 @@ jv_status jv_chart_draw_comparison(jv_draw *d, double x, double y, double w, dou
   for (size_t r = 0; r < L.n; r++) {
     size_t i = L.order[r];
     jv_chart_label(d, L.name_right, L.text_y[r], c->name[i], JV_FONT_REGULAR, L.font_size,
-                  JV_ALIGN_RIGHT, st->text);
+                   JV_ALIGN_RIGHT, st->text);
     double v = c->value[i];
     if (isnan(v)) {
       jv_chart_label(d, x0 + L.font_size * 0.4, L.text_y[r], "n.b.", JV_FONT_ITALIC, L.font_size,
-                    JV_ALIGN_LEFT, st->muted);
+                     JV_ALIGN_LEFT, st->muted);
       continue;
     }
     double x1 = jv_scale_map(&L.x, v);
     jv_chart_box(d, (jv_box){x0, L.row_y[r], x1 - x0, L.bar_h}, st->single);
     jv_format_decimal(v, c->decimals, buf, sizeof(buf));
     jv_chart_label(d, x1 + L.font_size * 0.4, L.text_y[r], buf, JV_FONT_REGULAR, L.font_size,
-                  JV_ALIGN_LEFT, st->text);
+                   JV_ALIGN_LEFT, st->text);
   }
   draw_zero_line(d, &L, st);
   if (L.has_ref) {
@@ -78,7 +78,7 @@ jv_status jv_chart_draw_comparison(jv_draw *d, double x, double y, double w, dou
     if (lx < L.plot.x)
       lx = L.plot.x;
     jv_chart_label(d, lx, L.ref_label_y, L.ref_label, JV_FONT_BOLD, st->font_size, JV_ALIGN_LEFT,
-                  st->accent);
+                   st->accent);
   }
   return JV_OK;
 }
@@ -124,7 +124,7 @@ jv_status jv_chart_draw_stacked(jv_draw *d, double x, double y, double w, double
   for (size_t r = 0; r < L.n; r++) {
     size_t i = L.order[r];
     jv_chart_label(d, L.name_right, L.text_y[r], c->row[i], JV_FONT_REGULAR, L.font_size,
-                  JV_ALIGN_RIGHT, st->text);
+                   JV_ALIGN_RIGHT, st->text);
     double total = 0;
     bool any = false;
     for (size_t k = 0; k < c->n_segments; k++) {
@@ -145,15 +145,15 @@ jv_status jv_chart_draw_stacked(jv_draw *d, double x, double y, double w, double
       if (jv_draw_text_width(d, buf, JV_FONT_REGULAR, size) + size * 0.6 <= b - a &&
           L.bar_h >= size * 0.95)
         jv_chart_label(d, (a + b) / 2, L.text_y[r] - (L.font_size - size) * 0.35, buf,
-                      JV_FONT_REGULAR, size, JV_ALIGN_CENTER, jv_chart_text_on(st, color[k]));
+                       JV_FONT_REGULAR, size, JV_ALIGN_CENTER, jv_chart_text_on(st, color[k]));
     }
     if (!any) {
       jv_chart_label(d, x0 + L.font_size * 0.4, L.text_y[r], "n.b.", JV_FONT_ITALIC, L.font_size,
-                    JV_ALIGN_LEFT, st->muted);
+                     JV_ALIGN_LEFT, st->muted);
     } else if (c->totals) {
       jv_format_decimal(total, c->decimals, buf, sizeof(buf));
       jv_chart_label(d, jv_scale_map(&L.x, total) + L.font_size * 0.4, L.text_y[r], buf,
-                    JV_FONT_BOLD, L.font_size, JV_ALIGN_LEFT, st->text);
+                     JV_FONT_BOLD, L.font_size, JV_ALIGN_LEFT, st->text);
     }
   }
   draw_zero_line(d, &L, st);

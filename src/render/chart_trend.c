@@ -45,8 +45,7 @@ static void marker(jv_draw *d, double x, double y, double r, size_t k, jv_rgb c)
   }
 }
 
-static void draw_axes(jv_draw *d, const jv_trend_layout *L, const jv_chart_style *st,
-                      bool percent)
+static void draw_axes(jv_draw *d, const jv_trend_layout *L, const jv_chart_style *st, bool percent)
 {
   char buf[64];
   double fs = st->font_size;
@@ -67,8 +66,8 @@ static void draw_axes(jv_draw *d, const jv_trend_layout *L, const jv_chart_style
       jv_chart_label(d, cx, L->year_y, buf, JV_FONT_REGULAR, fs, JV_ALIGN_CENTER, st->text);
     } else {
       jv_draw_rgb(d, st->text);
-      jv_draw_text_rotated(d, cx + fs * 0.35, L->year_y, buf, JV_FONT_REGULAR, fs,
-                           JV_ALIGN_RIGHT, L->year_angle);
+      jv_draw_text_rotated(d, cx + fs * 0.35, L->year_y, buf, JV_FONT_REGULAR, fs, JV_ALIGN_RIGHT,
+                           L->year_angle);
     }
   }
 }
@@ -80,8 +79,7 @@ static void draw_zero(jv_draw *d, const jv_trend_layout *L, const jv_chart_style
 }
 
 jv_status jv_chart_draw_trend(jv_draw *d, double x, double y, double w, double h,
-                              const jv_trend_chart *c, const jv_chart_style *style,
-                              jv_error *err)
+                              const jv_trend_chart *c, const jv_chart_style *style, jv_error *err)
 {
   jv_chart_style def;
   if (!style) {

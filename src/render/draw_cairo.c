@@ -91,15 +91,17 @@ static void op_line_to(void *ctx, double x, double y)
   cairo_line_to(c->cr, x, y);
 }
 
-static void op_curve_to(void *ctx, double x1, double y1, double x2, double y2, double x3,
-                        double y3)
+static void op_curve_to(void *ctx, double x1, double y1, double x2, double y2, double x3, double y3)
 {
   jv_draw_cairo *c = ctx;
   c->path_open = 1;
   cairo_curve_to(c->cr, x1, y1, x2, y2, x3, y3);
 }
 
-static void op_close(void *ctx) { cairo_close_path(((jv_draw_cairo *)ctx)->cr); }
+static void op_close(void *ctx)
+{
+  cairo_close_path(((jv_draw_cairo *)ctx)->cr);
+}
 
 static void op_set_rgb(void *ctx, jv_rgb col)
 {
@@ -198,10 +200,10 @@ static void op_text(void *ctx, double x, double y, const char *utf8, jv_font_sty
   cairo_restore(cr);
 }
 
-static const jv_draw_ops cairo_ops = {
-    op_move_to, op_line_to, op_curve_to, op_close, op_set_rgb, op_set_line_width,
-    op_set_dash, op_fill,   op_stroke,   op_clip,  op_save,    op_restore,
-    op_text};
+static const jv_draw_ops cairo_ops = {op_move_to, op_line_to,        op_curve_to, op_close,
+                                      op_set_rgb, op_set_line_width, op_set_dash, op_fill,
+                                      op_stroke,  op_clip,           op_save,     op_restore,
+                                      op_text};
 
 /* The PDF creation date from SOURCE_DATE_EPOCH, so two runs are identical. */
 static void set_pdf_dates(cairo_surface_t *s)
@@ -225,13 +227,13 @@ static void set_pdf_dates(cairo_surface_t *s)
 }
 
 jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const char *path,
-                             double width, double height, double dpi,
-                             const jv_fonts *fonts, jv_error *err)
+                             double width, double height, double dpi, const jv_fonts *fonts,
+                             jv_error *err)
 {
   *out = NULL;
   if (!(width > 0 && height > 0 && width < 1e5 && height < 1e5))
-    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "drawing size %gx%g pt is out of range",
-                        width, height);
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "drawing size %gx%g pt is out of range", width,
+                        height);
   if (kind == JV_SURFACE_PNG && !(dpi >= 10 && dpi <= 2400))
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "resolution %g dpi is out of range", dpi);
   double scale = kind == JV_SURFACE_PNG ? dpi / 72.0 : 1.0;
@@ -301,7 +303,10 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
   return JV_OK;
 }
 
-jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c) { return &c->draw; }
+jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c)
+{
+  return &c->draw;
+}
 
 jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
 {
@@ -322,8 +327,7 @@ jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
     jv_atomic_abort(&c->out);
     if (c->write_failed || cs == CAIRO_STATUS_WRITE_ERROR)
       return jv_error_set(err, JV_EIO, path, 0, 0, "cannot write output");
-    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s",
-                        cairo_status_to_string(cs));
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s", cairo_status_to_string(cs));
   }
   jv_status st = jv_atomic_commit(&c->out, err);
   if (st == JV_OK)

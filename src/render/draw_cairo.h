@@ -16,8 +16,8 @@ int jv_surface_kind_from_path(const char *path, jv_surface_kind *out);
 /* Opens a drawing of width x height points for path. dpi applies to PNG
  * (72 = one pixel per point). The caller frees *out with jv_draw_cairo_free. */
 jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const char *path,
-                             double width, double height, double dpi,
-                             const jv_fonts *fonts, jv_error *err);
+                             double width, double height, double dpi, const jv_fonts *fonts,
+                             jv_error *err);
 /* The drawing handle (owned by c). */
 jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c);
 /* Finishes the surface and renames the temporary file over path. */

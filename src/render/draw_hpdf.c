@@ -11,8 +11,14 @@
 #define JV_PI 3.14159265358979323846
 
 /* Drawing coordinates (y down from the drawing's top) to page coordinates. */
-static HPDF_REAL page_x(const jv_draw_hpdf *h, double x) { return (HPDF_REAL)(h->origin_x + x); }
-static HPDF_REAL page_y(const jv_draw_hpdf *h, double y) { return (HPDF_REAL)(h->origin_top - y); }
+static HPDF_REAL page_x(const jv_draw_hpdf *h, double x)
+{
+  return (HPDF_REAL)(h->origin_x + x);
+}
+static HPDF_REAL page_y(const jv_draw_hpdf *h, double y)
+{
+  return (HPDF_REAL)(h->origin_top - y);
+}
 
 static void op_move_to(void *ctx, double x, double y)
 {
@@ -31,8 +37,7 @@ static void op_line_to(void *ctx, double x, double y)
   HPDF_Page_LineTo(h->page, page_x(h, x), page_y(h, y));
 }
 
-static void op_curve_to(void *ctx, double x1, double y1, double x2, double y2, double x3,
-                        double y3)
+static void op_curve_to(void *ctx, double x1, double y1, double x2, double y2, double x3, double y3)
 {
   jv_draw_hpdf *h = ctx;
   if (!h->path_open)
@@ -73,8 +78,12 @@ static void op_set_dash(void *ctx, double on, double off)
   }
   /* libharu 2.3 takes whole points only */
   long a = lround(on), b = lround(off > 0 ? off : on);
-  HPDF_UINT16 pat[2] = {(HPDF_UINT16)(a < 1 ? 1 : a > 1000 ? 1000 : a),
-                        (HPDF_UINT16)(b < 1 ? 1 : b > 1000 ? 1000 : b)};
+  HPDF_UINT16 pat[2] = {(HPDF_UINT16)(a < 1      ? 1
+                                      : a > 1000 ? 1000
+                                                 : a),
+                        (HPDF_UINT16)(b < 1      ? 1
+                                      : b > 1000 ? 1000
+                                                 : b)};
   HPDF_Page_SetDash(h->page, pat, 2, 0);
 }
 
@@ -112,8 +121,14 @@ static void op_clip(void *ctx, jv_fill_rule r)
   h->path_open = 0;
 }
 
-static void op_save(void *ctx) { HPDF_Page_GSave(((jv_draw_hpdf *)ctx)->page); }
-static void op_restore(void *ctx) { HPDF_Page_GRestore(((jv_draw_hpdf *)ctx)->page); }
+static void op_save(void *ctx)
+{
+  HPDF_Page_GSave(((jv_draw_hpdf *)ctx)->page);
+}
+static void op_restore(void *ctx)
+{
+  HPDF_Page_GRestore(((jv_draw_hpdf *)ctx)->page);
+}
 
 /* libharu garbles invalid UTF-8 and code points beyond the BMP silently:
  * hand it a copy with those replaced by U+FFFD. The caller frees. */
@@ -166,18 +181,18 @@ static void op_text(void *ctx, double x, double y, const char *utf8, jv_font_sty
   if (angle == 0) {
     HPDF_Page_TextOut(h->page, (HPDF_REAL)px, (HPDF_REAL)py, text);
   } else {
-    HPDF_Page_SetTextMatrix(h->page, (HPDF_REAL)ca, (HPDF_REAL)sa, (HPDF_REAL)-sa,
-                            (HPDF_REAL)ca, (HPDF_REAL)px, (HPDF_REAL)py);
+    HPDF_Page_SetTextMatrix(h->page, (HPDF_REAL)ca, (HPDF_REAL)sa, (HPDF_REAL)-sa, (HPDF_REAL)ca,
+                            (HPDF_REAL)px, (HPDF_REAL)py);
     HPDF_Page_ShowText(h->page, text);
   }
   HPDF_Page_EndText(h->page);
   free(text);
 }
 
-static const jv_draw_ops hpdf_ops = {
-    op_move_to, op_line_to, op_curve_to, op_close, op_set_rgb, op_set_line_width,
-    op_set_dash, op_fill,   op_stroke,   op_clip,  op_save,    op_restore,
-    op_text};
+static const jv_draw_ops hpdf_ops = {op_move_to, op_line_to,        op_curve_to, op_close,
+                                     op_set_rgb, op_set_line_width, op_set_dash, op_fill,
+                                     op_stroke,  op_clip,           op_save,     op_restore,
+                                     op_text};
 
 void jv_draw_hpdf_init(jv_draw_hpdf *h, HPDF_Page page, HPDF_Font font[JV_FONT_STYLE_COUNT],
                        const jv_fonts *fonts, double origin_x, double origin_top)

@@ -9,15 +9,15 @@
 #include "render/draw.h"
 
 typedef struct {
-  jv_draw draw;            /* hand &h->draw to chart and map code */
+  jv_draw draw; /* hand &h->draw to chart and map code */
   HPDF_Page page;
   HPDF_Font font[JV_FONT_STYLE_COUNT]; /* loaded from jv_fonts_path files */
   /* optional: loads a style on first use when font[style] is NULL (embedding
    * a TrueType font is costly in libharu, so unused styles are skipped) */
   HPDF_Font (*load_font)(void *ctx, jv_font_style style);
   void *load_ctx;
-  double origin_x;         /* page x (points from left) of drawing x = 0 */
-  double origin_top;       /* page y (points from bottom) of drawing y = 0 */
+  double origin_x;   /* page x (points from left) of drawing x = 0 */
+  double origin_top; /* page y (points from bottom) of drawing y = 0 */
   int path_open;
 } jv_draw_hpdf;
 

@@ -19,8 +19,8 @@ struct jv_fonts {
 };
 
 static const char *const files[JV_FONT_STYLE_COUNT] = {
-    "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
-    "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"};
+    "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
+    "LiberationSans-BoldItalic.ttf"};
 
 jv_status jv_fonts_new(jv_fonts **out, const char *dir, jv_error *err)
 {
@@ -57,8 +57,14 @@ void jv_fonts_free(jv_fonts *f)
   free(f);
 }
 
-const char *jv_fonts_path(const jv_fonts *f, jv_font_style style) { return f->path[style]; }
-void *jv_fonts_ft_face(const jv_fonts *f, jv_font_style style) { return f->face[style]; }
+const char *jv_fonts_path(const jv_fonts *f, jv_font_style style)
+{
+  return f->path[style];
+}
+void *jv_fonts_ft_face(const jv_fonts *f, jv_font_style style)
+{
+  return f->face[style];
+}
 
 static unsigned advance(const jv_fonts *cf, jv_font_style style, uint32_t cp)
 {
@@ -83,8 +89,7 @@ static unsigned advance(const jv_fonts *cf, jv_font_style style, uint32_t cp)
   return a[cp];
 }
 
-double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size,
-                           const char *utf8)
+double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size, const char *utf8)
 {
   double units = 0;
   const char *p = utf8;

@@ -29,8 +29,7 @@ void *jv_fonts_ft_face(const jv_fonts *f, jv_font_style style);
 
 /* Advance width in points of UTF-8 text at size (points); unhinted, no
  * kerning, as libharu places glyphs. */
-double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size,
-                           const char *utf8);
+double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size, const char *utf8);
 /* Ascent and descent (positive, points) at size. */
 double jv_fonts_ascent(const jv_fonts *f, jv_font_style style, double size);
 double jv_fonts_descent(const jv_fonts *f, jv_font_style style, double size);

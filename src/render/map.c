@@ -77,7 +77,10 @@ static void shape_path(jv_draw *d, const jv_map_layout *l, const jv_geo_shape *s
       add_points(d, l, s->polys[p].rings[r].pts, s->polys[p].rings[r].n, 0, 1);
 }
 
-static int visible(const jv_map_layout *l, const jv_bbox *b) { return jv_bbox_intersects(&l->view, b); }
+static int visible(const jv_map_layout *l, const jv_bbox *b)
+{
+  return jv_bbox_intersects(&l->view, b);
+}
 
 static void hatch(jv_draw *d, jv_map_rect r, double spacing)
 {
@@ -277,8 +280,8 @@ static void draw_legend(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
                JV_ALIGN_LEFT);
   if (l->n_rows > 0) {
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_SOURCE_RGB));
-    jv_draw_text(d, l->rows[0].count_x, l->legend_title_y, "gemeenten", JV_FONT_ITALIC,
-                 size - 1, JV_ALIGN_RIGHT);
+    jv_draw_text(d, l->rows[0].count_x, l->legend_title_y, "gemeenten", JV_FONT_ITALIC, size - 1,
+                 JV_ALIGN_RIGHT);
   }
   char buf[128];
   for (size_t i = 0; i < l->n_rows; i++) {
@@ -303,8 +306,8 @@ static void draw_legend(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
   jv_draw_text(d, x + l->scalebar_len + 4, y, buf, JV_FONT_REGULAR, size - 1, JV_ALIGN_LEFT);
 }
 
-jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, double w,
-                      double h, jv_error *err)
+jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, double w, double h,
+                      jv_error *err)
 {
   jv_map_layout_in in;
   jv_measure m;

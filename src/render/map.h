@@ -29,8 +29,8 @@ typedef struct {
 /* Paints the map into the rectangle (x, y, w, h), in points of d. JV_EUSAGE
  * when the rectangle is too small for map and legend, JV_EINTERNAL on out of
  * memory. Nothing is owned or kept. */
-jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, double w,
-                      double h, jv_error *err);
+jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, double w, double h,
+                      jv_error *err);
 
 /* The height that suits a map of width w (standalone files). */
 double jv_map_natural_height(const jv_map_spec *spec, const jv_fonts *fonts, double w);

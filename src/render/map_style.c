@@ -9,7 +9,10 @@ static const unsigned ramp[] = {0xffe38f, 0xfeb24c, 0xf7843a, 0xe2581f, 0xb8301a
 #define L_LIGHT 91.0
 #define L_DARK 27.0
 
-static double lin(double c) { return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4); }
+static double lin(double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
 
 double jv_map_lightness(jv_rgb c)
 {

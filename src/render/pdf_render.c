@@ -39,7 +39,10 @@ typedef struct {
   size_t n_images;
 } ctx;
 
-static double flip(const ctx *c, double y) { return c->in->height - y; }
+static double flip(const ctx *c, double y)
+{
+  return c->in->height - y;
+}
 
 /* Embeds a style's font the first time it is used: libharu spends most of a
  * report's time building each TrueType font's CID map, so a style that no
@@ -47,8 +50,7 @@ static double flip(const ctx *c, double y) { return c->in->height - y; }
 static HPDF_Font font_for(ctx *c, jv_font_style style)
 {
   if (!c->font[style]) {
-    const char *name =
-        HPDF_LoadTTFontFromFile(c->pdf, jv_fonts_path(c->fonts, style), HPDF_TRUE);
+    const char *name = HPDF_LoadTTFontFromFile(c->pdf, jv_fonts_path(c->fonts, style), HPDF_TRUE);
     c->font[style] = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
     if (!c->font[style] && !c->font_failed)
       c->font_failed = (int)style + 1;
@@ -56,7 +58,10 @@ static HPDF_Font font_for(ctx *c, jv_font_style style)
   return c->font[style];
 }
 
-static HPDF_Font load_font(void *vctx, jv_font_style style) { return font_for(vctx, style); }
+static HPDF_Font load_font(void *vctx, jv_font_style style)
+{
+  return font_for(vctx, style);
+}
 
 static void put_text(ctx *c, HPDF_Page page, const jv_item *it)
 {
@@ -86,8 +91,8 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
   case JV_ITEM_RECT:
     HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
                          (HPDF_REAL)it->color.b);
-    HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h),
-                        (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+    HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h), (HPDF_REAL)it->w,
+                        (HPDF_REAL)it->h);
     HPDF_Page_Fill(page);
     break;
   case JV_ITEM_LINE:
@@ -129,8 +134,8 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     break;
   }
   case JV_ITEM_LINK: {
-    HPDF_Rect r = {(HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h),
-                   (HPDF_REAL)(it->x + it->w), (HPDF_REAL)flip(c, it->y)};
+    HPDF_Rect r = {(HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + it->h), (HPDF_REAL)(it->x + it->w),
+                   (HPDF_REAL)flip(c, it->y)};
     if (it->target < 0 || (size_t)it->target >= c->in->n_pages)
       break;
     HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[it->target]);
@@ -179,7 +184,7 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
     struct tm tm;
     gmtime_r(&t, &tm);
     HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                   tm.tm_sec, 'Z', 0, 0};
+                   tm.tm_sec,         'Z',           0,          0};
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
   }
@@ -242,9 +247,9 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   put_meta(&c, meta);
   if (c.font_failed) {
-    st = jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1)),
-                      0, 0, "libharu cannot embed this font (error 0x%04X)",
-                      (unsigned)c.errs.error_no);
+    st =
+        jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1)), 0,
+                     0, "libharu cannot embed this font (error 0x%04X)", (unsigned)c.errs.error_no);
     goto out;
   }
   if (c.fig_failed) {

@@ -70,8 +70,8 @@ jv_status jv_buckets_parse(jv_buckets *out, const char *spec, jv_error *err)
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--buckets: at most %d edges",
                           JV_BUCKETS_MAX_EDGES);
     if (b.n > 0 && m <= b.milli[b.n - 1])
-      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                          "--buckets: edges must increase (\"%s\")", spec);
+      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--buckets: edges must increase (\"%s\")",
+                          spec);
     b.milli[b.n++] = m;
     while (*p == ' ')
       p++;
@@ -88,10 +88,22 @@ jv_status jv_buckets_parse(jv_buckets *out, const char *spec, jv_error *err)
   return JV_OK;
 }
 
-size_t jv_buckets_rate_classes(const jv_buckets *b) { return b->n + 1; }
-size_t jv_buckets_class_count(const jv_buckets *b) { return b->n + 3; }
-int jv_buckets_nonresponse_class(const jv_buckets *b) { return (int)b->n + 1; }
-int jv_buckets_nodata_class(const jv_buckets *b) { return (int)b->n + 2; }
+size_t jv_buckets_rate_classes(const jv_buckets *b)
+{
+  return b->n + 1;
+}
+size_t jv_buckets_class_count(const jv_buckets *b)
+{
+  return b->n + 3;
+}
+int jv_buckets_nonresponse_class(const jv_buckets *b)
+{
+  return (int)b->n + 1;
+}
+int jv_buckets_nodata_class(const jv_buckets *b)
+{
+  return (int)b->n + 2;
+}
 
 int jv_buckets_classify_counts(const jv_buckets *b, long long count, long long base)
 {

@@ -37,8 +37,8 @@ void jv_buckets_default(jv_buckets *out);
  * increasing, negative or more than JV_BUCKETS_MAX_EDGES edges. */
 jv_status jv_buckets_parse(jv_buckets *out, const char *spec, jv_error *err);
 
-size_t jv_buckets_rate_classes(const jv_buckets *b);  /* n + 1 */
-size_t jv_buckets_class_count(const jv_buckets *b);   /* n + 3 */
+size_t jv_buckets_rate_classes(const jv_buckets *b);   /* n + 1 */
+size_t jv_buckets_class_count(const jv_buckets *b);    /* n + 3 */
 int jv_buckets_nonresponse_class(const jv_buckets *b); /* n + 1 */
 int jv_buckets_nodata_class(const jv_buckets *b);      /* n + 2 */
 

@@ -6,8 +6,7 @@
 
 jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_dataset *ds,
                             const jv_match *m, jv_indicator ind, jv_indicator base,
-                            const jv_buckets *b, const bool *focus, jv_diags *warn,
-                            jv_error *err)
+                            const jv_buckets *b, const bool *focus, jv_diags *warn, jv_error *err)
 {
   memset(out, 0, sizeof(*out));
   out->items = calloc(geo->n_shapes + 1, sizeof(*out->items));
@@ -30,8 +29,10 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
       jv_rate_per_1000(mu->values[ind], mu->values[base], &it->rate);
       it->cls = jv_buckets_classify(b, &it->rate);
     } else if (it->focus && warn) {
-      jv_diags_add(warn, geo->source, 0, 0, "%s %s: in the region but not in the data; drawn as "
-                   "geen gegevens", geo->shapes[s].code, geo->shapes[s].name);
+      jv_diags_add(warn, geo->source, 0, 0,
+                   "%s %s: in the region but not in the data; drawn as "
+                   "geen gegevens",
+                   geo->shapes[s].code, geo->shapes[s].name);
     }
     if (it->focus) {
       out->class_count[it->cls]++;

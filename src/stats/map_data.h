@@ -26,8 +26,8 @@ typedef struct {
   jv_map_item *items; /* one per shape of the geo it was built for */
   size_t n;
   jv_indicator ind;
-  jv_indicator base;                           /* the denominator */
-  size_t class_count[JV_BUCKETS_MAX_CLASSES];  /* focus shapes per class */
+  jv_indicator base;                          /* the denominator */
+  size_t class_count[JV_BUCKETS_MAX_CLASSES]; /* focus shapes per class */
   size_t n_focus;
   jv_buckets buckets;
 } jv_map_data;
@@ -38,8 +38,7 @@ typedef struct {
  * jv_map_data_free. JV_EINTERNAL only on out of memory. */
 jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_dataset *ds,
                             const jv_match *m, jv_indicator ind, jv_indicator base,
-                            const jv_buckets *b, const bool *focus, jv_diags *warn,
-                            jv_error *err);
+                            const jv_buckets *b, const bool *focus, jv_diags *warn, jv_error *err);
 void jv_map_data_free(jv_map_data *d);
 
 /* Focus shapes in reading order for lists and --explain: by name (case and

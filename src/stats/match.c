@@ -12,17 +12,17 @@
 /* ASCII spelling of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A),
  * enough for every Dutch and Frisian municipality name. */
 static const char *const fold_latin[0x180 - 0xC0] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n",
-    "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a",
-    "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o",
-    "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c",
-    "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e",
-    "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i",
-    "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l",
-    "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe",
-    "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t",
-    "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y",
-    "y", "z", "z", "z", "z", "z", "z", "s",
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",  "e",  "e", "e", "e", "i",  "i",  "i", "i", "d", "n",
+    "o", "o", "o",  "o",  "o", "",  "o",  "u",  "u",  "u", "u", "y", "th", "ss", "a", "a", "a", "a",
+    "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i",  "i", "i", "i", "d",  "n",  "o", "o", "o", "o",
+    "o", "",  "o",  "u",  "u", "u", "u",  "y",  "th", "y", "a", "a", "a",  "a",  "a", "a", "c", "c",
+    "c", "c", "c",  "c",  "c", "c", "d",  "d",  "d",  "d", "e", "e", "e",  "e",  "e", "e", "e", "e",
+    "e", "e", "g",  "g",  "g", "g", "g",  "g",  "g",  "g", "h", "h", "h",  "h",  "i", "i", "i", "i",
+    "i", "i", "i",  "i",  "i", "i", "ij", "ij", "j",  "j", "k", "k", "k",  "l",  "l", "l", "l", "l",
+    "l", "l", "l",  "l",  "l", "n", "n",  "n",  "n",  "n", "n", "n", "n",  "n",  "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r",  "r", "s", "s", "s",  "s",  "s", "s", "s", "s",
+    "t", "t", "t",  "t",  "t", "t", "u",  "u",  "u",  "u", "u", "u", "u",  "u",  "u", "u", "u", "u",
+    "w", "w", "y",  "y",  "y", "z", "z",  "z",  "z",  "z", "z", "s",
 };
 
 /* Official name and the name people (and the ministry's tables) use. */
@@ -107,7 +107,7 @@ jv_status jv_match_build(jv_match *out, const jv_geo *geo, const jv_dataset *ds,
   out->n_shapes = geo->n_shapes;
   out->shape_of_row = malloc((ds->n_munis + 1) * sizeof(long));
   out->row_of_shape = malloc((geo->n_shapes + 1) * sizeof(long));
-  char (*keys)[256] = malloc((geo->n_shapes + 1) * sizeof(*keys));
+  char(*keys)[256] = malloc((geo->n_shapes + 1) * sizeof(*keys));
   if (!out->shape_of_row || !out->row_of_shape || !keys) {
     free(keys);
     jv_match_free(out);
@@ -126,15 +126,19 @@ jv_status jv_match_build(jv_match *out, const jv_geo *geo, const jv_dataset *ds,
     if (s < 0)
       continue;
     if (out->row_of_shape[s] >= 0) {
-      warn_row(warn, m, "%s %s: the same CBS code appears twice in the data; this row is not "
-                        "drawn", m->code, m->name);
+      warn_row(warn, m,
+               "%s %s: the same CBS code appears twice in the data; this row is not "
+               "drawn",
+               m->code, m->name);
       continue;
     }
     out->shape_of_row[r] = s;
     out->row_of_shape[s] = (long)r;
     if (!jv_match_same_name(m->name, geo->shapes[s].name))
-      warn_row(warn, m, "%s: named \"%s\" in the data but \"%s\" in the boundaries; matched by "
-                        "code", m->code, m->name, geo->shapes[s].name);
+      warn_row(warn, m,
+               "%s: named \"%s\" in the data but \"%s\" in the boundaries; matched by "
+               "code",
+               m->code, m->name, geo->shapes[s].name);
   }
   for (size_t r = 0; r < ds->n_munis; r++) {
     const jv_municipality *m = &ds->munis[r];
@@ -149,8 +153,10 @@ jv_status jv_match_build(jv_match *out, const jv_geo *geo, const jv_dataset *ds,
         break;
       }
     if (found < 0) {
-      warn_row(warn, m, "%s %s: no municipality with this code or name in the boundaries; "
-                        "not drawn", m->code[0] ? m->code : "(no code)", m->name);
+      warn_row(warn, m,
+               "%s %s: no municipality with this code or name in the boundaries; "
+               "not drawn",
+               m->code[0] ? m->code : "(no code)", m->name);
       continue;
     }
     out->shape_of_row[r] = found;

@@ -24,7 +24,7 @@ typedef struct {
   long *shape_of_row; /* per dataset municipality: shape index or -1 */
   long *row_of_shape; /* per shape: dataset municipality or -1 */
   size_t n_rows, n_shapes;
-  size_t by_name;     /* rows matched by name because the code did not match */
+  size_t by_name; /* rows matched by name because the code did not match */
 } jv_match;
 
 /* Matches every municipality of ds to a shape of geo. A code match wins;

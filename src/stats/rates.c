@@ -64,8 +64,7 @@ jv_value jv_stats_total(const jv_dataset *ds, jv_indicator ind)
   return total;
 }
 
-void jv_stats_region_rate(const jv_dataset *ds, jv_indicator ind, jv_indicator base,
-                          jv_rate *out)
+void jv_stats_region_rate(const jv_dataset *ds, jv_indicator ind, jv_indicator base, jv_rate *out)
 {
   jv_rate_per_1000(jv_stats_total(ds, ind), jv_stats_total(ds, base), out);
 }

@@ -29,7 +29,6 @@ jv_value jv_stats_total(const jv_dataset *ds, jv_indicator ind);
 
 /* Regional average per 1,000: total(ind) over total(base), which is what the
  * reports call "regio gemiddelde" (not the mean of municipal rates). */
-void jv_stats_region_rate(const jv_dataset *ds, jv_indicator ind, jv_indicator base,
-                          jv_rate *out);
+void jv_stats_region_rate(const jv_dataset *ds, jv_indicator ind, jv_indicator base, jv_rate *out);
 
 #endif

@@ -129,7 +129,10 @@ jv_band jv_band_make(size_t n, double r0, double r1, double padding)
   return b;
 }
 
-double jv_band_start(const jv_band *b, size_t i) { return b->r0 + b->slot * (double)i + b->offset; }
+double jv_band_start(const jv_band *b, size_t i)
+{
+  return b->r0 + b->slot * (double)i + b->offset;
+}
 
 double jv_band_center(const jv_band *b, size_t i)
 {

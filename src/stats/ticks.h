@@ -9,10 +9,10 @@
 #define JV_TICKS_MAX 32
 
 typedef struct {
-  double lo, hi;   /* the axis range: the first and last tick */
-  double step;     /* 1, 2, 2,5 or 5 times a power of ten */
-  int decimals;    /* decimals a label needs to show step exactly */
-  size_t count;    /* number of ticks, 2..JV_TICKS_MAX */
+  double lo, hi; /* the axis range: the first and last tick */
+  double step;   /* 1, 2, 2,5 or 5 times a power of ten */
+  int decimals;  /* decimals a label needs to show step exactly */
+  size_t count;  /* number of ticks, 2..JV_TICKS_MAX */
   double value[JV_TICKS_MAX];
 } jv_ticks;
 

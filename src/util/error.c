@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void jv_error_clear(jv_error *err) { memset(err, 0, sizeof(*err)); }
+void jv_error_clear(jv_error *err)
+{
+  memset(err, 0, sizeof(*err));
+}
 
 static void set_loc(jv_loc *loc, const char *file, int line, int column)
 {
@@ -16,8 +19,8 @@ static void set_loc(jv_loc *loc, const char *file, int line, int column)
   loc->column = column;
 }
 
-jv_status jv_error_set(jv_error *err, jv_status status, const char *file, int line,
-                       int column, const char *fmt, ...)
+jv_status jv_error_set(jv_error *err, jv_status status, const char *file, int line, int column,
+                       const char *fmt, ...)
 {
   if (!err)
     return status;
@@ -60,7 +63,10 @@ void jv_error_print(const jv_error *err, FILE *out)
   fprintf(out, "error: %s\n", err->msg);
 }
 
-void jv_diags_init(jv_diags *d) { memset(d, 0, sizeof(*d)); }
+void jv_diags_init(jv_diags *d)
+{
+  memset(d, 0, sizeof(*d));
+}
 
 void jv_diags_free(jv_diags *d)
 {
@@ -70,8 +76,7 @@ void jv_diags_free(jv_diags *d)
   memset(d, 0, sizeof(*d));
 }
 
-jv_status jv_diags_add(jv_diags *d, const char *file, int line, int column,
-                       const char *fmt, ...)
+jv_status jv_diags_add(jv_diags *d, const char *file, int line, int column, const char *fmt, ...)
 {
   if (d->count == d->cap) {
     size_t cap = d->cap ? d->cap * 2 : 16;

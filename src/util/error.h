@@ -35,13 +35,11 @@ void jv_error_clear(jv_error *err);
 
 /* Records status, location (file may be NULL) and a printf-style message.
  * Returns status so callers can `return jv_error_set(...)`. */
-jv_status jv_error_set(jv_error *err, jv_status status, const char *file, int line,
-                       int column, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+jv_status jv_error_set(jv_error *err, jv_status status, const char *file, int line, int column,
+                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Prefixes the message with context ("while reading X: "). */
-void jv_error_prefix(jv_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void jv_error_prefix(jv_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Prints "file:line:column: error: message\n" (omitting unknown parts). */
 void jv_error_print(const jv_error *err, FILE *out);
@@ -61,8 +59,8 @@ typedef struct {
 void jv_diags_init(jv_diags *d);
 void jv_diags_free(jv_diags *d);
 /* Returns JV_EINTERNAL only when out of memory. */
-jv_status jv_diags_add(jv_diags *d, const char *file, int line, int column,
-                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+jv_status jv_diags_add(jv_diags *d, const char *file, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Prints each as "file:line:column: warning: message\n". */
 void jv_diags_print(const jv_diags *d, FILE *out);
 

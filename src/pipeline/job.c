@@ -127,7 +127,11 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
 {
   map_ctx *mc = vctx;
   jv_buckets b;
-  jv_map_opts o = {.ind = ind, .national = national != 0, .title = title, .cache = mc->cache};
+  jv_map_opts o = {.ind = ind,
+                   .national = national != 0,
+                   .data_region = true,
+                   .title = title,
+                   .cache = mc->cache};
   if (edges) {
     jv_status bs = jv_buckets_parse(&b, edges, err);
     if (bs)

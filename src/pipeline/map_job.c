@@ -136,9 +136,9 @@ static jv_status choose_focus(jv_map_prepared *m, const jv_env *env, const jv_da
     m->regional = true;
     return JV_OK;
   }
-  if (!o->region)
+  if (!o->region && !o->data_region)
     return JV_OK; /* the data's region is not a mapped area (G4 en G32): national */
-  if (ds->region_name && jv_match_same_name(o->region, ds->region_name)) {
+  if (!o->region || (ds->region_name && jv_match_same_name(o->region, ds->region_name))) {
     /* no definition: the region is what the data covers */
     for (size_t r = 0; r < m->match.n_rows; r++)
       if (m->match.shape_of_row[r] >= 0)

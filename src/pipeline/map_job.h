@@ -35,6 +35,8 @@ typedef struct {
   jv_indicator ind;
   const char *region;        /* NULL: the data's region when regios.csv defines it, else national */
   bool national;             /* every municipality of the boundary year in focus */
+  bool data_region;          /* a region regios.csv does not define is the area the
+                                data covers (a regional report), not the country */
   const char *geometry;      /* GeoJSON/TopoJSON file; NULL: bundled CBS boundaries */
   int boundary_year;         /* 0: follows the school year */
   const jv_buckets *buckets; /* NULL: the ministry letter's 0,1,2,3,5 */

@@ -71,6 +71,13 @@ sed -i 's/^regio: .*/regio: Andere Regio/' "$tmp/other/jaarverslag.md"
 "$bin" report --template "$tmp/other/jaarverslag.md" -o "$tmp/other.pdf" 2>"$tmp/warn.txt" >/dev/null
 grep -q "written for Andere Regio, the data is of Zuid-Holland Zuid" "$tmp/warn.txt" && ok || bad "no region mismatch warning: $(cat "$tmp/warn.txt")"
 
+# a region that assets/geo/regios.csv does not know: its maps zoom to the
+# municipalities of its data, not to the whole country
+python3 "$src/scripts/synthetic_project.py" --regions 39 --take 1 --home "$src" "$tmp/syn" >/dev/null
+"$bin" report --data "$tmp/syn/synthetische-regio-01/2017-2018" --outline-text 2>/dev/null >"$tmp/syn.txt"
+n=$(grep -o "voor [0-9]* gemeenten in Synthetische regio 01" "$tmp/syn.txt" | head -1 | awk '{print $2}')
+[ -n "$n" ] && [ "$n" -lt 30 ] && ok || bad "synthetic region map covers '${n:-?}' municipalities"
+
 # a logo from the front matter lands on the cover as the only image
 cp -r "$src/templates/zuid-holland-zuid" "$tmp/logo"
 python3 - "$tmp/logo/logo.png" <<'PY'

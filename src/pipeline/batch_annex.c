@@ -3,19 +3,16 @@
  * verzuim and vrijstelling artikel 5 onder a per 1.000 leerplichtigen, over
  * every municipality the project's regions deliver for that year. One PDF,
  * laid out and rendered like the report. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "input/dataset_read.h"
 #include "layout/doc.h"
-#include "layout/hyphen.h"
 #include "layout/paginate.h"
 #include "pipeline/batch_int.h"
 #include "pipeline/map_job.h"
 #include "render/fonts.h"
-#include "render/pdf_render.h"
 
 /* In the order of the letter's bijlage (2014-2015). */
 static const jv_indicator ANNEX_MAPS[3] = {JV_IND_LANGDURIG, JV_IND_ABSOLUUT, JV_IND_VRIJ_5A};
@@ -100,27 +97,6 @@ static jv_status load_all(const jv_env *env, const jv_batch_plan *p, jv_schoolye
   return st;
 }
 
-static double measure_fonts(void *ctx, jv_font_style style, double size, const char *s)
-{
-  return jv_fonts_text_width(ctx, style, size, s);
-}
-
-static jv_status source_date(long long *out, jv_error *err)
-{
-  const char *s = getenv("SOURCE_DATE_EPOCH");
-  *out = -1;
-  if (!s || !*s)
-    return JV_OK;
-  char *end;
-  errno = 0;
-  long long v = strtoll(s, &end, 10);
-  if (errno || *end || v < 0)
-    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                        "SOURCE_DATE_EPOCH must be a number of seconds, not '%s'", s);
-  *out = v;
-  return JV_OK;
-}
-
 static jv_status compose(const jv_env *env, const jv_batch_plan *p, const jv_dataset *all,
                          size_t n_regions, bool synthetic, const jv_fonts *fonts, double width,
                          jv_doc *doc, jv_error *err)
@@ -183,16 +159,13 @@ jv_status jv_batch__annex(const jv_env *env, const jv_batch_plan *p, const jv_ba
   jv_doc_init(&doc);
   jv_page_style style;
   jv_page_style_default(&style);
-  jv_pages pages;
-  jv_pages_init(&pages, style.width, style.height);
   jv_fonts *fonts = NULL;
-  jv_hyphenator *hyph = NULL;
   size_t n_regions = 0;
   bool synthetic = false;
   long long date;
   char year[16], name[96];
   jv_schoolyear_format(out->year, year, sizeof(year));
-  jv_status st = source_date(&date, err);
+  jv_status st = jv_job_source_date(&date, err); /* a bad value fails before any work */
   if (st == JV_OK)
     st = load_all(env, p, out->year, &all, regions, &n_regions, &synthetic, err);
   if (st == JV_OK) {
@@ -206,23 +179,12 @@ jv_status jv_batch__annex(const jv_env *env, const jv_batch_plan *p, const jv_ba
   if (st == JV_OK)
     st = compose(env, p, &all, n_regions, synthetic, fonts,
                  style.width - style.margin_left - style.margin_right, &doc, err);
-  if (st == JV_OK)
-    st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
   if (st == JV_OK) {
-    jv_measure m = {measure_fonts, fonts};
     char right[64];
     snprintf(right, sizeof(right), "Bijlage %s", year);
-    style.running_title = doc.title;
-    style.running_right = right;
-    style.hyph = hyph;
-    st = jv_paginate(&doc, &style, &m, &pages, err);
+    st = jv_job_write_pdf(env, &doc, &style, fonts, right, "leerplicht, verzuim, kaarten",
+                          out->path, NULL, err);
   }
-  if (st == JV_OK) {
-    jv_pdf_meta meta = {doc.title, doc.author, doc.subject, "leerplicht, verzuim, kaarten", date};
-    st = jv_pdf_render(&pages, &meta, fonts, out->path, err);
-  }
-  jv_pages_free(&pages);
-  jv_hyphenator_free(hyph);
   jv_doc_free(&doc); /* the maps point into all: free them first */
   jv_fonts_free(fonts);
   jv_dataset_free(&all);

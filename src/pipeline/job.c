@@ -74,9 +74,36 @@ static double measure_fonts(void *ctx, jv_font_style style, double size, const c
   return jv_fonts_text_width(ctx, style, size, s);
 }
 
-/* SOURCE_DATE_EPOCH fixes the document dates; without it none are written,
- * so output is reproducible either way. */
-static jv_status source_date(long long *out, jv_error *err)
+jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
+                           const jv_fonts *fonts, const char *running_right, const char *keywords,
+                           const char *path, size_t *pages_out, jv_error *err)
+{
+  long long date;
+  jv_hyphenator *hyph = NULL;
+  jv_pages pages;
+  jv_pages_init(&pages, style->width, style->height);
+  jv_status st = jv_job_source_date(&date, err);
+  if (!st)
+    st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
+  if (!st) {
+    jv_measure m = {measure_fonts, (void *)fonts};
+    style->running_title = doc->title;
+    style->running_right = running_right;
+    style->hyph = hyph;
+    st = jv_paginate(doc, style, &m, &pages, err);
+  }
+  if (!st) {
+    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, date};
+    st = jv_pdf_render(&pages, &meta, fonts, path, err);
+  }
+  if (!st && pages_out)
+    *pages_out = pages.n_pages;
+  jv_pages_free(&pages);
+  jv_hyphenator_free(hyph);
+  return st;
+}
+
+jv_status jv_job_source_date(long long *out, jv_error *err)
 {
   const char *s = getenv("SOURCE_DATE_EPOCH");
   *out = -1;
@@ -182,9 +209,7 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
 {
   jv_dataset ds;
   jv_doc doc;
-  jv_pages pages;
   jv_fonts *fonts = NULL;
-  jv_hyphenator *hyph = NULL;
   jv_page_style style;
   jv_series_set series;
   jv_tpl tpl;
@@ -193,13 +218,12 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
   jv_series_set_init(&series);
   jv_tpl_init(&tpl);
   jv_page_style_default(&style);
-  jv_pages_init(&pages, style.width, style.height);
   jv_diags warn;
   jv_diags_init(&warn);
   jv_geo_cache geo_cache; /* outlives doc: map figures borrow from it */
   jv_geo_cache_init(&geo_cache);
   long long date;
-  jv_status st = source_date(&date, err);
+  jv_status st = jv_job_source_date(&date, err); /* a bad value fails before any work */
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (!st)
@@ -215,40 +239,24 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
     free(text);
     goto out;
   }
-  if (!st)
-    st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
-  if (!st) {
-    jv_measure m = {measure_fonts, fonts};
-    char right[300];
-    snprintf(right, sizeof(right), "%s", ds.region_name);
-    style.running_title = doc.title;
-    style.running_right = right;
-    style.hyph = hyph;
-    style.justify = tpl.meta.uitlijning == JV_TPL_JUSTIFY;
-    if (tpl.meta.has_kleur)
-      style.accent = jv_rgb_hex(tpl.meta.kleur);
-    st = jv_paginate(&doc, &style, &m, &pages, err);
-  }
   if (!st) {
     char out[4096];
     if (opts->output)
       snprintf(out, sizeof(out), "%s", opts->output);
     else
       jv_job_default_output(&ds, out, sizeof(out));
-    jv_pdf_meta meta = {doc.title, doc.author, doc.subject, "leerplicht, verzuim, jaarverslag",
-                        date};
-    st = jv_pdf_render(&pages, &meta, fonts, out, err);
-    if (!st) {
+    style.justify = tpl.meta.uitlijning == JV_TPL_JUSTIFY;
+    if (tpl.meta.has_kleur)
+      style.accent = jv_rgb_hex(tpl.meta.kleur);
+    st = jv_job_write_pdf(env, &doc, &style, fonts, ds.region_name,
+                          "leerplicht, verzuim, jaarverslag", out, &opts->pages, err);
+    if (!st)
       snprintf(opts->written, sizeof(opts->written), "%s", out);
-      opts->pages = pages.n_pages;
-    }
   }
 out:
   if (opts->warnings)
     jv_diags_print(&warn, opts->warnings);
   jv_diags_free(&warn);
-  jv_pages_free(&pages);
-  jv_hyphenator_free(hyph);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
   jv_geo_cache_free(&geo_cache);

@@ -8,7 +8,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "layout/doc.h"
+#include "layout/paginate.h"
 #include "model/model.h"
+#include "render/fonts.h"
 #include "util/error.h"
 
 /* The program's files, resolved once. */
@@ -40,6 +43,18 @@ typedef struct {
   char written[4096]; /* the output path */
   size_t pages;
 } jv_report_opts;
+
+/* SOURCE_DATE_EPOCH as seconds in *out, -1 when unset (then no dates are
+ * written, so output is reproducible either way). JV_EUSAGE when malformed. */
+jv_status jv_job_source_date(long long *out, jv_error *err);
+
+/* Lays doc out with style (Dutch hyphenation, the document title in the
+ * running header, running_right beside it) and writes it to path as a PDF,
+ * replacing path only on success; *pages (may be NULL) gets the page count.
+ * fonts and doc must outlive the call. */
+jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
+                           const jv_fonts *fonts, const char *running_right, const char *keywords,
+                           const char *path, size_t *pages, jv_error *err);
 
 /* Writes the report PDF. On any error nothing is written and an existing
  * output is left untouched. */

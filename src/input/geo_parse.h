@@ -29,6 +29,12 @@ jv_status jv_geo__props(json_t *props, char code[8], const char **name, const ch
 jv_status jv_geo__shape_for(jv_geo *g, const char *code, const char *name, jv_geo_shape **out,
                             jv_geo_ctx *c);
 
+/* The start of one feature in either format: a Polygon or MultiPolygon
+ * geometry of type `type` with `props` gets its shape in *out (*multi set);
+ * any other type is skipped with a warning and *out stays NULL. */
+jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *where,
+                        jv_geo_ctx *c, jv_geo_shape **out, int *multi);
+
 /* Appends a polygon that takes ownership of rings[0..n). */
 jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo_ctx *c);
 

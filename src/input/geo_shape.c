@@ -108,3 +108,26 @@ int jv_geo__close_ring(jv_ring *r)
   /* a triangle is the smallest area: 3 corners plus the closing point */
   return r->n >= 4;
 }
+
+jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *where,
+                        jv_geo_ctx *c, jv_geo_shape **out, int *multi)
+{
+  *out = NULL;
+  *multi = type && strcmp(type, "MultiPolygon") == 0;
+  if (!type || (!*multi && strcmp(type, "Polygon") != 0)) {
+    if (c->warn)
+      jv_diags_add(c->warn, c->file, 0, 0, "%s: geometry type %s ignored (not a polygon)", where,
+                   type ? type : "null");
+    return JV_OK;
+  }
+  char code[8];
+  const char *name;
+  jv_status st = jv_geo__props(props, code, &name, where, c);
+  if (st != JV_OK)
+    return st;
+  if (!code[0] && c->warn)
+    jv_diags_add(c->warn, c->file, 0, 0,
+                 "%s (%s): no statcode or code property; matched by name only", where,
+                 name[0] ? name : "unnamed");
+  return jv_geo__shape_for(g, code, name, out, c);
+}

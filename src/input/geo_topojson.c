@@ -183,26 +183,10 @@ static jv_status add_geometry(jv_geo *g, json_t *geom, const char *where, jv_geo
     }
     return JV_OK;
   }
-  int multi = type && strcmp(type, "MultiPolygon") == 0;
-  if (!type || (!multi && strcmp(type, "Polygon") != 0)) {
-    if (c->warn)
-      jv_diags_add(c->warn, c->file, 0, 0, "%s: geometry type %s ignored (not a polygon)", where,
-                   type ? type : "null");
-    return JV_OK;
-  }
-  char code[8];
-  const char *name;
-  jv_status st = jv_geo__props(json_object_get(geom, "properties"), code, &name, where, c);
-  if (st != JV_OK)
-    return st;
-  if (!code[0] && c->warn)
-    jv_diags_add(c->warn, c->file, 0, 0,
-                 "%s (%s): no statcode or code property; matched by name "
-                 "only",
-                 where, name[0] ? name : "unnamed");
+  int multi;
   jv_geo_shape *sh;
-  st = jv_geo__shape_for(g, code, name, &sh, c);
-  if (st != JV_OK)
+  jv_status st = jv_geo__begin(g, type, json_object_get(geom, "properties"), where, c, &sh, &multi);
+  if (st != JV_OK || !sh)
     return st;
   json_t *arcs = json_object_get(geom, "arcs");
   if (!json_is_array(arcs))

@@ -180,3 +180,11 @@ jv_status jv_chart_frame_layout(jv_chart_frame *f, const jv_measure *m, const jv
   f->plot_area = (jv_box){x, top, w, bottom - top};
   return JV_OK;
 }
+
+const jv_chart_style *jv_chart_style_or_default(const jv_chart_style *style, jv_chart_style *def)
+{
+  if (style)
+    return style;
+  jv_chart_style_default(def);
+  return def;
+}

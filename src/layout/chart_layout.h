@@ -33,6 +33,8 @@ typedef struct {
 } jv_chart_style;
 
 void jv_chart_style_default(jv_chart_style *st);
+/* style itself, or the default written into *def when style is NULL. */
+const jv_chart_style *jv_chart_style_or_default(const jv_chart_style *style, jv_chart_style *def);
 /* Colour k of n series: dark to light along the ramp (one series: single). */
 jv_rgb jv_chart_series_color(const jv_chart_style *st, size_t k, size_t n);
 /* The same for lines, whose light end stays at 3:1 contrast on white. */

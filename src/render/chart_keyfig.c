@@ -7,11 +7,7 @@ jv_status jv_chart_draw_keyfigure(jv_draw *d, double x, double y, double w, doub
                                   jv_error *err)
 {
   jv_chart_style def;
-  if (!style) {
-    jv_chart_style_default(&def);
-    style = &def;
-  }
-  const jv_chart_style *st = style;
+  const jv_chart_style *st = jv_chart_style_or_default(style, &def);
   jv_measure m = jv_chart_measure(d);
   jv_keyfigure_layout L;
   jv_status s = jv_keyfigure_layout_make(&L, c, &m, st, x, y, w, h, err);

@@ -36,11 +36,7 @@ jv_status jv_chart_draw_comparison(jv_draw *d, double x, double y, double w, dou
                                    jv_error *err)
 {
   jv_chart_style def;
-  if (!style) {
-    jv_chart_style_default(&def);
-    style = &def;
-  }
-  const jv_chart_style *st = style;
+  const jv_chart_style *st = jv_chart_style_or_default(style, &def);
   jv_measure m = jv_chart_measure(d);
   jv_rows_layout L;
   jv_status s = jv_comparison_layout(&L, c, &m, st, x, y, w, h, err);
@@ -88,11 +84,7 @@ jv_status jv_chart_draw_stacked(jv_draw *d, double x, double y, double w, double
                                 jv_error *err)
 {
   jv_chart_style def;
-  if (!style) {
-    jv_chart_style_default(&def);
-    style = &def;
-  }
-  const jv_chart_style *st = style;
+  const jv_chart_style *st = jv_chart_style_or_default(style, &def);
   jv_measure m = jv_chart_measure(d);
   jv_rows_layout L;
   jv_status s = jv_stacked_layout(&L, c, &m, st, x, y, w, h, err);

@@ -82,11 +82,7 @@ jv_status jv_chart_draw_trend(jv_draw *d, double x, double y, double w, double h
                               const jv_trend_chart *c, const jv_chart_style *style, jv_error *err)
 {
   jv_chart_style def;
-  if (!style) {
-    jv_chart_style_default(&def);
-    style = &def;
-  }
-  const jv_chart_style *st = style;
+  const jv_chart_style *st = jv_chart_style_or_default(style, &def);
   jv_measure m = jv_chart_measure(d);
   jv_trend_layout L;
   jv_status s = jv_trend_layout_make(&L, c, &m, st, x, y, w, h, err);

@@ -82,16 +82,12 @@ static jv_status add_optional(jv_batch_plan *p, jv_hasher *h, const char *label,
   return add_file(p, h, label, path, err);
 }
 
-/* Every file under dir (recursively); an absent dir adds none. */
-static jv_status add_tree(jv_batch_plan *p, jv_hasher *h, const char *label, const char *dir,
-                          jv_error *err)
+/* Hashes the files[0..n) of dir under label (owning files). */
+static jv_status add_listed(jv_batch_plan *p, jv_hasher *h, const char *kind, const char *label,
+                            const char *dir, char **files, size_t n, jv_error *err)
 {
-  char **files;
-  size_t n;
-  jv_status st = jv_project_files_under(dir, &files, &n, err);
-  if (st != JV_OK)
-    return st;
-  add_text(h, "tree", label);
+  jv_status st = JV_OK;
+  add_text(h, kind, label);
   for (size_t i = 0; i < n && st == JV_OK; i++) {
     char path[PATH_MAX], lab[PATH_MAX];
     snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
@@ -102,6 +98,16 @@ static jv_status add_tree(jv_batch_plan *p, jv_hasher *h, const char *label, con
   return st;
 }
 
+/* Every file under dir (recursively); an absent dir adds none. */
+static jv_status add_tree(jv_batch_plan *p, jv_hasher *h, const char *label, const char *dir,
+                          jv_error *err)
+{
+  char **files;
+  size_t n;
+  jv_status st = jv_project_files_under(dir, &files, &n, err);
+  return st ? st : add_listed(p, h, "tree", label, dir, files, n, err);
+}
+
 /* The files of one data directory: data files and correcties/. */
 static jv_status add_data_dir(jv_batch_plan *p, jv_hasher *h, const char *label, const char *dir,
                               jv_error *err)
@@ -109,17 +115,7 @@ static jv_status add_data_dir(jv_batch_plan *p, jv_hasher *h, const char *label,
   char **files;
   size_t n;
   jv_status st = jv_project_data_inputs(dir, &files, &n, err);
-  if (st != JV_OK)
-    return st;
-  add_text(h, "data", label);
-  for (size_t i = 0; i < n && st == JV_OK; i++) {
-    char path[PATH_MAX], lab[PATH_MAX];
-    snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-    snprintf(lab, sizeof(lab), "%s/%s", label, files[i]);
-    st = add_file(p, h, lab, path, err);
-  }
-  jv_project_strv_free(files, n);
-  return st;
+  return st ? st : add_listed(p, h, "data", label, dir, files, n, err);
 }
 
 /* What every output depends on: the program itself (version and binary, so

@@ -2,6 +2,7 @@
 #include "render/pdf_render.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +180,11 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
   if (m->keywords)
     HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, m->keywords);
   HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "jaarverslag " JV_VERSION);
+  /* the document language, so screen readers read the text as Dutch;
+   * libharu has no call for it, the catalog dictionary is public */
+  HPDF_String lang = HPDF_String_New(c->pdf->mmgr, m->lang ? m->lang : "nl-NL", NULL);
+  if (lang)
+    HPDF_Dict_Add(c->pdf->catalog, "Lang", lang);
   if (m->date >= 0) {
     time_t t = (time_t)m->date;
     struct tm tm;

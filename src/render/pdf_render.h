@@ -14,6 +14,7 @@ typedef struct {
   const char *author;
   const char *subject;
   const char *keywords;
+  const char *lang; /* BCP 47 language of the text; NULL: "nl-NL" */
   /* seconds since the epoch for CreationDate/ModDate; < 0 writes no dates
    * (the caller takes it from SOURCE_DATE_EPOCH for reproducible output) */
   long long date;

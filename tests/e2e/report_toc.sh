@@ -49,6 +49,12 @@ if sorted(links) == sorted(p for _, p in entries):
     passed += 1
 else:
     print(f"FAIL: links go to {links}, entries say {[p for _, p in entries]}"); failed += 1
+# the document language is declared (screen readers read Dutch)
+root = objs[f"obj:{objs['trailer']['value']['/Root']}"]["value"]
+if root.get("/Lang") in ("u:nl-NL", "nl-NL"):
+    passed += 1
+else:
+    print(f"FAIL: catalog /Lang is {root.get('/Lang')}"); failed += 1
 # outline: every TOC entry is a bookmark
 outl = json.dumps(d.get("outlines", []), ensure_ascii=False)
 for title, _ in entries:

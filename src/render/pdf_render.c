@@ -185,6 +185,10 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
   HPDF_String lang = HPDF_String_New(c->pdf->mmgr, m->lang ? m->lang : "nl-NL", NULL);
   if (lang)
     HPDF_Dict_Add(c->pdf->catalog, "Lang", lang);
+  /* viewers show the title, not the file name, in their window */
+  HPDF_Dict prefs = HPDF_Dict_New(c->pdf->mmgr);
+  if (prefs && HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK)
+    HPDF_Dict_Add(c->pdf->catalog, "ViewerPreferences", prefs);
   if (m->date >= 0) {
     time_t t = (time_t)m->date;
     struct tm tm;

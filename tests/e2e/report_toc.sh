@@ -55,6 +55,13 @@ if root.get("/Lang") in ("u:nl-NL", "nl-NL"):
     passed += 1
 else:
     print(f"FAIL: catalog /Lang is {root.get('/Lang')}"); failed += 1
+prefs = root.get("/ViewerPreferences", {})
+if isinstance(prefs, str):
+    prefs = objs[f"obj:{prefs}"]["value"]
+if prefs.get("/DisplayDocTitle") is True:
+    passed += 1
+else:
+    print(f"FAIL: /ViewerPreferences {prefs}"); failed += 1
 # outline: every TOC entry is a bookmark
 outl = json.dumps(d.get("outlines", []), ensure_ascii=False)
 for title, _ in entries:

@@ -18,6 +18,7 @@
 #include "input/template_read.h"
 #include "layout/doc_outline.h"
 #include "pipeline/map_job.h"
+#include "stats/checks.h"
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
 #include "render/pdf_render.h"
@@ -183,6 +184,10 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
   jv_status st = jv_job_load(env, data_dir, ds, err);
+  /* the cross-checks of `check`: a report on inconsistent data still gets
+   * written, but not silently */
+  if (!st && jv_checks_run(ds, warn))
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (!st && !opts->no_charts)
     st = load_series(env, data_dir, series, err);
   if (!st)

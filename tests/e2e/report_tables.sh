@@ -7,7 +7,10 @@ bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && "$bin" report)
+(cd "$tmp" && "$bin" report 2>"$tmp/stderr.txt")
+# the real data's inconsistency is reported, and the report still written
+grep -q "thuiszitters.csv:5:8: warning: Dordrecht: thuiszitters_actueel is 17" "$tmp/stderr.txt" ||
+  { cat "$tmp/stderr.txt"; echo "FAIL: report does not warn about Dordrecht's thuiszitters"; exit 1; }
 pdf=$tmp/jaarverslag-zuid-holland-zuid-2017-2018.pdf
 test -s "$pdf" || { echo "FAIL: default output name not written"; exit 1; }
 qpdf --check "$pdf" >"$tmp/qpdf.txt" 2>&1 || { cat "$tmp/qpdf.txt"; echo "FAIL: qpdf --check"; exit 1; }

@@ -332,8 +332,9 @@ static jv_status bad_name(const where *w, const raw_arg *a, const char *item, in
   if (best)
     snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
   return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column,
-                      "%s=%s: unknown %s '%s'%s; `jaarverslag indicators` lists the names", a->key,
-                      a->value, series ? "series" : "indicator", item, hint);
+                      "%s=%s: unknown %s '%s'%s; `jaarverslag indicators%s` lists the names",
+                      a->key, a->value, series ? "series" : "indicator", item, hint,
+                      series ? " --series" : "");
 }
 
 static jv_status check_names(const where *w, const raw_arg *a, int series, int list)

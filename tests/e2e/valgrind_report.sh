@@ -11,4 +11,8 @@ vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=de
     --show-leak-kinds=definite,indirect)
 "${vg[@]}" "$bin" report -o "$tmp/r.pdf" 2>"$tmp/vg1.txt" || { cat "$tmp/vg1.txt"; echo "FAIL: report"; exit 1; }
 "${vg[@]}" "$bin" check >/dev/null 2>"$tmp/vg2.txt" || { cat "$tmp/vg2.txt"; echo "FAIL: check"; exit 1; }
-echo "2 passed, 0 failed"
+(cd "$tmp" && "${vg[@]}" "$bin" map --indicator absoluut_verzuim -o "$tmp/m.png" >/dev/null 2>"$tmp/vg3.txt") ||
+  { cat "$tmp/vg3.txt"; echo "FAIL: map"; exit 1; }
+"${vg[@]}" "$bin" chart --kind trend --indicator vrijstellingen -o "$tmp/c.svg" >/dev/null 2>"$tmp/vg4.txt" ||
+  { cat "$tmp/vg4.txt"; echo "FAIL: chart"; exit 1; }
+echo "4 passed, 0 failed"

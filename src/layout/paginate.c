@@ -103,7 +103,7 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end)
     } else if (b->kind == JV_BLK_TABLE) {
       return h + jv_flow__table_keep_height(f, b->table);
     } else if (b->kind == JV_BLK_FIGURE) {
-      return h + b->figure->height + (b->figure->caption ? 16 : 0);
+      return h + jv_flow__figure_height(f, b->figure) + (b->figure->caption ? 16 : 0);
     } else {
       break;
     }

@@ -243,11 +243,22 @@ double jv_flow__table_keep_height(const flow *f, const jv_table *t)
 
 /* ---- figures ---------------------------------------------------------- */
 
+/* A figure is never taller than a page's text area: a chart of very many
+ * municipalities is drawn into the page height (charts and maps lay
+ * themselves out in whatever box they get). */
+double jv_flow__figure_height(const flow *f, const jv_figure *fig)
+{
+  double cap_h = fig->caption ? 16 : 0;
+  double page_h = f->page_bottom - f->s->margin_top - cap_h - 16;
+  return fig->height < page_h ? fig->height : page_h;
+}
+
 jv_status jv_flow__put_figure(flow *f, const jv_block *b)
 {
   const jv_figure *fig = b->figure;
   double cap_h = fig->caption ? 16 : 0;
-  if (avail(f) < fig->height + cap_h && !at_top(f)) {
+  double h = jv_flow__figure_height(f, fig);
+  if (avail(f) < h + cap_h && !at_top(f)) {
     jv_status st = jv_flow__next_frame(f);
     if (st)
       return st;
@@ -260,6 +271,7 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
   }
   if (jv_page_figure(f->page, f->x0, f->y, fig))
     return jv_flow__oom(f);
-  f->y += fig->height + 16;
+  jv_page_last(f->page)->h = h;
+  f->y += h + 16;
   return JV_OK;
 }

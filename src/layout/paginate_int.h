@@ -59,6 +59,7 @@ jv_status jv_flow__put_cover(flow *f, const jv_block *b);
 jv_status jv_flow__put_table(flow *f, const jv_block *b);
 double jv_flow__table_keep_height(const flow *f, const jv_table *t);
 jv_status jv_flow__put_figure(flow *f, const jv_block *b);
+double jv_flow__figure_height(const flow *f, const jv_figure *fig);
 
 /* paginate_toc.c: table of contents, running header and footer */
 jv_status jv_flow__reserve_toc(flow *f, const jv_doc *doc, const jv_block *b);

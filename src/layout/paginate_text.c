@@ -222,7 +222,7 @@ static double columns_height(flow *f)
       if (b->kind == JV_BLK_QUOTE && b->text)
         h += f->s->body_leading * 1.6;
     } else if (b->kind == JV_BLK_FIGURE) {
-      h += b->figure->height + 16;
+      h += jv_flow__figure_height(f, b->figure) + 16;
     }
   }
   return h;

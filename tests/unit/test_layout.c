@@ -293,6 +293,42 @@ static void test_forced_break_and_list_marker(void **state)
   jv_doc_free(&doc);
 }
 
+static void paint_nothing(void *ctx, struct jv_draw *d, double w, double h)
+{
+  (void)ctx, (void)d, (void)w, (void)h;
+}
+
+static void test_tall_figure_fits_page(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  jv_doc_paragraph(&doc, "Eerst wat tekst.", JV_FONT_REGULAR);
+  jv_figure *fig = calloc(1, sizeof(*fig));
+  fig->width = 400;
+  fig->height = 2000; /* a chart of very many municipalities */
+  fig->paint = paint_nothing;
+  jv_doc_figure(&doc, fig);
+  jv_page_style s;
+  jv_page_style_default(&s);
+  jv_pages pages;
+  jv_pages_init(&pages, s.width, s.height);
+  assert_int_equal(jv_paginate(&doc, &s, &fake, &pages, NULL), JV_OK);
+  int found = 0;
+  for (size_t i = 0; i < pages.n_pages; i++)
+    for (size_t j = 0; j < pages.pages[i].n; j++) {
+      const jv_item *it = &pages.pages[i].items[j];
+      if (it->kind != JV_ITEM_FIGURE)
+        continue;
+      found = 1;
+      assert_true(it->y >= s.margin_top - 0.01);
+      assert_true(it->y + it->h <= s.height - s.margin_bottom + 0.01);
+    }
+  assert_true(found);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -303,6 +339,7 @@ int main(void)
       cmocka_unit_test(test_heading_kept_with_table),
       cmocka_unit_test(test_columns_balanced),
       cmocka_unit_test(test_forced_break_and_list_marker),
+      cmocka_unit_test(test_tall_figure_fits_page),
   };
   return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

@@ -238,6 +238,15 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
     st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, 230, c->err);
     return add_figure(c, n, st, f);
   }
+  if (strcmp(kind, "trend") && ds->n_munis > JV_CHART_MAX_ROWS) {
+    /* a bar per municipality stops being readable long before this; the
+     * tables still hold every figure */
+    if (c->o->warn)
+      jv_diags_add(c->o->warn, n->file, n->line, 0,
+                   "::grafiek soort=%s left out: %zu municipalities, at most %d fit one chart",
+                   kind, ds->n_munis, JV_CHART_MAX_ROWS);
+    return JV_OK;
+  }
   if (!strcmp(kind, "vergelijking")) {
     const char *name = jv_tpl_value(n, "indicator");
     if (!name || jv_indicator_from_name(name, &ind))

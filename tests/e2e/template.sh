@@ -78,6 +78,31 @@ python3 "$src/scripts/synthetic_project.py" --regions 39 --take 1 --home "$src" 
 n=$(grep -o "voor [0-9]* gemeenten in Synthetische regio 01" "$tmp/syn.txt" | head -1 | awk '{print $2}')
 [ -n "$n" ] && [ "$n" -lt 30 ] && ok || bad "synthetic region map covers '${n:-?}' municipalities"
 
+# a big region (95 municipalities): tables split over pages, charts that
+# cannot hold every municipality are left out with a warning, and nothing
+# is drawn outside the page
+python3 "$src/scripts/synthetic_project.py" --regions 4 --take 1 --home "$src" "$tmp/big" >/dev/null
+"$bin" report --data "$tmp/big/synthetische-regio-01/2017-2018" -o "$tmp/big.pdf" 2>"$tmp/big.err" >/dev/null &&
+  ok || bad "big region report failed: $(tail -n 2 "$tmp/big.err")"
+grep -q "left out: 95 municipalities" "$tmp/big.err" && ok || bad "no warning about left-out charts"
+pdftotext -layout "$tmp/big.pdf" "$tmp/big.txt" 2>/dev/null
+grep -q "(vervolg)" "$tmp/big.txt" && ok || bad "no continued table"
+for f in "$tmp/big.pdf" "$tmp/a.pdf"; do
+  pdftotext -bbox "$f" - 2>/dev/null | python3 -c '
+import re, sys
+bad = 0
+for line in sys.stdin:
+    m = re.search(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\"", line)
+    if m:
+        W, H = float(m.group(1)), float(m.group(2))
+    m = re.search(r"xMin=\"([-\d.]+)\" yMin=\"([-\d.]+)\" xMax=\"([-\d.]+)\" yMax=\"([-\d.]+)\"", line)
+    if m:
+        x0, y0, x1, y1 = map(float, m.groups())
+        if x0 < 0 or y0 < 0 or x1 > W or y1 > H:
+            bad += 1
+sys.exit(1 if bad else 0)' && ok || bad "text outside the page in $(basename "$f")"
+done
+
 # a logo from the front matter lands on the cover as the only image
 cp -r "$src/templates/zuid-holland-zuid" "$tmp/logo"
 python3 - "$tmp/logo/logo.png" <<'PY'

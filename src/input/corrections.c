@@ -101,16 +101,6 @@ static jv_status read_header(header *h, const jv_csv_table *t, jv_error *err)
   return JV_OK;
 }
 
-static int is_cbs_code(const char *s)
-{
-  if (strlen(s) != 6 || s[0] != 'G' || s[1] != 'M')
-    return 0;
-  for (int i = 2; i < 6; i++)
-    if (!isdigit((unsigned char)s[i]))
-      return 0;
-  return 1;
-}
-
 /* The municipality of a row: a listed code whose name matches. */
 static jv_status row_municipality(const header *h, const jv_csv_row *r, const jv_gemeenten *geo,
                                   const jv_gemeente **out, jv_error *err)
@@ -124,7 +114,7 @@ static jv_status row_municipality(const header *h, const jv_csv_row *r, const jv
                         "%s: a correction names a municipality (GM and 4 digits); region "
                         "totals are computed from the municipalities",
                         c[0] ? "'totaal'" : "empty cbs_code");
-  if (!is_cbs_code(c))
+  if (!jv_cbs_code_valid(c))
     return jv_error_set(err, JV_EDATA, file, code->line, code->column,
                         "'%s' is not a CBS municipality code: expected GM and 4 digits, such "
                         "as GM0505",

@@ -115,16 +115,6 @@ jv_status jv_indicator_file_open(jv_indicator_file *out, const char *path, jv_er
   return st;
 }
 
-static int is_cbs_code(const char *s)
-{
-  if (strlen(s) != 6 || s[0] != 'G' || s[1] != 'M')
-    return 0;
-  for (int i = 2; i < 6; i++)
-    if (!isdigit((unsigned char)s[i]))
-      return 0;
-  return 1;
-}
-
 static int names_equal(const char *a, const char *b)
 {
   char *na = jv_gemeenten_normalize(a), *nb = jv_gemeenten_normalize(b);
@@ -171,7 +161,7 @@ static jv_status municipality_row(jv_indicator_file *f, jv_indicator_row *row,
   const jv_csv_field *code = &row->src->fields[f->col_code];
   const jv_csv_field *name = &row->src->fields[f->col_name];
   const char *file = f->table.name;
-  if (!is_cbs_code(code->text))
+  if (!jv_cbs_code_valid(code->text))
     return jv_error_set(err, JV_EDATA, file, code->line, code->column,
                         "'%s' is not a CBS municipality code: expected GM and 4 digits, such "
                         "as GM0505 (a spreadsheet may have dropped the letters or leading "

@@ -1,13 +1,13 @@
 /* region_read.c - reading the region membership table. */
 #include "input/region_read.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "input/csv_table.h"
+#include "model/model.h"
 
 static const char *const columns[] = {"regio", "indeling", "cbs_code", "gemeente"};
 
@@ -20,16 +20,6 @@ void jv_regions_free(jv_regions *r)
   free(r->items);
   free(r->file);
   memset(r, 0, sizeof(*r));
-}
-
-static int valid_code(const char *s)
-{
-  if (strlen(s) != 6 || s[0] != 'G' || s[1] != 'M')
-    return 0;
-  for (int i = 2; i < 6; i++)
-    if (!isdigit((unsigned char)s[i]))
-      return 0;
-  return 1;
 }
 
 static jv_status read_row(jv_regions *out, const jv_csv_table *t, const jv_csv_row *row,
@@ -46,7 +36,7 @@ static jv_status read_row(jv_regions *out, const jv_csv_table *t, const jv_csv_r
   if (*end || year < 1800 || year > 2200)
     return jv_error_set(err, JV_EDATA, t->name, f[1].line, 2,
                         "indeling \"%s\": expected a year such as 2018", f[1].text);
-  if (!valid_code(f[2].text))
+  if (!jv_cbs_code_valid(f[2].text))
     return jv_error_set(err, JV_EDATA, t->name, f[2].line, 3,
                         "cbs_code \"%s\": expected GM and 4 digits, such as GM0505", f[2].text);
   jv_region_member *m = &out->items[out->n];

@@ -85,3 +85,13 @@ const char *jv_dataset_file(jv_dataset *ds, const char *name)
   nf[ds->n_files] = strdup(name);
   return nf[ds->n_files] ? nf[ds->n_files++] : NULL;
 }
+
+bool jv_cbs_code_valid(const char *s)
+{
+  if (strlen(s) != 6 || s[0] != 'G' || s[1] != 'M')
+    return false;
+  for (int i = 2; i < 6; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}

@@ -84,6 +84,10 @@ jv_status jv_dataset_add(jv_dataset *ds, const char *code, const char *name, siz
  * jv_srcpos.file; NULL when out of memory. */
 const char *jv_dataset_file(jv_dataset *ds, const char *name);
 
+/* True for a CBS municipality code of the form GM0505 (not checked against
+ * any year's list). */
+bool jv_cbs_code_valid(const char *s);
+
 /* Index of the municipality with this CBS code, or -1. */
 long jv_dataset_find_code(const jv_dataset *ds, const char *code);
 

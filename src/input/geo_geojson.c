@@ -69,13 +69,7 @@ static jv_status add_polygon(jv_geo_shape *sh, json_t *rings, const char *where,
     }
     kept++;
   }
-  if (st != JV_OK || kept == 0) {
-    for (size_t i = 0; i < kept; i++)
-      jv_geo__ring_free(&out[i]);
-    free(out);
-    return st;
-  }
-  return jv_geo__add_polygon(sh, out, kept, c);
+  return jv_geo__finish_polygon(sh, out, kept, st, c);
 }
 
 static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx *c)

@@ -35,6 +35,12 @@ jv_status jv_geo__shape_for(jv_geo *g, const char *code, const char *name, jv_ge
 jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *where,
                         jv_geo_ctx *c, jv_geo_shape **out, int *multi);
 
+/* The end of reading a polygon's rings: when reading went well and kept
+ * rings remain, appends them as a polygon (taking ownership), else frees
+ * them. Returns st or the append's status. */
+jv_status jv_geo__finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, jv_status st,
+                                 jv_geo_ctx *c);
+
 /* Appends a polygon that takes ownership of rings[0..n). */
 jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo_ctx *c);
 

@@ -131,3 +131,15 @@ jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *
                  name[0] ? name : "unnamed");
   return jv_geo__shape_for(g, code, name, out, c);
 }
+
+jv_status jv_geo__finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, jv_status st,
+                                 jv_geo_ctx *c)
+{
+  if (st != JV_OK || kept == 0) {
+    for (size_t i = 0; i < kept; i++)
+      jv_geo__ring_free(&rings[i]);
+    free(rings);
+    return st;
+  }
+  return jv_geo__add_polygon(sh, rings, kept, c);
+}

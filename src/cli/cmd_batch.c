@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/batch.h"
 #include "stats/buckets.h"
@@ -43,10 +44,7 @@ static void usage(FILE *out)
 
 static int fail_usage(const char *fmt, const char *arg)
 {
-  fprintf(stderr, "jaarverslag batch: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nRun 'jaarverslag batch --help' for the options.\n");
-  return JV_EUSAGE;
+  return jv_cli_usage_error("batch", fmt, arg);
 }
 
 int jv_cmd_batch(int argc, char **argv)

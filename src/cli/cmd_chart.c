@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "layout/chart.h"
 #include "pipeline/chart_job.h"
@@ -57,10 +58,7 @@ static void usage(FILE *out)
 
 static int usage_error(const char *fmt, const char *arg)
 {
-  fprintf(stderr, "jaarverslag chart: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nRun 'jaarverslag chart --help' for the options.\n");
-  return JV_EUSAGE;
+  return jv_cli_usage_error("chart", fmt, arg);
 }
 
 /* A positive number within [lo, hi]; -1 when the text is not one. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "model/indicator.h"
 #include "model/model.h"
@@ -52,10 +53,7 @@ static void usage(FILE *out)
 
 static int fail_usage(const char *fmt, const char *arg)
 {
-  fprintf(stderr, "jaarverslag map: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nRun 'jaarverslag map --help' for the options.\n");
-  return JV_EUSAGE;
+  return jv_cli_usage_error("map", fmt, arg);
 }
 
 static int parse_indicator(const char *s, jv_indicator *out)

@@ -8,33 +8,21 @@
 
 #include "input/csv_table.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 enum { F_REGIO, F_REGIOCODE, F_SCHOOLJAAR, F_INDELING, F_COUNT };
 static const char *const field_names[F_COUNT] = {"regio", "regiocode", "schooljaar", "indeling"};
 static const char *const field_examples[F_COUNT] = {"regio,Zuid-Holland Zuid", "regiocode,ZHZ",
                                                     "schooljaar,2017-2018", "indeling,2018"};
 
-static void trim_copy(char *dst, size_t size, const char *src)
-{
-  while (isspace((unsigned char)*src))
-    src++;
-  size_t n = strlen(src);
-  while (n > 0 && isspace((unsigned char)src[n - 1]))
-    n--;
-  if (n >= size)
-    n = size - 1;
-  memcpy(dst, src, n);
-  dst[n] = '\0';
-}
-
 static jv_status check_header(const jv_csv_table *t, jv_error *err)
 {
   const jv_csv_row *h = &t->rows[0];
   char a[64] = "", b[64] = "";
   if (h->n_fields > 0)
-    trim_copy(a, sizeof(a), h->fields[0].text);
+    jv_trim_copy(a, sizeof(a), h->fields[0].text);
   if (h->n_fields > 1)
-    trim_copy(b, sizeof(b), h->fields[1].text);
+    jv_trim_copy(b, sizeof(b), h->fields[1].text);
   if (h->n_fields != 2 || strcasecmp(a, "veld") != 0 || strcasecmp(b, "waarde") != 0)
     return jv_error_set(err, JV_EDATA, t->name, h->line, 1,
                         "expected the header veld,waarde (then rows such as "
@@ -46,7 +34,7 @@ static jv_status set_value(jv_dataset *ds, int f, const jv_csv_field *v, const c
                            jv_loc *indeling_at, jv_error *err)
 {
   char text[256];
-  trim_copy(text, sizeof(text), v->text);
+  jv_trim_copy(text, sizeof(text), v->text);
   if (!text[0])
     return jv_error_set(err, JV_EDATA, file, v->line, v->column, "empty value: expected %s",
                         field_examples[f]);
@@ -100,7 +88,7 @@ jv_status jv_regio_read(jv_dataset *ds, jv_loc *indeling_at, const char *path, j
   for (size_t r = 1; r < t.n_rows && st == JV_OK; r++) {
     const jv_csv_row *row = &t.rows[r];
     char veld[64];
-    trim_copy(veld, sizeof(veld), row->fields[0].text);
+    jv_trim_copy(veld, sizeof(veld), row->fields[0].text);
     for (char *p = veld; *p; p++)
       *p = (char)tolower((unsigned char)*p);
     int f = 0;

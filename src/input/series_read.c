@@ -12,6 +12,7 @@
 #include "model/indicator.h"
 #include "model/series_catalogue.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 enum { C_INDICATOR, C_SCHOOLJAAR, C_WAARDE, C_BRON, C_COUNT };
 static const char *const col_names[C_COUNT] = {"indicator", "schooljaar", "waarde", "bron"};
@@ -21,26 +22,13 @@ typedef struct {
   int col[C_COUNT]; /* field index of each column */
 } reader;
 
-static void trim_copy(char *dst, size_t size, const char *src)
-{
-  while (isspace((unsigned char)*src))
-    src++;
-  size_t n = strlen(src);
-  while (n > 0 && isspace((unsigned char)src[n - 1]))
-    n--;
-  if (n >= size)
-    n = size - 1;
-  memcpy(dst, src, n);
-  dst[n] = '\0';
-}
-
 static jv_status read_header(reader *rd, const jv_csv_row *h, jv_error *err)
 {
   for (int c = 0; c < C_COUNT; c++)
     rd->col[c] = -1;
   for (size_t i = 0; i < h->n_fields; i++) {
     char name[64];
-    trim_copy(name, sizeof(name), h->fields[i].text);
+    jv_trim_copy(name, sizeof(name), h->fields[i].text);
     int c = 0;
     while (c < C_COUNT && strcasecmp(col_names[c], name) != 0)
       c++;
@@ -115,9 +103,9 @@ static jv_status read_row(reader *rd, jv_series_set *set, const jv_csv_row *row,
     f[c] = &row->fields[rd->col[c]];
   }
   char name[128], year_text[64], bron[512];
-  trim_copy(name, sizeof(name), f[C_INDICATOR]->text);
-  trim_copy(year_text, sizeof(year_text), f[C_SCHOOLJAAR]->text);
-  trim_copy(bron, sizeof(bron), f[C_BRON]->text);
+  jv_trim_copy(name, sizeof(name), f[C_INDICATOR]->text);
+  jv_trim_copy(year_text, sizeof(year_text), f[C_SCHOOLJAAR]->text);
+  jv_trim_copy(bron, sizeof(bron), f[C_BRON]->text);
 
   const jv_series_info *info = jv_series_info_find(name);
   if (!info) {
@@ -143,7 +131,7 @@ static jv_status read_row(reader *rd, jv_series_set *set, const jv_csv_row *row,
   double value = 0;
   int decimals = 0;
   char wtext[64];
-  trim_copy(wtext, sizeof(wtext), f[C_WAARDE]->text);
+  jv_trim_copy(wtext, sizeof(wtext), f[C_WAARDE]->text);
   if (info->unit == JV_SERIES_PERCENT && parse_decimal(wtext, &value, &decimals) == 0) {
     if (value > 100)
       return jv_error_set(err, JV_EDATA, rd->file, where.line, where.column,

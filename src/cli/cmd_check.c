@@ -8,6 +8,7 @@
 #include "model/correction.h"
 #include "model/model.h"
 #include "stats/checks.h"
+#include "util/diag.h"
 #include "util/error.h"
 
 #define DEFAULT_DATA "data/zuid-holland-zuid/2017-2018"
@@ -56,20 +57,28 @@ int jv_cmd_check(int argc, char **argv)
   jv_error_clear(&err);
   jv_env env;
   jv_dataset ds;
+  jv_diags errors, diags;
+  jv_diags_init(&errors);
+  jv_diags_init(&diags);
   jv_status st = jv_env_init(&env, &err);
   if (st == JV_OK)
-    st = jv_job_load(&env, data, &ds, &err);
+    st = jv_job_load_all(&env, data, &ds, &errors, &diags, &err);
   if (st != JV_OK) {
-    jv_error_print(&err, stderr);
+    if (errors.count > 0) /* every error of the input, the first among them */
+      jv_diags_print_capped(&errors, stderr, "error", JV_DIAG_MAX);
+    else
+      jv_error_print(&err, stderr);
+    jv_diags_free(&errors);
+    jv_diags_free(&diags);
     return st;
   }
-  jv_diags diags;
-  jv_diags_init(&diags);
   st = jv_checks_run(&ds, &diags);
+  if (st == JV_OK)
+    st = jv_diags_sort(&diags);
   if (st != JV_OK) {
     fprintf(stderr, "jaarverslag check: out of memory\n");
   } else {
-    jv_diags_print(&diags, stderr);
+    jv_diags_print_capped(&diags, stderr, "warning", JV_DIAG_MAX);
     size_t n_ind = 0;
     for (int i = 0; i < JV_IND_COUNT; i++)
       n_ind += ds.has_indicator[i];
@@ -81,6 +90,7 @@ int jv_cmd_check(int argc, char **argv)
       printf(", %zu %s", n_corr, n_corr == 1 ? "correctie" : "correcties");
     printf("\n");
   }
+  jv_diags_free(&errors);
   jv_diags_free(&diags);
   jv_dataset_free(&ds);
   return st;

@@ -9,4 +9,7 @@
  * bytes, always NUL-terminated, truncated when too long). */
 void jv_trim_copy(char *dst, size_t size, const char *src);
 
+/* Removes leading and trailing white space from s in place; returns s. */
+char *jv_trim_inplace(char *s);
+
 #endif

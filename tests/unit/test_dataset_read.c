@@ -335,10 +335,10 @@ static void test_directory_errors(void **state)
            "school year '2017-2019': expected two consecutive years such as 2017-2018");
   PUT(fx, "regio.csv",
       "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2018\n"
-      "indeling,2019\n");
+      "indeling,2014\n");
   read_bad(fx, JV_EDATA, "regio.csv", 4, 2,
-           "no municipality list for the CBS indeling 2019: expected one of 2015, 2017, 2018, "
-           "2020");
+           "no municipality list for the CBS indeling 2014: expected one of 2015, 2016, 2017, "
+           "2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025");
   PUT(fx, "regio.csv", "veld,waarde\nregio,Zuid-Holland Zuid\nschooljar,2017-2018\n");
   read_bad(fx, JV_EDATA, "regio.csv", 3, 1,
            "unknown veld 'schooljar' (did you mean 'schooljaar'?)");

@@ -162,8 +162,9 @@ static void coded_row(rows_ctx *c, jv_indicator_row *row)
   const jv_gemeente *by_name = jv_gemeenten_find_name(c->geo, row->name);
   row->gm = jv_gemeenten_find_code(c->geo, code->text);
   if (!row->gm) {
-    char hint[160] = "";
-    if (by_name)
+    char hint[800] = "";
+    jv_gemeenten_code_hint(c->geo, code->text, hint, sizeof(hint));
+    if (by_name && !hint[0])
       snprintf(hint, sizeof(hint), "; '%s' is %s there", by_name->name, by_name->code);
     ROW_ERR(c, row, code, "%s is not a municipality in the CBS indeling %d (regio.csv)%s",
             code->text, c->geo->year, hint);

@@ -327,7 +327,7 @@ static const char BIG4[] = "gemeente,leerplichtigen_5_17,absoluut_verzuim\n"
                            "s-Gravenhage,80000,8\n"
                            "Sudwest Fryslan,12000,1\n"
                            "Bergen NH,4000,0\n"
-                           "Hengelo (O.),11000,2\n"
+                           "Hengelo O,11000,2\n"
                            "Totaal Vier,207000,21\n";
 
 static void test_names_and_codes(void **state)

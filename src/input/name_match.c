@@ -6,59 +6,20 @@
 #include <string.h>
 
 #include "util/suggest.h"
-#include "util/utf8.h"
-
-/* The ASCII letter a Latin-1 letter is written as without its accent. */
-static char unaccent(uint32_t cp)
-{
-  static const char *const from = "ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿÇçÑñ";
-  static const char to[] = "aaaaaaaaaaaaeeeeeeeeiiiiiiiioooooooooouuuuuuuuyyyccnn";
-  const char *p = from;
-  for (size_t i = 0; *p; i++) {
-    uint32_t c;
-    jv_utf8_next(&p, &c);
-    if (c == cp)
-      return to[i];
-  }
-  return 0;
-}
+#include "util/text.h"
 
 void jv_name_loose(const char *name, char *buf, size_t size)
 {
-  size_t o = 0;
-  int sep = 0;
-  const char *p = name;
-  while (*p && o + 2 < size) {
-    uint32_t cp;
-    jv_utf8_next(&p, &cp);
-    char ch = 0;
-    if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')))
-      ch = (char)cp;
-    else if (cp >= 'A' && cp <= 'Z')
-      ch = (char)(cp + ('a' - 'A'));
-    else if (cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == '`' || cp == 0xB4)
-      continue; /* 's-Gravenhage and s-Gravenhage */
-    else if (cp >= 0xC0 && cp <= 0xFF)
-      ch = unaccent(cp);
-    if (!ch) { /* space, hyphen, dot, bracket, anything else: a separator */
-      sep = o > 0;
-      continue;
-    }
-    if (sep)
-      buf[o++] = ' ';
-    sep = 0;
-    buf[o++] = ch;
-  }
-  buf[o] = '\0';
+  jv_ascii_slug(buf, size, name); /* util/text.h: "'s-Gravenhage" -> "s-gravenhage" */
 }
 
-/* The loose form without a trailing province abbreviation ("bergen nh" ->
- * "bergen", "hengelo o" -> "hengelo"); the form itself when it has none. */
+/* The loose form without a trailing province abbreviation ("bergen-nh" ->
+ * "bergen", "hengelo-o" -> "hengelo"); the form itself when it has none. */
 static void strip_province(char *s)
 {
   static const char *const prov[] = {"nh", "zh", "nb", "l",  "li", "lb", "o",  "ov", "gld", "gl",
                                      "g",  "u",  "ut", "fr", "f",  "gr", "dr", "z",  "ze",  "fl"};
-  char *sp = strrchr(s, ' ');
+  char *sp = strrchr(s, '-');
   if (!sp)
     return;
   for (size_t i = 0; i < sizeof(prov) / sizeof(prov[0]); i++)

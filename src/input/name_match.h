@@ -25,9 +25,9 @@ typedef struct {
   size_t n_cands;
 } jv_name_hit;
 
-/* The loose form: ASCII lower case without accents, apostrophes dropped,
- * every run of spaces, hyphens, dots, commas, slashes and brackets one ' '.
- * "'s-Gravenhage" -> "s gravenhage", "Bergen (NH.)" -> "bergen nh".
+/* The loose form (jv_ascii_slug): ASCII lower case without accents, every
+ * run of other characters (spaces, apostrophes, hyphens, dots, brackets) one
+ * '-'. "'s-Gravenhage" -> "s-gravenhage", "Bergen (NH.)" -> "bergen-nh".
  * Writes at most size bytes (NUL included). */
 void jv_name_loose(const char *name, char *buf, size_t size);
 

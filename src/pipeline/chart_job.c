@@ -191,6 +191,12 @@ static jv_status write_pdf(sources *src, const jv_chart_job_opts *o, const jv_fo
   return jv_pdf_render_figure(&fig, &meta, fonts, o->output, err);
 }
 
+bool jv_chart_job_output_ok(const char *path)
+{
+  jv_surface_kind sk;
+  return jv_surface_kind_from_path(path, &sk) == 0;
+}
+
 jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out, jv_error *err)
 {
   sources *src = calloc(1, sizeof(*src));

@@ -36,13 +36,28 @@ typedef struct {
   jv_error fig_err;
   int font_failed; /* 1 + the style that could not be embedded */
   HPDF_Image image[8];
-  const char *image_path[8]; /* borrowed from the items */
+  const jv_image *image_src[8]; /* borrowed from the items */
   size_t n_images;
 } ctx;
 
 static double flip(const ctx *c, double y)
 {
   return c->in->height - y;
+}
+
+/* The decoded samples as an RGB image with its alpha plane as a soft mask;
+ * libharu never parses an image file itself. */
+static HPDF_Image load_image(HPDF_Doc pdf, const jv_image *src)
+{
+  HPDF_Image img =
+      HPDF_LoadRawImageFromMem(pdf, src->rgb, src->width, src->height, HPDF_CS_DEVICE_RGB, 8);
+  if (img && src->alpha) {
+    HPDF_Image mask =
+        HPDF_LoadRawImageFromMem(pdf, src->alpha, src->width, src->height, HPDF_CS_DEVICE_GRAY, 8);
+    if (!mask || HPDF_Image_AddSMask(img, mask) != HPDF_OK)
+      return NULL;
+  }
+  return img;
 }
 
 /* Embeds a style's font the first time it is used: libharu spends most of a
@@ -120,12 +135,12 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     /* the same file is embedded once however often it is drawn */
     HPDF_Image img = NULL;
     for (size_t i = 0; i < c->n_images; i++)
-      if (strcmp(c->image_path[i], it->text) == 0)
+      if (c->image_src[i] == it->image)
         img = c->image[i];
     if (!img) {
-      img = HPDF_LoadPngImageFromFile(c->pdf, it->text);
+      img = load_image(c->pdf, it->image);
       if (img && c->n_images < 8) {
-        c->image_path[c->n_images] = it->text;
+        c->image_src[c->n_images] = it->image;
         c->image[c->n_images++] = img;
       }
     }

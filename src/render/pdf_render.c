@@ -2,6 +2,7 @@
 #include "render/pdf_render.h"
 
 #include <hpdf.h>
+#include <errno.h>
 #include <hpdf_doc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,8 +216,9 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
   }
 }
 
-/* Copies the finished document from libharu's memory stream to fp. */
-static int save(ctx *c, FILE *fp)
+/* Copies the finished document from libharu's memory stream to fp; a failed
+ * write leaves its errno in *werr. */
+static int save(ctx *c, FILE *fp, int *werr)
 {
   if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
     return -1;
@@ -225,8 +227,10 @@ static int save(ctx *c, FILE *fp)
   for (;;) {
     HPDF_UINT32 n = sizeof(buf);
     HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
-    if (n > 0 && fwrite(buf, 1, n, fp) != n)
+    if (n > 0 && fwrite(buf, 1, n, fp) != n) {
+      *werr = errno;
       return -1;
+    }
     if (st == HPDF_STREAM_EOF)
       return 0;
     if (st != HPDF_OK)
@@ -291,10 +295,14 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   jv_atomic_file af;
   if ((st = jv_atomic_open(&af, path, err)))
     goto out;
-  if (save(&c, af.fp) != 0 || c.errs.error_no) {
+  int werr = 0;
+  if (save(&c, af.fp, &werr) != 0 || c.errs.error_no) {
     jv_atomic_abort(&af);
-    st = jv_error_set(err, c.errs.error_no ? JV_EINTERNAL : JV_EIO, path, 0, 0,
-                      "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    if (c.errs.error_no)
+      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0,
+                        "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    else
+      st = jv_atomic_write_error(path, werr, err);
     goto out;
   }
   st = jv_atomic_commit(&af, err);

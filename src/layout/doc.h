@@ -9,8 +9,8 @@
 
 #include "layout/figure.h"
 #include "layout/table.h"
+#include "layout/font_style.h"
 #include "model/image.h"
-#include "render/fonts.h"
 #include "util/error.h"
 
 typedef enum {

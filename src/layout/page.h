@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 #include "layout/figure.h"
+#include "layout/font_style.h"
 #include "model/image.h"
-#include "render/fonts.h"
 #include "util/color.h"
 #include "util/error.h"
 

@@ -80,7 +80,7 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
     st = jv_paginate(doc, style, &m, &pages, err);
   }
   if (!st) {
-    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date};
+    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date, NULL};
     st = jv_pdf_render(&pages, &meta, fonts, path, err);
   }
   if (!st && pages_out)

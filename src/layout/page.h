@@ -8,6 +8,7 @@
 
 #include "layout/figure.h"
 #include "layout/font_style.h"
+#include "layout/scene.h"
 #include "util/color.h"
 #include "util/error.h"
 
@@ -33,6 +34,7 @@ typedef struct {
   jv_rgb color;      /* text, fill or stroke colour */
   double line_width;
   const jv_figure *figure; /* borrowed from the document (FIGURE) */
+  jv_scene *scene;         /* owned (FIGURE): the figure laid out in w x h */
   int target;              /* page index (LINK) */
 } jv_item;
 

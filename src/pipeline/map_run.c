@@ -10,6 +10,7 @@
 #include "pipeline/map_job_int.h"
 #include "render/draw_cairo.h"
 #include "render/fonts.h"
+#include "render/scene_paint.h"
 
 static int has_regio(const char *dir)
 {
@@ -143,18 +144,23 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
     return st;
   double w = o->width > 0 ? o->width : 500;
   double margin = 12;
-  double h = jv_map_prepared_height(m, fonts, w - 2 * margin) + 2 * margin;
-  jv_draw_cairo *c;
-  st = jv_draw_cairo_open(&c, kind, o->output, w, h, o->dpi > 0 ? o->dpi : 150, fonts, err);
-  if (st == JV_OK) {
-    probe_ctx pc = {m, kind == JV_SURFACE_PNG ? (o->dpi > 0 ? o->dpi : 150) / 72.0 : 1.0};
-    st =
-        jv_map_prepared_draw_probe(m, jv_draw_cairo_draw(c), margin, margin, w - 2 * margin,
-                                   h - 2 * margin, o->debug_points ? print_anchor : NULL, &pc, err);
-    if (st == JV_OK)
-      st = jv_draw_cairo_finish(c, err);
-    jv_draw_cairo_free(c);
-  }
+  jv_measure me = jv_job_measure(fonts);
+  double h = jv_map_prepared_height(m, &me, w - 2 * margin) + 2 * margin;
+  double dpi = o->dpi > 0 ? o->dpi : 150;
+  probe_ctx pc = {m, kind == JV_SURFACE_PNG ? dpi / 72.0 : 1.0};
+  jv_scene scene;
+  jv_scene_init(&scene);
+  st = jv_map_prepared_lay_out(m, &me, margin, margin, w - 2 * margin, h - 2 * margin, &scene,
+                               o->debug_points ? print_anchor : NULL, &pc, err);
+  jv_draw_cairo *c = NULL;
+  if (st == JV_OK)
+    st = jv_draw_cairo_open(&c, kind, o->output, w, h, dpi, fonts, err);
+  if (st == JV_OK)
+    st = jv_scene_paint(jv_draw_cairo_draw(c), &scene, err);
+  if (st == JV_OK)
+    st = jv_draw_cairo_finish(c, err);
+  jv_draw_cairo_free(c);
+  jv_scene_free(&scene);
   jv_fonts_free(fonts);
   return st;
 }

@@ -6,11 +6,9 @@
 #ifndef JV_RENDER_DRAW_H
 #define JV_RENDER_DRAW_H
 
+#include "layout/scene.h" /* jv_align, jv_fill_rule */
 #include "render/fonts.h"
 #include "util/color.h"
-
-typedef enum { JV_ALIGN_LEFT, JV_ALIGN_CENTER, JV_ALIGN_RIGHT } jv_align;
-typedef enum { JV_FILL_WINDING, JV_FILL_EVENODD } jv_fill_rule;
 
 typedef struct {
   void (*move_to)(void *ctx, double x, double y);

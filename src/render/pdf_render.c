@@ -10,6 +10,7 @@
 
 #include "render/atomic_file.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 
 typedef struct {
   HPDF_STATUS error_no;
@@ -110,10 +111,16 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
     dh.load_font = load_font;
     dh.load_ctx = c;
-    it->figure->paint(it->figure->ctx, &dh.draw, it->w, it->h);
+    jv_error fe;
+    jv_status st = it->scene ? jv_scene_paint(&dh.draw, it->scene, &fe)
+                             : jv_error_set(&fe, JV_EINTERNAL, NULL, 0, 0, "not laid out");
     HPDF_Page_GRestore(page);
-    if (it->figure->failed && !c->fig_failed && it->figure->failed(it->figure->ctx, &c->fig_err))
+    if (st && !c->fig_failed) {
       c->fig_failed = 1;
+      jv_error_set(&c->fig_err, st, NULL, 0, 0, "figure '%s': %s",
+                   it->figure && it->figure->caption ? it->figure->caption : "zonder bijschrift",
+                   fe.msg);
+    }
     break;
   }
   case JV_ITEM_IMAGE: {

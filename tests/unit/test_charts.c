@@ -17,9 +17,10 @@
 #include "input/paths.h"
 #include "input/series_read.h"
 #include "layout/chart_data.h"
-#include "render/chart.h"
+#include "layout/chart_scene.h"
 #include "render/draw_cairo.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 
 typedef struct {
   char home[4096];
@@ -85,8 +86,15 @@ static void test_comparison_geometry(void **state)
   (void)state;
   static const char *const names[] = {"Alblasserdam", "Binnenmaas", "Strijen", "Korendijk"};
   static const double values[] = {1.7, NAN, 1.7, 0.6};
-  jv_comparison_chart c = {{"Absoluut verzuimers per 1.000", NULL, "test"}, 4, names, values,
-                           1, 0.6, "Regio", true, NULL};
+  jv_comparison_chart c = {{"Absoluut verzuimers per 1.000", NULL, "test"},
+                           4,
+                           names,
+                           values,
+                           1,
+                           0.6,
+                           "Regio",
+                           true,
+                           NULL};
   jv_chart_style st;
   jv_chart_style_default(&st);
   jv_measure m = {fake_width, NULL};
@@ -123,8 +131,7 @@ static void test_trend_geometry_and_end_labels(void **state)
   fixture *f = *state;
   jv_trend_data td;
   jv_error err;
-  assert_int_equal(jv_trend_from_series(&td, &f->set,
-                                        "langdurig_relatief_verzuim,thuiszitters_3m",
+  assert_int_equal(jv_trend_from_series(&td, &f->set, "langdurig_relatief_verzuim,thuiszitters_3m",
                                         JV_TREND_LINES, &err),
                    JV_OK);
   jv_chart_style st;
@@ -178,7 +185,8 @@ static void test_alt_texts(void **state)
   /* totals from the seed: VO 1.209, beroeps 530, BO/SBO 255, (V)SO 92, all 2.086;
    * the nvt categories are left out */
   assert_non_null(strstr(alt, "hoogste totaal Dordrecht (678)"));
-  assert_non_null(strstr(alt, "samen 2.086: VO 1.209, Beroepsonderwijs 530, BO en SBO 255, (V)SO 92."));
+  assert_non_null(
+      strstr(alt, "samen 2.086: VO 1.209, Beroepsonderwijs 530, BO en SBO 255, (V)SO 92."));
   assert_null(strstr(alt, "onbekend"));
   free(alt);
 
@@ -191,9 +199,9 @@ static void test_alt_texts(void **state)
                            "4.565 (2016-2017).");
   free(alt);
   /* gaps are named, not counted as zero */
-  assert_int_equal(jv_trend_from_series(&td, &f->set, "absoluut_verzuim,relatief_verzuim",
-                                        JV_TREND_LINES, &err),
-                   JV_OK);
+  assert_int_equal(
+      jv_trend_from_series(&td, &f->set, "absoluut_verzuim,relatief_verzuim", JV_TREND_LINES, &err),
+      JV_OK);
   alt = jv_trend_chart_alt(&td.chart);
   assert_non_null(strstr(alt, "geen cijfer voor 2010-2011, 2011-2012"));
   assert_null(strstr(alt, " 0 "));
@@ -216,7 +224,12 @@ static void test_alt_texts(void **state)
   assert_string_equal(kd.chart.item[0].detail_label, "begeleide risicoleerlingen");
 }
 
-/* Draws all four kinds into one cairo PNG; draw_cairo refuses state changes
+static double measure_fonts(void *ctx, jv_font_style st, double size, const char *text)
+{
+  return jv_fonts_text_width(ctx, st, size, text);
+}
+
+/* Lays all four kinds out in one scene and paints it into d; draw_cairo refuses state changes
  * inside a path, so this also checks the charts keep to jv_draw's rules. */
 static void draw_all(fixture *f, jv_draw *d)
 {
@@ -229,15 +242,21 @@ static void draw_all(fixture *f, jv_draw *d)
   assert_int_equal(jv_stacked_from_dataset(&sd, &f->ds, "relatief", &err), JV_OK);
   assert_int_equal(jv_trend_from_series(&td, &f->set, "vrijstellingen", JV_TREND_BARS, &err),
                    JV_OK);
-  assert_int_equal(jv_trend_from_series(&tl, &f->set, "absoluut_naar_onderwijs", JV_TREND_LINES,
-                                        &err),
-                   JV_OK);
+  assert_int_equal(
+      jv_trend_from_series(&tl, &f->set, "absoluut_naar_onderwijs", JV_TREND_LINES, &err), JV_OK);
   assert_int_equal(jv_keyfigure_from_series_set(&kd, &f->set, "vsv", 3, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_comparison(d, 0, 0, 400, 300, &cd.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_stacked(d, 400, 0, 400, 300, &sd.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_trend(d, 0, 300, 400, 250, &td.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_trend(d, 400, 300, 400, 250, &tl.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_keyfigure(d, 0, 550, 400, 200, &kd.chart, NULL, &err), JV_OK);
+  jv_measure m = {measure_fonts, f->fonts};
+  jv_scene sc;
+  jv_scene_init(&sc);
+  assert_int_equal(jv_chart_scene_comparison(&sc, &m, 0, 0, 400, 300, &cd.chart, NULL, &err),
+                   JV_OK);
+  assert_int_equal(jv_chart_scene_stacked(&sc, &m, 400, 0, 400, 300, &sd.chart, NULL, &err), JV_OK);
+  assert_int_equal(jv_chart_scene_trend(&sc, &m, 0, 300, 400, 250, &td.chart, NULL, &err), JV_OK);
+  assert_int_equal(jv_chart_scene_trend(&sc, &m, 400, 300, 400, 250, &tl.chart, NULL, &err), JV_OK);
+  assert_int_equal(jv_chart_scene_keyfigure(&sc, &m, 0, 550, 400, 200, &kd.chart, NULL, &err),
+                   JV_OK);
+  assert_int_equal(jv_scene_paint(d, &sc, &err), JV_OK);
+  jv_scene_free(&sc);
 }
 
 static void test_draw_cairo(void **state)

@@ -1,7 +1,6 @@
 /* job.c - running the report pipeline. */
 #include "pipeline/job.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +21,7 @@
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
 #include "render/pdf_render.h"
+#include "util/text.h"
 
 jv_status jv_env_init(jv_env *env, jv_error *err)
 {
@@ -49,22 +49,7 @@ jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, 
 void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size)
 {
   char slug[256];
-  size_t o = 0;
-  int dash = 0;
-  for (const char *p = ds->region_name ? ds->region_name : "regio"; *p && o + 2 < sizeof(slug);
-       p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (isalnum(ch) && ch < 0x80) {
-      slug[o++] = (char)tolower(ch);
-      dash = 0;
-    } else if (!dash && o > 0) {
-      slug[o++] = '-';
-      dash = 1;
-    }
-  }
-  while (o > 0 && slug[o - 1] == '-')
-    o--;
-  slug[o] = '\0';
+  jv_ascii_slug(slug, sizeof(slug), ds->region_name ? ds->region_name : "regio");
   char year[16];
   jv_schoolyear_format(ds->year, year, sizeof(year));
   snprintf(buf, size, "jaarverslag-%s-%s.pdf", slug, year);

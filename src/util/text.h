@@ -9,4 +9,9 @@
  * bytes, always NUL-terminated, truncated when too long). */
 void jv_trim_copy(char *dst, size_t size, const char *src);
 
+/* A file-name slug of src: letters with diacritics spelt in ASCII
+ * (Súdwest-Fryslân gives sudwest-fryslan), lower case, every other run of
+ * characters one '-', none at either end. dst always NUL-terminated. */
+void jv_ascii_slug(char *dst, size_t size, const char *src);
+
 #endif

@@ -320,6 +320,42 @@ static void test_draw_hpdf(void **state)
   assert_non_null(strstr(text, "665"));
 }
 
+/* CIE L*a*b* (D65) of an sRGB colour. */
+static void to_lab(jv_rgb c, double lab[3])
+{
+  double v[3] = {c.r, c.g, c.b};
+  for (int i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+  double xyz[3] = {(0.4124 * v[0] + 0.3576 * v[1] + 0.1805 * v[2]) / 0.95047,
+                   0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2],
+                   (0.0193 * v[0] + 0.1192 * v[1] + 0.9505 * v[2]) / 1.08883};
+  for (int i = 0; i < 3; i++)
+    xyz[i] = xyz[i] > 0.008856 ? cbrt(xyz[i]) : 7.787 * xyz[i] + 16.0 / 116.0;
+  lab[0] = 116 * xyz[1] - 16;
+  lab[1] = 500 * (xyz[0] - xyz[1]);
+  lab[2] = 200 * (xyz[1] - xyz[2]);
+}
+
+/* Neighbouring segments of a stacked bar (2 to 6 series) differ by delta E
+ * (CIE76) >= 15 and, for greyscale print, by >= 10 in lightness L*. */
+static void test_series_colours_apart(void **state)
+{
+  (void)state;
+  jv_chart_style st;
+  jv_chart_style_default(&st);
+  for (size_t n = 2; n <= 6; n++)
+    for (size_t k = 0; k + 1 < n; k++) {
+      double a[3], b[3];
+      to_lab(jv_chart_series_color(&st, k, n), a);
+      to_lab(jv_chart_series_color(&st, k + 1, n), b);
+      double de = sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) +
+                       (a[2] - b[2]) * (a[2] - b[2]));
+      if (de < 15 || a[0] - b[0] > -10)
+        fail_msg("%zu series: colours %zu and %zu: delta E %.1f, L* %.1f -> %.1f", n, k, k + 1, de,
+                 a[0], b[0]);
+    }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -328,6 +364,7 @@ int main(void)
       cmocka_unit_test(test_alt_texts),
       cmocka_unit_test(test_draw_cairo),
       cmocka_unit_test(test_draw_hpdf),
+      cmocka_unit_test(test_series_colours_apart),
   };
   return cmocka_run_group_tests_name("charts", tests, setup, teardown);
 }

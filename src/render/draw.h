@@ -106,7 +106,4 @@ static inline double jv_draw_text_width(const jv_draw *d, const char *s, jv_font
   return jv_fonts_text_width(d->fonts, st, size, s);
 }
 
-/* Convenience: an axis-aligned rectangle path. */
-void jv_draw_rect(jv_draw *d, double x, double y, double w, double h);
-
 #endif

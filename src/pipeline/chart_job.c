@@ -13,6 +13,7 @@
 #include "layout/chart_scene.h"
 #include "render/draw_cairo.h"
 #include "render/scene_paint.h"
+#include "render/pdf_render.h"
 
 static const char *const default_series[] = {"data/nationaal/series.csv",
                                              "data/zuid-holland-zuid/reeksen.csv"};
@@ -128,26 +129,40 @@ static void print_geometry(sources *src, const jv_chart_job_opts *o, const jv_me
     fprintf(out, "reference %.2f %.2f %.2f\n", L.ref_x, L.plot.y, L.plot.h);
 }
 
-static void print_alt(sources *src, jv_chart_kind k, FILE *out)
+/* The chart's text alternative (the caller frees; NULL when out of memory). */
+static char *chart_alt(sources *src, jv_chart_kind k)
 {
-  char *alt = NULL;
   switch (k) {
   case K_TREND:
-    alt = jv_trend_chart_alt(&src->trend.chart);
-    break;
+    return jv_trend_chart_alt(&src->trend.chart);
   case K_COMPARISON:
-    alt = jv_comparison_chart_alt(&src->comparison.chart);
-    break;
+    return jv_comparison_chart_alt(&src->comparison.chart);
   case K_STACKED:
-    alt = jv_stacked_chart_alt(&src->stacked.chart);
-    break;
+    return jv_stacked_chart_alt(&src->stacked.chart);
   default:
-    alt = jv_keyfigure_chart_alt(&src->keyfigure.chart);
-    break;
+    return jv_keyfigure_chart_alt(&src->keyfigure.chart);
   }
+}
+
+static void print_alt(sources *src, jv_chart_kind k, FILE *out)
+{
+  char *alt = chart_alt(src, k);
   if (alt)
     fprintf(out, "%s\n", alt);
   free(alt);
+}
+
+/* A PDF goes through the tagged report writer, as a one-page figure. */
+static jv_status write_pdf(sources *src, const jv_chart_job_opts *o, const jv_fonts *fonts,
+                           const jv_scene *scene, const char *alt, jv_error *err)
+{
+  long long date;
+  jv_status st = jv_job_source_date(&date, err);
+  if (st != JV_OK)
+    return st;
+  jv_figure fig = {.width = o->width, .height = o->height, .alt = (char *)alt};
+  jv_pdf_meta meta = {chart_text(src, o->kind)->title, NULL, NULL, NULL, "nl-NL", date, NULL};
+  return jv_pdf_render_figure(&fig, scene, &meta, fonts, o->output, err);
 }
 
 bool jv_chart_job_output_ok(const char *path)
@@ -181,12 +196,21 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
   jv_scene_init(&scene);
   if (st == JV_OK)
     st = lay_out(src, o, &me, &scene, err);
-  if (st == JV_OK)
+  char *alt = st == JV_OK ? chart_alt(src, o->kind) : NULL;
+  if (st == JV_OK && !alt)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  if (st == JV_OK && sk == JV_SURFACE_PDF) {
+    st = write_pdf(src, o, fonts, &scene, alt, err);
+  } else if (st == JV_OK) {
     st = jv_draw_cairo_open(&dc, sk, o->output, o->width, o->height, o->dpi, fonts, err);
-  if (st == JV_OK)
-    st = jv_scene_paint(jv_draw_cairo_draw(dc), &scene, err);
-  if (st == JV_OK)
-    st = jv_draw_cairo_finish(dc, err);
+    if (st == JV_OK) {
+      jv_draw_cairo_set_text(dc, chart_text(src, o->kind)->title, alt);
+      st = jv_scene_paint(jv_draw_cairo_draw(dc), &scene, err);
+    }
+    if (st == JV_OK)
+      st = jv_draw_cairo_finish(dc, err);
+  }
+  free(alt);
   if (st == JV_OK && o->geometry)
     print_geometry(src, o, &me, out);
   if (st == JV_OK && o->alt)

@@ -11,6 +11,7 @@
 #include "render/draw_cairo.h"
 #include "render/fonts.h"
 #include "render/scene_paint.h"
+#include "render/pdf_render.h"
 
 static int has_regio(const char *dir)
 {
@@ -131,6 +132,20 @@ static void print_anchor(void *ctx, size_t shape, double x, double y)
   printf("%s\t%s\t%.1f\t%.1f\n", s->code, s->name, x * p->unit, y * p->unit);
 }
 
+/* A PDF goes through the tagged report writer, as a one-page figure. */
+static jv_status write_map_pdf(const jv_map_prepared *m, const jv_map_job_opts *o,
+                               const jv_fonts *fonts, double w, double h, const jv_scene *scene,
+                               const char *alt, jv_error *err)
+{
+  long long date;
+  jv_status st = jv_job_source_date(&date, err);
+  if (st != JV_OK)
+    return st;
+  jv_figure fig = {.width = w, .height = h, .alt = (char *)alt};
+  jv_pdf_meta meta = {jv_map_prepared_title(m), NULL, NULL, NULL, "nl-NL", date, NULL};
+  return jv_pdf_render_figure(&fig, scene, &meta, fonts, o->output, err);
+}
+
 static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv_map_job_opts *o,
                            jv_error *err)
 {
@@ -152,14 +167,23 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
   jv_scene_init(&scene);
   st = jv_map_prepared_lay_out(m, &me, margin, margin, w - 2 * margin, h - 2 * margin, &scene,
                                o->debug_points ? print_anchor : NULL, &pc, err);
+  char *alt = st == JV_OK ? jv_map_prepared_alt(m) : NULL;
+  if (st == JV_OK && !alt)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   jv_draw_cairo *c = NULL;
-  if (st == JV_OK)
+  if (st == JV_OK && kind == JV_SURFACE_PDF && !o->debug_points) {
+    st = write_map_pdf(m, o, fonts, w, h, &scene, alt, err);
+  } else if (st == JV_OK) {
     st = jv_draw_cairo_open(&c, kind, o->output, w, h, dpi, fonts, err);
-  if (st == JV_OK)
-    st = jv_scene_paint(jv_draw_cairo_draw(c), &scene, err);
-  if (st == JV_OK)
-    st = jv_draw_cairo_finish(c, err);
+    if (st == JV_OK) {
+      jv_draw_cairo_set_text(c, jv_map_prepared_title(m), alt);
+      st = jv_scene_paint(jv_draw_cairo_draw(c), &scene, err);
+    }
+    if (st == JV_OK)
+      st = jv_draw_cairo_finish(c, err);
+  }
   jv_draw_cairo_free(c);
+  free(alt);
   jv_scene_free(&scene);
   jv_fonts_free(fonts);
   return st;

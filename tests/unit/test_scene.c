@@ -216,7 +216,7 @@ static void test_failures_reach_the_caller(void **state)
   assert_true(fd >= 0);
   close(fd);
   unlink(path);
-  jv_pdf_meta meta = {"t", "a", "s", "k", "nl-NL", 1};
+  jv_pdf_meta meta = {"t", "a", "s", "k", "nl-NL", 1, NULL};
   assert_int_equal(jv_pdf_render(&pages, &meta, fonts, path, &err), JV_EINTERNAL);
   assert_non_null(strstr(err.msg, "figure 'Kaart 1': figure operation 2: state or text change"));
   assert_int_not_equal(access(path, F_OK), 0);

@@ -22,6 +22,7 @@
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
 #include "render/pdf_render.h"
+#include "util/diag.h"
 #include "util/text.h"
 
 jv_status jv_env_init(jv_env *env, jv_error *err)
@@ -45,6 +46,13 @@ jv_status jv_env_init(jv_env *env, jv_error *err)
 jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, jv_error *err)
 {
   return jv_dataset_read_dir(out, data_dir ? data_dir : env->default_data, env->gemeenten, err);
+}
+
+jv_status jv_job_load_all(const jv_env *env, const char *data_dir, jv_dataset *out,
+                          jv_diags *errors, jv_diags *warnings, jv_error *err)
+{
+  return jv_dataset_read_dir_all(out, data_dir ? data_dir : env->default_data, env->gemeenten,
+                                 errors, warnings, err);
 }
 
 void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size)
@@ -88,7 +96,7 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
     free(text);
   }
   if (!st) {
-    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date};
+    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date, NULL};
     st = jv_pdf_render(&pages, &meta, fonts, path, err);
   }
   if (!st && pages_out)
@@ -177,7 +185,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
                          const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache, jv_error *err)
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
-  jv_status st = jv_job_load(env, data_dir, ds, err);
+  jv_status st = jv_job_load_all(env, data_dir, ds, opts->errors, warn, err);
   /* the cross-checks of `check`: a report on inconsistent data still gets
    * written, but not silently */
   if (!st && jv_checks_run(ds, warn))
@@ -254,8 +262,8 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
       snprintf(opts->written, sizeof(opts->written), "%s", out);
   }
 out:
-  if (opts->warnings)
-    jv_diags_print(&warn, opts->warnings);
+  if (opts->warnings && !jv_diags_sort(&warn))
+    jv_diags_print_capped(&warn, opts->warnings, "warning", JV_DIAG_MAX);
   jv_diags_free(&warn);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);

@@ -21,6 +21,7 @@
 #include "stats/checks.h"
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
+#include "render/atomic_file.h"
 #include "render/pdf_render.h"
 #include "util/diag.h"
 #include "util/text.h"
@@ -231,6 +232,8 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
   jv_geo_cache_init(&geo_cache);
   long long date;
   jv_status st = jv_job_source_date(&date, err); /* a bad value fails before any work */
+  if (!st && opts->output) /* so does an output that is a FIFO, device or directory */
+    st = jv_atomic_check_target(opts->output, err);
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (!st)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/png_size.h"
 #include "layout/chart.h"
 #include "layout/report.h"
 #include "pipeline/chart_figures.h"
@@ -436,13 +435,10 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
     const char *sub = jv_tpl_value(n, "ondertitel");
     if (jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year))
       return oom(c);
-    if (m->logo) {
-      unsigned pw, ph;
-      jv_status st = jv_png_size(m->logo, &pw, &ph, c->err);
-      if (st)
-        return st;
+    if (m->logo_image) {
+      const jv_image *li = m->logo_image;
       /* pixels at 150 dpi, the resolution a print logo is made for */
-      if (jv_doc_cover_logo(c->doc, m->logo, pw * 72.0 / 150.0, ph * 72.0 / 150.0))
+      if (jv_doc_cover_logo(c->doc, li, li->width * 72.0 / 150.0, li->height * 72.0 / 150.0))
         return oom(c);
     }
     return JV_OK;

@@ -11,7 +11,6 @@
 #include "model/indicator.h"
 #include "model/model.h"
 #include "pipeline/map_job.h"
-#include "stats/buckets.h"
 #include "util/error.h"
 #include "util/suggest.h"
 
@@ -142,7 +141,7 @@ int jv_cmd_map(int argc, char **argv)
       o.map.boundary_year = (int)num;
       break;
     case 'b':
-      if (jv_buckets_parse(&buckets, optarg, &err) != JV_OK) {
+      if (jv_map_buckets_parse(&buckets, optarg, &err) != JV_OK) {
         fprintf(stderr, "jaarverslag map: %s\n", err.msg);
         return JV_EUSAGE;
       }

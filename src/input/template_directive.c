@@ -84,6 +84,7 @@ static const dir_spec specs[] = {
     {"pagina", A_PAGE, 0, 0, {NONE}},
     {"kolommen", A_NODE, JV_DIR_KOLOMMEN, 0, {INT("aantal", 2, 3)}},
     {"einde-kolommen", A_NODE, JV_DIR_EINDE_KOLOMMEN, 1, {NONE}},
+    {"bij-figuur", A_NODE, JV_DIR_BIJ_FIGUUR, 1, {NONE}},
     {"citaat", A_QUOTE, 0, 1, {NEED("tekst", T_TEXT), TEXT("bron")}},
     {"voeg-in", A_INCLUDE, 0, 1, {NEED("bestand", T_PATH)}},
     {"tabel",

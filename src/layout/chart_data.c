@@ -248,6 +248,21 @@ jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const
   return JV_OK;
 }
 
+void jv_trend_note_end(jv_trend_data *d, jv_schoolyear until)
+{
+  jv_schoolyear last = {0}, y;
+  int any = 0;
+  for (size_t k = 0; k < d->chart.n_series; k++)
+    if (jv_series_last(d->chart.series[k], &y) && (!any || y.start > last.start))
+      last = y, any = 1;
+  if (!any || last.start >= until.start)
+    return;
+  char year[16];
+  jv_schoolyear_format(last, year, sizeof(year));
+  snprintf(d->subtitle, sizeof(d->subtitle), "Cijfers tot en met %s", year);
+  d->chart.text.subtitle = d->subtitle;
+}
+
 jv_status jv_keyfigure_from_series_set(jv_keyfigure_data *d, const jv_series_set *set,
                                        const char *spec, size_t n_years, jv_error *err)
 {

@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const char *const directive_names[JV_DIR_COUNT] = {
-    "omslag", "inhoud", "tabel", "grafiek", "kaart", "kerncijfer", "kolommen", "einde-kolommen"};
+    "omslag",     "inhoud",   "tabel",          "grafiek",   "kaart",
+    "kerncijfer", "kolommen", "einde-kolommen", "bij-figuur"};
 
 void jv_tpl_init(jv_tpl *t)
 {

@@ -46,6 +46,7 @@ typedef enum {
   JV_DIR_KERNCIJFER,     /* indicator | reeks, jaar, eenheid, label */
   JV_DIR_KOLOMMEN,       /* start of a column block; aantal (2..3) */
   JV_DIR_EINDE_KOLOMMEN, /* its end */
+  JV_DIR_BIJ_FIGUUR,     /* the next text block belongs to the figures (left out without them) */
   JV_DIR_COUNT
 } jv_tpl_directive;
 

@@ -173,6 +173,13 @@ jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *k
   return wrap(out, c, w, h, err);
 }
 
+void jv_figure_trend_until(jv_figure *f, jv_schoolyear until)
+{
+  chart_ctx *c = f->ctx;
+  if (c->k == K_TREND)
+    jv_trend_note_end(&c->u.trend, until);
+}
+
 void jv_figure_chart_title(jv_figure *f, const char *title)
 {
   chart_ctx *c = f->ctx;

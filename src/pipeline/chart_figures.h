@@ -27,5 +27,8 @@ jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *k
 /* Replaces the title a chart figure made by this module draws (copied,
  * truncated to fit). */
 void jv_figure_chart_title(jv_figure *f, const char *title);
+/* A trend chart whose series end before school year until says so in its
+ * subtitle; other figures are left as they are. */
+void jv_figure_trend_until(jv_figure *f, jv_schoolyear until);
 
 #endif

@@ -177,6 +177,11 @@ static void warn_no_rate(const jv_map_prepared *m, jv_diags *warn)
                  n, jv_indicator_name(m->ind), names, n > 8 ? ", ..." : "");
 }
 
+jv_status jv_map_buckets_parse(jv_buckets *out, const char *text, jv_error *err)
+{
+  return jv_buckets_parse(out, text, err);
+}
+
 jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_dataset *ds,
                          const jv_map_opts *o, jv_diags *warn, jv_error *err)
 {

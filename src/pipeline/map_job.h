@@ -46,6 +46,10 @@ typedef struct {
 
 typedef struct jv_map_prepared jv_map_prepared;
 
+/* Parses the --buckets option of `map` and `batch` (class edges per 1,000,
+ * "0,1,2,3,5"). JV_EUSAGE with the reason in err. */
+jv_status jv_map_buckets_parse(jv_buckets *out, const char *text, jv_error *err);
+
 /* Reads the boundaries, matches ds to them, classifies every municipality.
  * Warnings (unmatched rows, region members without data) go to warn. The
  * caller frees *out with jv_map_prepared_free; ds must outlive it.

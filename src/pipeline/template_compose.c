@@ -37,6 +37,7 @@ typedef struct {
   jv_doc *doc;
   char year[16];
   int table_no;
+  int skip_text; /* ::bij-figuur without figures: leave out the next text block */
   jv_error *err;
 } composer;
 
@@ -126,6 +127,25 @@ static jv_status add_table(composer *c, jv_status st, jv_table *t)
   return jv_doc_table(c->doc, t) ? oom(c) : JV_OK;
 }
 
+/* The Dutch title a table of a kind gets when its directive has no titel. */
+static const char *default_title(const char *kind)
+{
+  static const char *const titles[][2] = {
+      {"absoluut_per_1000", "Absoluut verzuimers per 1.000 leerplichtigen"},
+      {"relatief_per_1000", "Relatief verzuimers per 1.000 leerplichtigen"},
+      {"relatief_naar_onderwijssoort", "Relatief verzuimers per gemeente naar onderwijssoort"},
+      {"processen_verbaal", "Processen-verbaal naar onderwijssoort per gemeente"},
+      {"vrijstellingen", "Vervangende leerplicht en vrijstellingen per gemeente"},
+      {"vrijstellingen_per_1000",
+       "Vervangende leerplicht en vrijstellingen per 1.000 leerplichtigen"},
+      {"thuiszitters", "Thuiszitters per gemeente"},
+      {"overzicht", "Overzicht per gemeente"}};
+  for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+    if (!strcmp(kind, titles[i][0]))
+      return titles[i][1];
+  return kind;
+}
+
 static jv_status table(composer *c, const jv_tpl_node *n)
 {
   static const jv_indicator rate_need[4] = {JV_IND_LPL_5_15, JV_IND_LPL_16_17, JV_IND_LPL_5_17,
@@ -133,7 +153,8 @@ static jv_status table(composer *c, const jv_tpl_node *n)
   const char *kind = jv_tpl_value(n, "soort");
   const char *what = jv_tpl_value(n, "titel");
   char title[300];
-  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no, what ? what : kind, c->year);
+  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no,
+           what ? what : default_title(kind), c->year);
   jv_table *t = NULL;
   jv_status st;
   const jv_dataset *ds = c->o->ds;
@@ -236,6 +257,8 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
       return at(c, n, NULL, "::grafiek needs series data (%s)%s", "reeksen.csv", "");
     const char *spec = jv_tpl_value(n, "reeks");
     st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, 230, c->err);
+    if (!st)
+      jv_figure_trend_until(f, ds->year);
     return add_figure(c, n, st, f);
   }
   if (strcmp(kind, "trend") && ds->n_munis > JV_CHART_MAX_ROWS) {
@@ -302,11 +325,23 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
     if (st)
       return st;
     const char *label = jv_tpl_value(n, "label");
+    jv_value total = jv_stats_total(c->o->ds, ind);
+    if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
+      char what[16];
+      jv_format_value(total, what, sizeof(what));
+      if (c->o->warn)
+        jv_diags_add(c->o->warn, n->file, n->line, 0,
+                     "::kerncijfer: the region total of '%s' is %s; that card is left out", name,
+                     what[0] ? what : "missing");
+      continue;
+    }
     jv_keyfigure *it = &kc.item[kc.n++];
-    jv_format_value(jv_stats_total(c->o->ds, ind), it->value, sizeof(it->value));
+    jv_format_value(total, it->value, sizeof(it->value));
     snprintf(it->label, sizeof(it->label), "%s", label ? label : jv_indicator_label(ind));
     snprintf(it->period, sizeof(it->period), "%s", c->year);
   }
+  if (kc.n == 0)
+    return JV_OK;
   jv_figure *f = NULL;
   jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
   if (st)
@@ -332,6 +367,8 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
   jv_keyfigure_chart kc;
   memset(&kc, 0, sizeof(kc));
   jv_schoolyear years[JV_CHART_MAX_KEYFIGURES];
+  const jv_tpl_node *year_node[JV_CHART_MAX_KEYFIGURES];
+  size_t n_years = 0;
   if (jv_tpl_value(&nodes[0], "indicator"))
     return indicator_keyfigures(c, nodes, k);
   for (size_t i = 0; i < k; i++) {
@@ -348,8 +385,10 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
     if (!main || main == s) {
       main = s;
       main_label = label ? label : s->label;
-      if (kc.n < JV_CHART_MAX_KEYFIGURES)
-        years[kc.n++] = y;
+      if (n_years < JV_CHART_MAX_KEYFIGURES) {
+        year_node[n_years] = n;
+        years[n_years++] = y;
+      }
     } else if (!detail || detail == s) {
       detail = s;
       detail_label = label ? label : s->label;
@@ -357,21 +396,30 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
       return at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')%s", name, "");
     }
   }
-  for (size_t i = 0; i < kc.n; i++) {
-    jv_keyfigure *it = &kc.item[i];
+  for (size_t i = 0; i < n_years; i++) {
+    jv_keyfigure *it = &kc.item[kc.n];
     double v;
     jv_schoolyear_format(years[i], it->period, sizeof(it->period));
+    if (!jv_series_value(main, years[i], &v)) {
+      /* no big "n.b." card: the year is left out, and the author told */
+      if (c->o->warn)
+        jv_diags_add(c->o->warn, year_node[i]->file, year_node[i]->line, 0,
+                     "::kerncijfer: series '%s' has no figure for %s; that card is left out",
+                     main->name, it->period);
+      memset(it, 0, sizeof(*it));
+      continue;
+    }
+    kc.n++;
     snprintf(it->label, sizeof(it->label), "%s", main_label);
-    if (jv_series_value(main, years[i], &v))
-      jv_chart_format_value(main, v, it->value, sizeof(it->value));
-    else
-      snprintf(it->value, sizeof(it->value), "n.b.");
+    jv_chart_format_value(main, v, it->value, sizeof(it->value));
     if (detail && jv_series_value(detail, years[i], &v)) {
       jv_chart_format_value(detail, v, it->detail, sizeof(it->detail));
       snprintf(it->detail_label, sizeof(it->detail_label), "%s",
                detail->unit == JV_SERIES_PERCENT ? "" : detail_label);
     }
   }
+  if (kc.n == 0)
+    return JV_OK; /* no year of the panel has a figure: each was warned about */
   jv_figure *f = NULL;
   jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
   if (st)
@@ -413,6 +461,9 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
     return jv_doc_columns_begin(c->doc) ? oom(c) : JV_OK;
   case JV_DIR_EINDE_KOLOMMEN:
     return jv_doc_columns_end(c->doc) ? oom(c) : JV_OK;
+  case JV_DIR_BIJ_FIGUUR:
+    c->skip_text = !c->o->charts;
+    return JV_OK;
   case JV_DIR_KERNCIJFER:
   case JV_DIR_COUNT:
     break;
@@ -447,6 +498,16 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
   for (size_t i = 0; !st && i < tpl->n_nodes; i++) {
     const jv_tpl_node *n = &tpl->nodes[i];
     char buf[512];
+    if (c.skip_text) { /* a paragraph, quote or whole list that speaks of the figures */
+      int text =
+          n->kind == JV_TPL_PARAGRAPH || n->kind == JV_TPL_QUOTE || n->kind == JV_TPL_LIST_ITEM;
+      int more = n->kind == JV_TPL_LIST_ITEM && i + 1 < tpl->n_nodes &&
+                 tpl->nodes[i + 1].kind == JV_TPL_LIST_ITEM;
+      if (!text || !more)
+        c.skip_text = 0;
+      if (text)
+        continue;
+    }
     switch (n->kind) {
     case JV_TPL_HEADING: {
       char *text = fill(&c, jv_tpl_node_text(n, buf, sizeof(buf)));

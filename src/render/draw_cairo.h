@@ -23,6 +23,8 @@ jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c);
 /* PNG only: rasterise at most rows pixel rows at a time (default: what fits
  * in a few MiB); for tests, the pixels do not depend on it. */
 void jv_draw_cairo_set_band_rows(jv_draw_cairo *c, int rows);
+/* Title and text alternative of the drawing: SVG <title>/<desc>, PDF Title. Copied. */
+void jv_draw_cairo_set_text(jv_draw_cairo *c, const char *title, const char *desc);
 /* Finishes the surface and renames the temporary file over path. */
 jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err);
 /* Frees c; removes the temporary file if finish did not succeed. */

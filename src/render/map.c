@@ -11,8 +11,6 @@
 
 #include "layout/map_layout.h"
 #include "render/map_style.h"
-#include "stats/format.h"
-#include "stats/geom.h"
 
 #define MIN_STEP 0.08 /* points: closer vertices add nothing visible */
 
@@ -288,10 +286,8 @@ static void draw_legend(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
     const jv_map_legend_row *r = &l->rows[i];
     swatch(d, b, r->cls, r->swatch);
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_TEXT_RGB));
-    jv_draw_text(d, r->label_x, r->baseline, jv_buckets_label(b, r->cls, buf, sizeof(buf)),
-                 JV_FONT_REGULAR, size, JV_ALIGN_LEFT);
-    jv_format_count((long long)spec->data->class_count[r->cls], buf, sizeof(buf));
-    jv_draw_text(d, r->count_x, r->baseline, buf, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT);
+    jv_draw_text(d, r->label_x, r->baseline, r->label, JV_FONT_REGULAR, size, JV_ALIGN_LEFT);
+    jv_draw_text(d, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT);
   }
   /* scale bar: RD metres are true metres, so one bar holds everywhere */
   double x = l->scalebar_x, y = l->scalebar_y;
@@ -338,8 +334,9 @@ jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, d
   for (size_t s = 0; spec->on_anchor && s < spec->geo->n_shapes; s++) {
     if (!spec->data->items[s].focus)
       continue;
-    jv_point g = jv_geom_label_point(&spec->geo->shapes[s], 1.0 / l.scale, NULL);
-    spec->on_anchor(spec->anchor_ctx, s, jv_map_px(&l, g.x), jv_map_py(&l, g.y));
+    double ax, ay;
+    jv_map_layout_anchor(&l, spec->geo, s, &ax, &ay);
+    spec->on_anchor(spec->anchor_ctx, s, ax, ay);
   }
   for (size_t i = 0; i < l.n_texts; i++) {
     const jv_map_text *t = &l.texts[i];

@@ -9,7 +9,7 @@
 
 #include "model/geo.h"
 #include "render/draw.h"
-#include "stats/map_data.h"
+#include "layout/map_layout.h"
 
 typedef struct {
   const jv_geo *geo;

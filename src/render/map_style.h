@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "stats/buckets.h"
+#include "layout/map_layout.h"
 #include "util/color.h"
 
 /* Fill colour of a legend class. Rate classes run from a pale yellow

@@ -10,6 +10,7 @@
 
 #include "render/atomic_file.h"
 #include "render/draw_hpdf.h"
+#include "render/pdf_pdfa.h"
 
 typedef struct {
   HPDF_STATUS error_no;
@@ -200,23 +201,31 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
   }
 }
 
-/* Copies the finished document from libharu's memory stream to fp. */
+/* Copies the finished document from libharu's memory stream to fp, with the
+ * trailer /ID filled in from the bytes. */
 static int save(ctx *c, FILE *fp)
 {
   if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
     return -1;
   HPDF_ResetStream(c->pdf);
-  unsigned char buf[65536];
+  size_t n = 0, cap = HPDF_GetStreamSize(c->pdf) + 1;
+  unsigned char *b = malloc(cap);
+  if (!b)
+    return -1;
   for (;;) {
-    HPDF_UINT32 n = sizeof(buf);
-    HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
-    if (n > 0 && fwrite(buf, 1, n, fp) != n)
+    HPDF_UINT32 got = (HPDF_UINT32)(cap - n);
+    HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, b + n, &got);
+    n += got;
+    if (st == HPDF_STREAM_EOF || (st == HPDF_OK && got == 0))
+      break;
+    if (st != HPDF_OK || n == cap) {
+      free(b);
       return -1;
-    if (st == HPDF_STREAM_EOF)
-      return 0;
-    if (st != HPDF_OK)
-      return -1;
+    }
   }
+  int rc = jv_pdfa_set_id(b, n) == 0 && fwrite(b, 1, n, fp) == n ? 0 : -1;
+  free(b);
+  return rc;
 }
 
 jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv_fonts *fonts,
@@ -256,6 +265,14 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   HPDF_SetPageMode(c.pdf, pages->n_outline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
   HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   put_meta(&c, meta);
+  if (!st && !c.font_failed && !c.errs.error_no) {
+    jv_pdfa_info pi = {
+        meta->title, meta->author, meta->subject, meta->keywords, "jaarverslag " JV_VERSION,
+        meta->lang,  meta->date,   meta->icc_path};
+    if ((st = jv_pdfa_fix_fonts(c.pdf, c.font, JV_FONT_STYLE_COUNT, err)) ||
+        (st = jv_pdfa_prepare(c.pdf, &pi, err)))
+      goto out;
+  }
   if (c.font_failed) {
     st =
         jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1)), 0,
@@ -286,5 +303,20 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
 out:
   free(c.pages);
   HPDF_Free(c.pdf);
+  return st;
+}
+
+jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, const jv_fonts *fonts,
+                               const char *path, jv_error *err)
+{
+  jv_pages p;
+  jv_pages_init(&p, fig->width, fig->height);
+  jv_page *pg = jv_pages_add(&p);
+  jv_status st = pg && jv_page_figure(pg, 0, 0, fig) == JV_OK
+                     ? JV_OK
+                     : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  if (st == JV_OK)
+    st = jv_pdf_render(&p, meta, fonts, path, err);
+  jv_pages_free(&p);
   return st;
 }

@@ -11,18 +11,9 @@
 # Usage: bench/bench.sh [PAIRS]   (default 11; builds ./build-bench in Release)
 #   JV_BIN=/path/to/jaarverslag uses that binary instead.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 pairs=${1:-11}
-if [ -n "${JV_BIN:-}" ]; then
-  bin=$JV_BIN
-else
-  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DJV_TESTS=OFF >/dev/null
-  cmake --build build-bench -j 2 >/dev/null
-  bin=$PWD/build-bench/jaarverslag
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export SOURCE_DATE_EPOCH=1546300800
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 floor=../shared/bench/floor
 python3 "$floor/rings.py" ../shared/geo/gemeente_2020.topojson >"$tmp/rings.txt"

@@ -5,18 +5,9 @@
 # (constant if the cost is linear in municipalities x indicators).
 # Usage: bench/scale.sh [RUNS]   (default 5; JV_BIN as in bench/bench.sh)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 runs=${1:-5}
-if [ -n "${JV_BIN:-}" ]; then
-  bin=$JV_BIN
-else
-  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DJV_TESTS=OFF >/dev/null
-  cmake --build build-bench -j 2 >/dev/null
-  bin=$PWD/build-bench/jaarverslag
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export SOURCE_DATE_EPOCH=1546300800
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 for regions in 22 4 1; do
   python3 scripts/synthetic_project.py "$tmp/p$regions" --regions "$regions" --take 1 >/dev/null
   dir=$tmp/p$regions/synthetische-regio-01/2017-2018

@@ -146,6 +146,20 @@ jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char 
   return wrap(out, c, w, h, err);
 }
 
+jv_status jv_figure_trend_of(jv_figure **out, const jv_series *s, jv_trend_style style, double w,
+                             double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_TREND, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_trend_from_list(&c->u.trend, &s, 1, NULL, style, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}
+
 jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
                               size_t n_years, double w, double h, jv_error *err)
 {

@@ -10,6 +10,7 @@
 #include "input/paths.h"
 #include "input/series_read.h"
 #include "layout/chart_data.h"
+#include "render/atomic_file.h"
 #include "render/chart.h"
 #include "render/draw_cairo.h"
 #include "render/pdf_render.h"
@@ -203,10 +204,12 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
   jv_fonts *fonts = NULL;
   jv_draw_cairo *dc = NULL;
   jv_status st = src ? JV_OK : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  if (st == JV_OK) {
+  if (st == JV_OK)
     jv_series_set_init(&src->set);
+  if (st == JV_OK && o->output) /* a FIFO or device is refused before any work */
+    st = jv_atomic_check_target(o->output, err);
+  if (st == JV_OK)
     st = load(src, o, env, err);
-  }
   if (st == JV_OK) {
     jv_chart_text *t = chart_text(src, o->kind);
     if (o->title)

@@ -8,6 +8,7 @@
 
 #include "input/dataset_read.h"
 #include "pipeline/map_job_int.h"
+#include "render/atomic_file.h"
 #include "render/draw_cairo.h"
 #include "render/fonts.h"
 #include "render/pdf_render.h"
@@ -215,7 +216,10 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
 jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn, jv_error *err)
 {
   char dir[PATH_MAX];
-  jv_status st = resolve_data_dir(env, o, dir, sizeof(dir), err);
+  /* an output that is a FIFO, device or directory is refused before any work */
+  jv_status st = o->output ? jv_atomic_check_target(o->output, err) : JV_OK;
+  if (st == JV_OK)
+    st = resolve_data_dir(env, o, dir, sizeof(dir), err);
   if (st != JV_OK)
     return st;
   jv_dataset ds;

@@ -5,10 +5,13 @@
  * flat-coloured maps and charts, and smaller than libpng's adaptive filter. */
 #include "render/png_write.h"
 
+#include <errno.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "render/atomic_file.h"
 
 #define JV_PNG_ZLIB_LEVEL 3
 #define JV_PNG_HASH 1024 /* open-addressing slots for <= 256 colours */
@@ -20,8 +23,10 @@ struct jv_png_writer {
   double dpi;
   png_structp png;
   png_infop info;
-  int started; /* header written */
-  int rgb;     /* more than 256 colours: streaming RGB rows */
+  int errnum;    /* errno of a failed write */
+  char msg[128]; /* libpng's message for any other failure */
+  int started;   /* header written */
+  int rgb;       /* more than 256 colours: streaming RGB rows */
   /* palette mode */
   unsigned char *index; /* width * height */
   uint32_t colour[256];
@@ -34,8 +39,33 @@ struct jv_png_writer {
 
 static void on_error(png_structp png, png_const_charp msg)
 {
-  (void)msg;
+  jv_png_writer *p = png_get_error_ptr(png);
+  if (p && !p->msg[0])
+    snprintf(p->msg, sizeof(p->msg), "%s", msg);
   png_longjmp(png, 1);
+}
+
+static void on_write(png_structp png, png_bytep data, size_t len)
+{
+  jv_png_writer *p = png_get_io_ptr(png);
+  errno = 0;
+  if (fwrite(data, 1, len, p->fp) != len) {
+    p->errnum = errno ? errno : EIO;
+    png_error(png, "write error");
+  }
+}
+
+static void on_flush(png_structp png)
+{
+  (void)png;
+}
+
+/* The error after libpng gave up (longjmp). */
+static jv_status failed(const jv_png_writer *p, jv_error *err)
+{
+  if (p->errnum)
+    return jv_atomic_write_error(p->path, p->errnum, err);
+  return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "libpng: %s", p->msg);
 }
 
 static void on_warning(png_structp png, png_const_charp msg)
@@ -53,7 +83,7 @@ jv_status jv_png_writer_new(jv_png_writer **out, FILE *fp, const char *path, int
     p->index = malloc((size_t)width * (size_t)height);
     p->row = malloc((size_t)width * 3);
     p->line = malloc((size_t)width * sizeof(uint32_t));
-    p->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, on_error, on_warning);
+    p->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, p, on_error, on_warning);
     if (p->png)
       p->info = png_create_info_struct(p->png);
   }
@@ -85,7 +115,7 @@ void jv_png_writer_free(jv_png_writer *p)
 /* Header chunks; called inside the setjmp of the caller. */
 static void write_header(jv_png_writer *p, int palette)
 {
-  png_init_io(p->png, p->fp);
+  png_set_write_fn(p->png, p, on_write, on_flush);
   png_set_filter(p->png, 0, PNG_FILTER_NONE);
   png_set_compression_level(p->png, JV_PNG_ZLIB_LEVEL);
   png_set_IHDR(p->png, p->info, (png_uint_32)p->width, (png_uint_32)p->height, 8,
@@ -167,7 +197,7 @@ jv_status jv_png_writer_rows(jv_png_writer *p, const uint32_t *pixels, size_t st
   if (n < 0 || p->done + n > p->height)
     return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "PNG rows beyond the image");
   if (setjmp(png_jmpbuf(p->png)))
-    return jv_error_set(err, JV_EIO, p->path, 0, 0, "cannot write PNG");
+    return failed(p, err);
   for (int r = 0; r < n; r++) {
     const uint32_t *px = (const uint32_t *)((const unsigned char *)pixels + (size_t)r * stride);
     if (!p->rgb) {
@@ -200,7 +230,7 @@ jv_status jv_png_writer_finish(jv_png_writer *p, jv_error *err)
     return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "PNG has %d of %d rows", p->done,
                         p->height);
   if (setjmp(png_jmpbuf(p->png)))
-    return jv_error_set(err, JV_EIO, p->path, 0, 0, "cannot write PNG");
+    return failed(p, err);
   if (!p->rgb) {
     write_header(p, 1);
     for (int y = 0; y < p->height; y++)

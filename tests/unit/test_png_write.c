@@ -20,38 +20,7 @@
 #include "render/draw_cairo.h"
 #include "render/png_write.h"
 
-typedef struct {
-  jv_fonts *fonts;
-  char dir[256];
-} fixture;
-
-static int setup(void **state)
-{
-  fixture *f = calloc(1, sizeof(*f));
-  char home[4096], fontdir[4096];
-  jv_error err;
-  if (!f || jv_paths_home(home, sizeof(home), &err) ||
-      jv_paths_join(fontdir, sizeof(fontdir), home, "assets/fonts", &err) ||
-      jv_fonts_new(&f->fonts, fontdir, &err))
-    return -1;
-  snprintf(f->dir, sizeof(f->dir), "/tmp/jv_png_test.XXXXXX");
-  if (!mkdtemp(f->dir))
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  fixture *f = *state;
-  char cmd[512];
-  snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-  if (system(cmd) != 0)
-    return -1;
-  jv_fonts_free(f->fonts);
-  free(f);
-  return 0;
-}
+#include "fonts_fixture.h"
 
 /* A map-like drawing: many antialiased polygons and strokes with joins that
  * cross band edges, a clipped hatch, dashes, text upright and rotated. */
@@ -396,6 +365,31 @@ static void test_phys_is_the_dpi(void **state)
   }
 }
 
+/* A full disk is reported as such (JV_EIO), by the rows or by finish. */
+static void test_full_disk(void **state)
+{
+  (void)state;
+  FILE *fp = fopen("/dev/full", "wb");
+  if (!fp)
+    skip();
+  setvbuf(fp, NULL, _IONBF, 0);
+  enum { W = 320, H = 61 };
+  static uint32_t px[W * H];
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      px[y * W + x] = many_colours(x, y);
+  jv_png_writer *pw;
+  jv_error err;
+  assert_int_equal(jv_png_writer_new(&pw, fp, "full.png", W, H, 96, &err), JV_OK);
+  jv_status st = jv_png_writer_rows(pw, px, W * 4, H, &err);
+  if (st == JV_OK)
+    st = jv_png_writer_finish(pw, &err);
+  assert_int_equal(st, JV_EIO);
+  assert_non_null(strstr(err.msg, "disk is full"));
+  jv_png_writer_free(pw);
+  fclose(fp);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -403,6 +397,7 @@ int main(void)
       cmocka_unit_test(test_palette_when_at_most_256_colours),
       cmocka_unit_test(test_rgb_when_more_colours),
       cmocka_unit_test(test_phys_is_the_dpi),
+      cmocka_unit_test(test_full_disk),
   };
   return cmocka_run_group_tests_name("png_write", tests, setup, teardown);
 }

@@ -202,9 +202,17 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (!st && !opts->no_charts)
     st = load_series(env, data_dir, series, err);
+  /* the project's own template (sjabloon/ beside the year folders) comes
+   * before the bundled one */
+  char own[4400];
+  struct stat sb;
+  snprintf(own, sizeof(own), "%s/sjabloon/jaarverslag.md",
+           hist->project.root ? hist->project.root : ".");
+  const char *tpl_path = opts->template_path                                ? opts->template_path
+                         : !st && hist->project.root && stat(own, &sb) == 0 ? own
+                                                                            : env->default_template;
   if (!st)
-    st = jv_template_read(tpl, opts->template_path ? opts->template_path : env->default_template,
-                          err);
+    st = jv_template_read(tpl, tpl_path, err);
   if (!st) {
     map_ctx mc = {env, ds, fonts, width, warn, cache};
     jv_tpl_compose_opts co = {.tpl = tpl,

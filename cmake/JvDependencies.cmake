@@ -6,6 +6,8 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(JANSSON REQUIRED IMPORTED_TARGET jansson)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
 pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 
@@ -21,5 +23,6 @@ target_include_directories(jv_deps INTERFACE ${HPDF_INCLUDE_DIR} ${CSV_INCLUDE_D
   ${HYPHEN_INCLUDE_DIR})
 target_link_libraries(jv_deps INTERFACE PkgConfig::CAIRO PkgConfig::FREETYPE
   PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::JPEG
+  PkgConfig::LIBZIP PkgConfig::EXPAT
   ${HPDF_LIBRARY} ${CSV_LIBRARY} ${HYPHEN_LIBRARY})
 add_library(jv::deps ALIAS jv_deps)

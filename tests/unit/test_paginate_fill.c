@@ -25,9 +25,14 @@ static double fake_width(void *ctx, jv_font_style st, double size, const char *s
 }
 static const jv_measure fake = {fake_width, NULL};
 
-static void paint_nothing(void *ctx, struct jv_draw *d, double w, double h)
+/* A figure that lays itself out as one box filling what it was given. */
+static jv_status lay_out_box(void *ctx, const jv_measure *m, double w, double h, jv_scene *out,
+                             jv_error *err)
 {
-  (void)ctx, (void)d, (void)w, (void)h;
+  (void)ctx, (void)m;
+  jv_scene_rect(out, 0, 0, w, h);
+  jv_scene_fill(out, JV_FILL_WINDING);
+  return jv_scene_status(out, err);
 }
 
 static void add_figure(jv_doc *doc, double h, const char *alt)
@@ -36,7 +41,7 @@ static void add_figure(jv_doc *doc, double h, const char *alt)
   assert_non_null(fig);
   fig->width = 400;
   fig->height = h;
-  fig->paint = paint_nothing;
+  fig->lay_out = lay_out_box;
   fig->alt = strdup(alt);
   assert_int_equal(jv_doc_figure(doc, fig), JV_OK);
 }

@@ -16,6 +16,7 @@
 #include "input/series_read.h"
 #include "input/template_read.h"
 #include "layout/doc_outline.h"
+#include "layout/page_map.h"
 #include "pipeline/map_job.h"
 #include "stats/checks.h"
 #include "pipeline/template_compose.h"
@@ -69,9 +70,15 @@ static double measure_fonts(void *ctx, jv_font_style style, double size, const c
   return jv_fonts_text_width(ctx, style, size, s);
 }
 
+jv_measure jv_job_measure(const jv_fonts *fonts)
+{
+  jv_measure m = {measure_fonts, (void *)fonts};
+  return m;
+}
+
 jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
                            const jv_fonts *fonts, const char *running_right, const char *keywords,
-                           const char *path, size_t *pages_out, jv_error *err)
+                           const char *path, size_t *pages_out, FILE *page_map, jv_error *err)
 {
   long long date;
   jv_hyphenator *hyph = NULL;
@@ -81,11 +88,19 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
   if (!st)
     st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
   if (!st) {
-    jv_measure m = {measure_fonts, (void *)fonts};
+    jv_measure m = jv_job_measure(fonts);
     style->running_title = doc->title;
     style->running_right = running_right;
     style->hyph = hyph;
     st = jv_paginate(doc, style, &m, &pages, err);
+  }
+  if (!st && page_map) {
+    char *text = jv_page_map_text(&pages, doc);
+    if (!text)
+      st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    else if (fputs(text, page_map) == EOF)
+      st = jv_error_set(err, JV_EIO, NULL, 0, 0, "cannot write the page map");
+    free(text);
   }
   if (!st) {
     jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date, NULL};
@@ -174,19 +189,30 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
 /* Reads data, series and template, and composes the report's blocks. */
 static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
                          jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
-                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache, jv_error *err)
+                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache,
+                         jv_history *hist, jv_error *err)
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
   jv_status st = jv_job_load_all(env, data_dir, ds, opts->errors, warn, err);
+  if (!st) /* the project's earlier years, for comparisons and trends */
+    st = jv_history_load(hist, data_dir, ds, env->gemeenten, warn, err);
   /* the cross-checks of `check`: a report on inconsistent data still gets
    * written, but not silently */
   if (!st && jv_checks_run(ds, warn))
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (!st && !opts->no_charts)
     st = load_series(env, data_dir, series, err);
+  /* the project's own template (sjabloon/ beside the year folders) comes
+   * before the bundled one */
+  char own[4400];
+  struct stat sb;
+  snprintf(own, sizeof(own), "%s/sjabloon/jaarverslag.md",
+           hist->project.root ? hist->project.root : ".");
+  const char *tpl_path = opts->template_path                                ? opts->template_path
+                         : !st && hist->project.root && stat(own, &sb) == 0 ? own
+                                                                            : env->default_template;
   if (!st)
-    st = jv_template_read(tpl, opts->template_path ? opts->template_path : env->default_template,
-                          err);
+    st = jv_template_read(tpl, tpl_path, err);
   if (!st) {
     map_ctx mc = {env, ds, fonts, width, warn, cache};
     jv_tpl_compose_opts co = {.tpl = tpl,
@@ -196,7 +222,8 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
                               .charts = !opts->no_charts,
                               .add_map = add_map,
                               .map_ctx = &mc,
-                              .warn = warn};
+                              .warn = warn,
+                              .history = hist};
     st = jv_compose_template(&co, doc, err);
   }
   if (!st) /* the "Correcties" list closes every report that has corrections */
@@ -221,6 +248,8 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
   jv_diags_init(&warn);
   jv_geo_cache geo_cache; /* outlives doc: map figures borrow from it */
   jv_geo_cache_init(&geo_cache);
+  jv_history hist; /* outlives doc: trend figures borrow its series */
+  jv_history_init(&hist);
   long long date;
   jv_status st = jv_job_source_date(&date, err); /* a bad value fails before any work */
   if (!st && opts->output) /* so does an output that is a FIFO, device or directory */
@@ -230,7 +259,7 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
   if (!st)
     st = compose(env, opts, &ds, &series, &tpl, &doc,
                  style.width - style.margin_left - style.margin_right, fonts, &warn, &geo_cache,
-                 err);
+                 &hist, err);
   if (!st && opts->outline_text) {
     char *text = jv_doc_outline_text(&doc);
     if (!text)
@@ -250,7 +279,8 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
     if (tpl.meta.has_kleur)
       style.accent = jv_rgb_hex(tpl.meta.kleur);
     st = jv_job_write_pdf(env, &doc, &style, fonts, ds.region_name,
-                          "leerplicht, verzuim, jaarverslag", out, &opts->pages, err);
+                          "leerplicht, verzuim, jaarverslag", out, &opts->pages, opts->page_map,
+                          err);
     if (!st)
       snprintf(opts->written, sizeof(opts->written), "%s", out);
   }
@@ -261,6 +291,7 @@ out:
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
   jv_geo_cache_free(&geo_cache);
+  jv_history_free(&hist);
   jv_tpl_free(&tpl);
   jv_series_set_free(&series);
   jv_dataset_free(&ds);

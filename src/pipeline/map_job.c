@@ -17,6 +17,7 @@ void jv_map_prepared_free(jv_map_prepared *m)
   if (!m)
     return;
   jv_map_data_free(&m->data);
+  jv_topology_free(&m->topology);
   jv_match_free(&m->match);
   jv_geo_free(&m->own_geo);
   free(m->title);
@@ -195,6 +196,8 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   bool *focus = NULL;
   st = load_geometry(m, ds, o, warn, err);
   if (st == JV_OK)
+    st = jv_topology_build(&m->topology, m->geo, JV_TOPOLOGY_QUANTUM, err);
+  if (st == JV_OK)
     st = jv_match_build(&m->match, m->geo, ds, warn, err);
   if (st == JV_OK) {
     focus = calloc(m->geo->n_shapes + 1, sizeof(*focus));
@@ -238,6 +241,7 @@ static void spec_of(const jv_map_prepared *m, jv_map_spec *s, bool with_title)
   memset(s, 0, sizeof(*s));
   s->geo = m->geo;
   s->data = &m->data;
+  s->topology = &m->topology;
   s->regional = m->regional;
   s->labels = m->regional;
   s->title = with_title ? m->title : NULL;

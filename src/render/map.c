@@ -1,7 +1,8 @@
 /* map.c - painting a laid-out choropleth. Fills go per shape; borders go
- * per TopoJSON arc, so a border two municipalities share is stroked once
- * (no double-width lines, half the path data), in three weights: faint
- * neighbour borders, borders inside the focus, the focus outline. */
+ * per border of the topology (found from the coordinates), so a border two
+ * municipalities share is stroked once (no double-width lines, half the path
+ * data), in three weights: faint neighbour borders, borders inside the focus,
+ * the focus outline. */
 #include "render/map.h"
 
 #include <math.h>
@@ -119,56 +120,14 @@ static void fill_shapes(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
   }
 }
 
-enum { LINE_FAINT, LINE_INNER, LINE_OUTLINE, LINE_KINDS };
-
-/* Which kind of border each arc is, from the focus of the shapes on its two
- * sides (an arc used by one shape is a coast or the edge of the data). */
-static unsigned char *arc_kinds(const jv_map_spec *spec)
-{
-  const jv_geo *g = spec->geo;
-  unsigned char *focus_uses = calloc(g->n_arcs + 1, 1), *uses = calloc(g->n_arcs + 1, 1);
-  if (!focus_uses || !uses) {
-    free(focus_uses);
-    free(uses);
-    return NULL;
-  }
-  for (size_t s = 0; s < g->n_shapes; s++) {
-    int f = spec->data->items[s].focus;
-    const jv_geo_shape *sh = &g->shapes[s];
-    for (size_t p = 0; p < sh->n_polys; p++)
-      for (size_t r = 0; r < sh->polys[p].n_rings; r++) {
-        const jv_ring *ring = &sh->polys[p].rings[r];
-        for (size_t k = 0; k < ring->n_arcs; k++) {
-          size_t a = jv_arc_index(ring->arcs[k]);
-          if (uses[a] < 255)
-            uses[a]++;
-          if (f && focus_uses[a] < 255)
-            focus_uses[a]++;
-        }
-      }
-  }
-  for (size_t a = 0; a < g->n_arcs; a++) {
-    if (uses[a] == 0)
-      focus_uses[a] = 255; /* unused arc: not drawn */
-    else if (focus_uses[a] == 0)
-      focus_uses[a] = LINE_FAINT;
-    else if (focus_uses[a] >= 2)
-      focus_uses[a] = LINE_INNER;
-    else
-      focus_uses[a] = LINE_OUTLINE;
-  }
-  free(uses);
-  return focus_uses;
-}
-
-static void line_style(jv_draw *d, int kind, int regional)
+static void line_style(jv_draw *d, jv_border_kind kind, int regional)
 {
   switch (kind) {
-  case LINE_FAINT:
+  case JV_BORDER_FAINT:
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));
     jv_draw_line_width(d, 0.4);
     break;
-  case LINE_INNER:
+  case JV_BORDER_INNER:
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_BORDER_RGB));
     jv_draw_line_width(d, regional ? 0.5 : 0.18);
     break;
@@ -179,44 +138,27 @@ static void line_style(jv_draw *d, int kind, int regional)
   }
 }
 
-static jv_status stroke_borders(jv_draw *d, const jv_map_layout *l, const jv_map_spec *spec,
-                                jv_error *err)
+/* Every border of the topology once, faint ones first and the outline last so
+ * it stays on top where kinds meet. */
+static void stroke_borders(jv_draw *d, const jv_map_layout *l, const jv_map_spec *spec,
+                           const bool *focus)
 {
-  const jv_geo *g = spec->geo;
-  if (g->n_arcs == 0) {
-    /* GeoJSON: no topology, so every ring is stroked (shared borders twice);
-     * the focus last so its lines stay on top */
-    for (int pass = 0; pass < 2; pass++) {
-      line_style(d, pass ? LINE_INNER : LINE_FAINT, spec->regional);
-      for (size_t s = 0; s < g->n_shapes; s++)
-        if (spec->data->items[s].focus == (pass == 1) && visible(l, &g->shapes[s].bbox))
-          shape_path(d, l, &g->shapes[s]);
-      jv_draw_stroke(d);
-    }
-    return JV_OK;
-  }
-  unsigned char *kind = arc_kinds(spec);
-  if (!kind)
-    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  for (int k = 0; k < LINE_KINDS; k++) {
-    line_style(d, k, spec->regional);
+  const jv_topology *t = spec->topology;
+  static const jv_border_kind order[] = {JV_BORDER_FAINT, JV_BORDER_INNER, JV_BORDER_OUTLINE};
+  for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
     int any = 0;
-    for (size_t a = 0; a < g->n_arcs; a++) {
-      if (kind[a] != k)
+    for (size_t i = 0; i < t->n_borders; i++) {
+      const jv_border *b = &t->borders[i];
+      if (jv_topology_kind(b, focus) != order[k] || !visible(l, &b->bbox))
         continue;
-      jv_bbox ab = jv_bbox_empty();
-      for (size_t i = 0; i < g->arcs[a].n; i++)
-        jv_bbox_add(&ab, g->arcs[a].pts[i]);
-      if (!visible(l, &ab))
-        continue;
-      add_points(d, l, g->arcs[a].pts, g->arcs[a].n, 0, 0);
+      if (!any)
+        line_style(d, order[k], spec->regional);
+      add_points(d, l, &t->pts[b->first], b->n, 0, 0);
       any = 1;
     }
     if (any)
       jv_draw_stroke(d);
   }
-  free(kind);
-  return JV_OK;
 }
 
 static void draw_labels(jv_draw *d, const jv_map_layout *l, const jv_map_spec *spec)
@@ -320,12 +262,17 @@ jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, d
   jv_draw_rect(d, l.map.x, l.map.y, l.map.w, l.map.h);
   d->ops->clip(d->ctx, JV_FILL_WINDING);
   fill_shapes(d, &l, spec);
-  st = stroke_borders(d, &l, spec, err);
-  jv_draw_restore(d);
-  if (st != JV_OK) {
+  bool *focus = malloc((spec->data->n + 1) * sizeof(*focus));
+  if (!focus) {
+    jv_draw_restore(d);
     jv_map_layout_free(&l);
-    return st;
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
+  for (size_t s = 0; s < spec->data->n; s++)
+    focus[s] = spec->data->items[s].focus;
+  stroke_borders(d, &l, spec, focus);
+  free(focus);
+  jv_draw_restore(d);
   if (spec->regional) {
     /* the neighbours are cut off at the frame: show where */
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));

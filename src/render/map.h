@@ -1,5 +1,5 @@
 /* map.h - painting a choropleth municipality map through jv_draw: class
- * fills, hatching, shared borders stroked once (TopoJSON arcs), labels,
+ * fills, hatching, shared borders stroked once (stats/topology), labels,
  * legend with counts, scale bar, title and source. Same drawing for the
  * standalone PNG/SVG/PDF and for the report (libharu backend). */
 #ifndef JV_RENDER_MAP_H
@@ -10,13 +10,15 @@
 #include "model/geo.h"
 #include "render/draw.h"
 #include "stats/map_data.h"
+#include "stats/topology.h"
 
 typedef struct {
   const jv_geo *geo;
-  const jv_map_data *data; /* built for geo */
-  bool regional;           /* zoom to the focus shapes, others faint */
-  bool labels;             /* name the focus shapes */
-  const char *title;       /* each may be NULL */
+  const jv_map_data *data;     /* built for geo */
+  const jv_topology *topology; /* the borders of geo */
+  bool regional;               /* zoom to the focus shapes, others faint */
+  bool labels;                 /* name the focus shapes */
+  const char *title;           /* each may be NULL */
   const char *subtitle;
   const char *source;
   /* When set, called once per focus shape with its label point (the pole of

@@ -192,7 +192,9 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   m->ind = o->ind;
   jv_buckets def;
   jv_buckets_default(&def);
-  const jv_buckets *b = o->buckets ? o->buckets : &def;
+  jv_buckets b_used = o->buckets ? *o->buckets : def;
+  b_used.letter = o->letter_labels || b_used.letter;
+  const jv_buckets *b = &b_used;
   bool *focus = NULL;
   st = load_geometry(m, ds, o, warn, err);
   if (st == JV_OK)
@@ -210,6 +212,8 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
     st = jv_map_data_build(&m->data, m->geo, ds, &m->match, o->ind, JV_IND_LPL_5_17, b,
                            m->regional ? focus : NULL, m->regional ? warn : NULL, err);
   free(focus);
+  if (st == JV_OK)
+    jv_map_data_flag(&m->data, o->small);
   if (st == JV_OK && !m->regional && warn) {
     size_t none = 0;
     for (size_t s = 0; s < m->data.n; s++)

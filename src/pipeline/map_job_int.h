@@ -25,4 +25,7 @@ struct jv_map_prepared {
 /* Sets title, subtitle and source line of m from its data and options. */
 jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err);
 
+/* The footnote sentence stating the small-numbers rule (Dutch). */
+const char *jv_map__small_note(const jv_small_numbers *o, char *buf, size_t size);
+
 #endif

@@ -188,7 +188,7 @@ jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn
   if (st == JV_OK && o->output)
     st = write_map(env, m, o, err);
   if (st == JV_OK && o->explain)
-    jv_map_prepared_explain(m, stdout);
+    jv_map_prepared_explain(m, o->explain_all, stdout);
   jv_map_prepared_free(m);
   jv_dataset_free(&ds);
   return st;

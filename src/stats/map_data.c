@@ -1,6 +1,7 @@
 /* map_data.c - rates and legend classes per shape. */
 #include "stats/map_data.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
     it->row = s < m->n_shapes ? m->row_of_shape[s] : -1;
     it->cls = nodata;
     it->rate.kind = JV_VAL_MISSING;
+    it->lo = it->hi = NAN;
     if (it->row >= 0) {
       const jv_municipality *mu = &ds->munis[it->row];
       it->count = mu->values[ind];
@@ -40,6 +42,42 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
     }
   }
   return JV_OK;
+}
+
+/* The legend class of a rate per 1,000 given as a double (an interval
+ * bound: no exact fraction to keep). */
+static int class_of_value(const jv_buckets *b, double rate)
+{
+  int cls = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (b->milli[i] == 0 ? rate > 0 : rate * 1000 >= (double)b->milli[i])
+      cls = (int)i + 1;
+  return cls;
+}
+
+void jv_map_data_flag(jv_map_data *d, const jv_small_numbers *o)
+{
+  jv_small_numbers def;
+  jv_small_numbers_default(&def);
+  d->small = o ? *o : def;
+  d->n_uncertain = 0;
+  for (size_t s = 0; s < d->n; s++) {
+    jv_map_item *it = &d->items[s];
+    it->uncertain = false;
+    it->lo = it->hi = NAN;
+    if (it->rate.kind != JV_VAL_COUNT || it->rate.base <= 0)
+      continue;
+    double lo, hi;
+    jv_poisson_interval(it->rate.count, d->small.level, &lo, &hi);
+    it->lo = lo * 1000 / (double)it->rate.base;
+    it->hi = hi * 1000 / (double)it->rate.base;
+    if (d->small.mark == JV_SMALL_OFF)
+      continue;
+    it->uncertain = it->rate.count < d->small.min_count ||
+                    class_of_value(&d->buckets, it->lo) != class_of_value(&d->buckets, it->hi);
+    if (it->uncertain && it->focus)
+      d->n_uncertain++;
+  }
 }
 
 void jv_map_data_free(jv_map_data *d)

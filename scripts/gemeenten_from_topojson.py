@@ -8,12 +8,26 @@ Each input must be named gemeente_YYYY.topojson and hold one object
 gemeente_YYYY whose geometries carry the properties statcode and statnaam.
 Rows are sorted by code; output is UTF-8, LF, RFC 4180 quoting (names such
 as "Nuenen, Gerwen en Nederwetten" contain a comma). Python 3 stdlib only.
+Names are the checked spellings of NAME_FIXES where the files have quirks.
 """
 import csv
 import json
 import os
 import re
 import sys
+
+# Quirks of the source files (../shared/geo/README.md), not real names: the
+# lists use one spelling per municipality over all years.
+NAME_FIXES = {
+    "Nuenen. Gerwen en Nederwetten": "Nuenen, Gerwen en Nederwetten",
+    "Hoekse Waard": "Hoeksche Waard",
+    "Hengelo (O.)": "Hengelo",
+    "Laren (NH.)": "Laren",
+    "Rijswijk (ZH.)": "Rijswijk",
+    "Middelburg (Z.)": "Middelburg",
+    "Beek (L.)": "Beek",
+    "Stein (L.)": "Stein",
+}
 
 
 def rows_of(path):
@@ -31,6 +45,7 @@ def rows_of(path):
     for g in geoms:
         code = g["properties"]["statcode"].strip()
         name = g["properties"]["statnaam"].strip()
+        name = NAME_FIXES.get(name, name)
         if not re.fullmatch(r"GM\d{4}", code):
             sys.exit(f"{path}: unexpected statcode {code!r}")
         if code in rows and rows[code] != name:

@@ -9,7 +9,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/batch.h"
-#include "stats/buckets.h"
+#include "pipeline/map_job.h"
 #include "util/error.h"
 
 /* 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C. */
@@ -75,7 +75,7 @@ int jv_cmd_batch(int argc, char **argv)
       o.outdir = optarg;
       break;
     case 'b':
-      if (jv_buckets_parse(&buckets, optarg, &err) != JV_OK) {
+      if (jv_map_buckets_parse(&buckets, optarg, &err) != JV_OK) {
         fprintf(stderr, "jaarverslag batch: %s\n", err.msg);
         return JV_EUSAGE;
       }

@@ -10,9 +10,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "layout/chart.h"
 #include "pipeline/chart_job.h"
-#include "render/draw_cairo.h"
 #include "util/error.h"
 
 static const char *const kind_names[] = {"trend", "comparison", "stacked", "keyfigure"};
@@ -181,8 +179,7 @@ static int parse_options(options *o, int argc, char **argv)
     return usage_error("%s", "missing --indicator NAME");
   if (!o->output)
     return usage_error("%s", "missing -o FILE (.png, .svg or .pdf)");
-  jv_surface_kind sk;
-  if (jv_surface_kind_from_path(o->output, &sk) != 0)
+  if (!jv_chart_job_output_ok(o->output))
     return usage_error("output '%s': the name must end in .png, .svg or .pdf", o->output);
   if ((o->kind == K_TREND || o->kind == K_KEYFIGURE) && o->data)
     return usage_error("--data is for comparison and stacked charts; %s reads --series",

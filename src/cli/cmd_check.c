@@ -4,10 +4,7 @@
 #include <stdio.h>
 
 #include "cli/commands.h"
-#include "pipeline/job.h"
-#include "model/correction.h"
-#include "model/model.h"
-#include "stats/checks.h"
+#include "pipeline/check_job.h"
 #include "util/error.h"
 
 #define DEFAULT_DATA "data/zuid-holland-zuid/2017-2018"
@@ -55,33 +52,10 @@ int jv_cmd_check(int argc, char **argv)
   jv_error err;
   jv_error_clear(&err);
   jv_env env;
-  jv_dataset ds;
   jv_status st = jv_env_init(&env, &err);
   if (st == JV_OK)
-    st = jv_job_load(&env, data, &ds, &err);
-  if (st != JV_OK) {
+    st = jv_check_job(&env, data, stderr, stdout, &err);
+  if (st != JV_OK)
     jv_error_print(&err, stderr);
-    return st;
-  }
-  jv_diags diags;
-  jv_diags_init(&diags);
-  st = jv_checks_run(&ds, &diags);
-  if (st != JV_OK) {
-    fprintf(stderr, "jaarverslag check: out of memory\n");
-  } else {
-    jv_diags_print(&diags, stderr);
-    size_t n_ind = 0;
-    for (int i = 0; i < JV_IND_COUNT; i++)
-      n_ind += ds.has_indicator[i];
-    printf("%zu %s, %zu %s, %zu %s", ds.n_munis, ds.n_munis == 1 ? "gemeente" : "gemeenten", n_ind,
-           n_ind == 1 ? "indicator" : "indicatoren", diags.count,
-           diags.count == 1 ? "waarschuwing" : "waarschuwingen");
-    size_t n_corr = ds.corrections ? ds.corrections->n : 0; /* applied from correcties/ */
-    if (n_corr > 0)
-      printf(", %zu %s", n_corr, n_corr == 1 ? "correctie" : "correcties");
-    printf("\n");
-  }
-  jv_diags_free(&diags);
-  jv_dataset_free(&ds);
   return st;
 }

@@ -11,8 +11,6 @@
 #include "model/indicator.h"
 #include "model/model.h"
 #include "pipeline/map_job.h"
-#include "stats/buckets.h"
-#include "stats/poisson.h"
 #include "util/error.h"
 #include "util/suggest.h"
 
@@ -134,7 +132,7 @@ int jv_cmd_map(int argc, char **argv)
   memset(&o, 0, sizeof(o));
   jv_buckets buckets;
   jv_small_numbers small;
-  jv_small_numbers_default(&small);
+  jv_map_small_default(&small);
   o.map.small = &small;
   jv_error err;
   jv_error_clear(&err);
@@ -171,7 +169,7 @@ int jv_cmd_map(int argc, char **argv)
       o.map.boundary_year = (int)num;
       break;
     case 'b':
-      if (jv_buckets_parse(&buckets, optarg, &err) != JV_OK) {
+      if (jv_map_buckets_parse(&buckets, optarg, &err) != JV_OK) {
         fprintf(stderr, "jaarverslag map: %s\n", err.msg);
         return JV_EUSAGE;
       }
@@ -196,15 +194,12 @@ int jv_cmd_map(int argc, char **argv)
     case OPT_ALL:
       o.explain_all = true;
       break;
-    case OPT_LABELS: {
-      jv_buckets probe;
-      if (jv_buckets_wording(&probe, optarg) != 0)
+    case OPT_LABELS:
+      if (jv_map_wording_parse(optarg, &o.map.letter_labels) != 0)
         return fail_usage("--labels %s: expected exact or letter", optarg);
-      o.map.letter_labels = probe.letter;
       break;
-    }
     case OPT_SMALL:
-      if (jv_small_numbers_mark(&small, optarg) != 0)
+      if (jv_map_small_mark_parse(&small, optarg) != 0)
         return fail_usage("--small-numbers %s: expected dot, outline or off", optarg);
       break;
     case OPT_SMALL_BELOW:

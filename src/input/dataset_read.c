@@ -244,6 +244,22 @@ static jv_status load_gemeenten(jv_gemeenten *geo, const char *gemeenten_dir, in
                       list);
 }
 
+/* The codes follow the list of 1 January in the school year (2018 for
+ * 2017-2018); the list of the year it starts in is accepted too. */
+static jv_status check_indeling_fits(const jv_dataset *ds, const jv_loc *at, jv_error *err)
+{
+  int y = ds->boundary_year, s = ds->year.start;
+  if (y == s || y == s + 1)
+    return JV_OK;
+  char sy[16];
+  jv_schoolyear_format(ds->year, sy, sizeof(sy));
+  return jv_error_set(err, JV_EDATA, at->file, at->line, at->column,
+                      "indeling %d does not fit the school year %s: expected %d (the "
+                      "municipalities of 1 January %d) or %d; data on older codes is "
+                      "recomputed by the report itself from the project's earlier years",
+                      y, sy, s + 1, s + 1, s);
+}
+
 jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *gemeenten_dir,
                               jv_error *err)
 {
@@ -268,6 +284,8 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
   jv_status st = jv_regio_read(out, &indeling_at, path, err);
   if (st == JV_OK)
     st = load_gemeenten(&geo, gemeenten_dir, out->boundary_year, &indeling_at, err);
+  if (st == JV_OK)
+    st = check_indeling_fits(out, &indeling_at, err);
   if (st == JV_OK)
     st = read_files(&m, d, err);
   if (st == JV_OK) /* correcties/ is applied here so report, check and batch agree */

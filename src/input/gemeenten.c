@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input/csv_table.h"
+#include "input/herindeling_read.h"
 #include "util/utf8.h"
 
 static size_t put_utf8(char *out, uint32_t cp)
@@ -88,6 +89,7 @@ void jv_gemeenten_free(jv_gemeenten *g)
   for (size_t i = 0; i < 2 * g->n_alias; i++)
     free(g->alias_pairs[i]);
   free(g->alias_pairs);
+  jv_herindelingen_free(&g->changes);
   memset(g, 0, sizeof(*g));
 }
 
@@ -180,6 +182,14 @@ jv_status jv_gemeenten_load(jv_gemeenten *out, const char *dir, int year, jv_err
     snprintf(path, sizeof(path), "%s/aliassen.csv", dir);
     st = load_aliases(out, path, err);
   }
+  if (st == JV_OK) {
+    snprintf(path, sizeof(path), "%s/herindelingen.csv", dir);
+    FILE *f = fopen(path, "rb");
+    if (f) { /* optional: only messages use it */
+      fclose(f);
+      st = jv_herindelingen_read(&out->changes, path, err);
+    }
+  }
   if (st != JV_OK)
     jv_gemeenten_free(out);
   return st;
@@ -250,4 +260,26 @@ const jv_gemeente *jv_gemeenten_find_name(const jv_gemeenten *g, const char *nam
       found = &g->items[i];
   free(norm);
   return found;
+}
+
+void jv_gemeenten_code_hint(const jv_gemeenten *g, const char *code, char *buf, size_t size)
+{
+  buf[0] = '\0';
+  char fate[600];
+  if (jv_herindelingen_describe_fate(&g->changes, code, 0, g->year, fate, sizeof(fate))) {
+    snprintf(buf, size,
+             "; %s: use the code of the indeling %d, or set indeling in regio.csv to "
+             "the year the data follows",
+             fate, g->year);
+    return;
+  }
+  const jv_herindeling *o = jv_herindelingen_origin(&g->changes, code, g->year, 9999);
+  if (o) {
+    char when[32];
+    jv_herindeling_date_text(o->date, when, sizeof(when));
+    snprintf(buf, size,
+             "; %s %s bestaat pas sinds %s (indeling %d): set indeling in regio.csv "
+             "to %d or later",
+             o->new_code, o->new_name, when, o->new_year, o->new_year);
+  }
 }

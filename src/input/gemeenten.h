@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/herindeling.h"
 #include "util/error.h"
 
 typedef struct {
@@ -21,12 +22,14 @@ typedef struct {
   size_t n;
   char **alias_pairs; /* owned, normalized names, 2 per pair: equal names */
   size_t n_alias;
+  jv_herindelingen changes; /* owned: herindelingen.csv beside the lists (empty if absent) */
 } jv_gemeenten;
 
 /* Loads <dir>/gemeenten_<year>.csv and, when present, <dir>/aliassen.csv
  * (columns gemeente,alias: two spellings of one municipality, either way
- * round). JV_ENOINPUT when there is no list for that year. On success *out
- * belongs to the caller (jv_gemeenten_free); on failure it is left empty. */
+ * round) and herindelingen.csv (the changes between indeling years, for
+ * messages on codes that are gone). JV_ENOINPUT when there is no list for that year. On success
+ * *out belongs to the caller (jv_gemeenten_free); on failure it is left empty. */
 jv_status jv_gemeenten_load(jv_gemeenten *out, const char *dir, int year, jv_error *err);
 void jv_gemeenten_free(jv_gemeenten *g);
 
@@ -40,6 +43,11 @@ const jv_gemeente *jv_gemeenten_find_code(const jv_gemeenten *g, const char *cod
 const jv_gemeente *jv_gemeenten_find_name(const jv_gemeenten *g, const char *name);
 /* Whether name denotes m: equal after normalizing, or an alias of it. */
 bool jv_gemeenten_name_matches(const jv_gemeenten *g, const jv_gemeente *m, const char *name);
+
+/* Writes into buf a hint for a code that is not in g's indeling: where it
+ * went ("; GM0585 Binnenmaas is per 1 januari 2019 opgegaan in GM1963
+ * Hoeksche Waard ...") or since when it exists. Empty when nothing is known. */
+void jv_gemeenten_code_hint(const jv_gemeenten *g, const char *code, char *buf, size_t size);
 
 /* A comparable form of a name: surrounding space dropped, inner runs of
  * space (also no-break space, newlines) made one ' ', letters lower-cased

@@ -170,8 +170,9 @@ static jv_status municipality_row(jv_indicator_file *f, jv_indicator_row *row,
   const jv_gemeente *by_name = jv_gemeenten_find_name(geo, row->name);
   row->gm = jv_gemeenten_find_code(geo, code->text);
   if (!row->gm) {
-    char hint[160] = "";
-    if (by_name)
+    char hint[800] = "";
+    jv_gemeenten_code_hint(geo, code->text, hint, sizeof(hint));
+    if (by_name && !hint[0])
       snprintf(hint, sizeof(hint), "; '%s' is %s there", by_name->name, by_name->code);
     return jv_error_set(err, JV_EDATA, file, code->line, code->column,
                         "%s is not a municipality in the CBS indeling %d (regio.csv)%s", code->text,

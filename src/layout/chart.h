@@ -86,6 +86,8 @@ size_t jv_keyfigure_from_series(jv_keyfigure_chart *kc, const jv_series *main,
 
 /* Formats a series figure as a reader sees it: "6.714", "1,6%". */
 char *jv_chart_format_value(const jv_series *s, double v, char *buf, size_t size);
+/* A bar's value with a fixed number of decimals, Dutch notation. */
+char *jv_chart_format_number(double v, int decimals, char *buf, size_t size);
 
 /* Text alternatives built from the data, for the PDF and for screen
  * readers: one or two Dutch sentences. The caller frees the result; NULL only

@@ -9,7 +9,7 @@
 
 #include "layout/figure.h"
 #include "layout/table.h"
-#include "render/fonts.h"
+#include "layout/font_style.h"
 #include "util/error.h"
 
 typedef enum {

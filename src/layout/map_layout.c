@@ -199,6 +199,8 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
   for (size_t i = 0; i < l->n_rows; i++) {
     jv_map_legend_row *r = &l->rows[i];
     r->cls = cls[i];
+    jv_buckets_label(&in->data->buckets, r->cls, r->label, sizeof(r->label));
+    jv_format_count((long long)in->data->class_count[r->cls], r->count, sizeof(r->count));
     r->swatch.x = x + LEGEND_PAD;
     r->swatch.y = row_y + (LEGEND_ROW - SWATCH_H) / 2;
     r->swatch.w = SWATCH_W;
@@ -404,4 +406,12 @@ double jv_map_layout_natural_height(const jv_map_layout_in *in, double w)
       lo = mid;
   }
   return ceil(hi);
+}
+
+void jv_map_layout_anchor(const jv_map_layout *l, const jv_geo *geo, size_t shape, double *x,
+                          double *y)
+{
+  jv_point g = jv_geom_label_point(&geo->shapes[shape], 1.0 / l->scale, NULL);
+  *x = jv_map_px(l, g.x);
+  *y = jv_map_py(l, g.y);
 }

@@ -41,7 +41,9 @@ typedef struct {
 } jv_map_text;
 
 typedef struct {
-  int cls; /* legend class */
+  int cls;        /* legend class */
+  char label[64]; /* "1 tot 2", "non-respons" */
+  char count[24]; /* municipalities in the class, "12" */
   jv_map_rect swatch;
   double label_x, count_x, baseline; /* count is right-aligned at count_x */
 } jv_map_legend_row;
@@ -85,6 +87,11 @@ void jv_map_layout_free(jv_map_layout *l);
 /* A height for a figure of width w that wastes little space around a map of
  * these shapes: what a standalone map file uses. */
 double jv_map_layout_natural_height(const jv_map_layout_in *in, double w);
+
+/* Where a shape's label point (pole of inaccessibility of its largest
+ * polygon) lies, in points of the laid-out map. */
+void jv_map_layout_anchor(const jv_map_layout *l, const jv_geo *geo, size_t shape, double *x,
+                          double *y);
 
 /* Map coordinates: RD metres to points and back. */
 static inline double jv_map_px(const jv_map_layout *l, double x)

@@ -4,7 +4,7 @@
 #ifndef JV_LAYOUT_MEASURE_H
 #define JV_LAYOUT_MEASURE_H
 
-#include "render/fonts.h"
+#include "layout/font_style.h"
 
 typedef struct {
   /* width in points of UTF-8 text at size */

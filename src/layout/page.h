@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "layout/figure.h"
-#include "render/fonts.h"
+#include "layout/font_style.h"
 #include "util/color.h"
 #include "util/error.h"
 

@@ -148,6 +148,12 @@ static void print_alt(sources *src, jv_chart_kind k, FILE *out)
   free(alt);
 }
 
+bool jv_chart_job_output_ok(const char *path)
+{
+  jv_surface_kind sk;
+  return jv_surface_kind_from_path(path, &sk) == 0;
+}
+
 jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out, jv_error *err)
 {
   sources *src = calloc(1, sizeof(*src));

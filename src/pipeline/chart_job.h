@@ -5,9 +5,11 @@
 #ifndef JV_PIPELINE_CHART_JOB_H
 #define JV_PIPELINE_CHART_JOB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "layout/chart.h"
 #include "pipeline/job.h"
 
 #define JV_CHART_MAX_SERIES_FILES 8
@@ -26,6 +28,10 @@ typedef struct {
   int lines, sorted, alt, geometry;
   long years;
 } jv_chart_job_opts;
+
+/* Whether the output's name ends in .png, .svg or .pdf (a file chart can
+ * write). */
+bool jv_chart_job_output_ok(const char *path);
 
 /* Writes o->output; the geometry and alternative lines go to out. */
 jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out, jv_error *err);

@@ -17,7 +17,7 @@ void jv_map_prepared_free(jv_map_prepared *m)
   if (!m)
     return;
   jv_map_data_free(&m->data);
-  jv_topology_free(&m->topology);
+  jv_map_topology_free(&m->topology);
   jv_match_free(&m->match);
   jv_geo_free(&m->own_geo);
   free(m->title);
@@ -178,6 +178,31 @@ static void warn_no_rate(const jv_map_prepared *m, jv_diags *warn)
                  n, jv_indicator_name(m->ind), names, n > 8 ? ", ..." : "");
 }
 
+jv_status jv_map_buckets_parse(jv_buckets *out, const char *text, jv_error *err)
+{
+  return jv_buckets_parse(out, text, err);
+}
+
+int jv_map_wording_parse(const char *text, bool *letter)
+{
+  jv_buckets b;
+  jv_buckets_default(&b);
+  if (jv_buckets_wording(&b, text) != 0)
+    return -1;
+  *letter = b.letter;
+  return 0;
+}
+
+void jv_map_small_default(jv_small_numbers *out)
+{
+  jv_small_numbers_default(out);
+}
+
+int jv_map_small_mark_parse(jv_small_numbers *o, const char *text)
+{
+  return jv_small_numbers_mark(o, text);
+}
+
 jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_dataset *ds,
                          const jv_map_opts *o, jv_diags *warn, jv_error *err)
 {
@@ -198,7 +223,7 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   bool *focus = NULL;
   st = load_geometry(m, ds, o, warn, err);
   if (st == JV_OK)
-    st = jv_topology_build(&m->topology, m->geo, JV_TOPOLOGY_QUANTUM, err);
+    st = jv_map_topology_build(&m->topology, m->geo, JV_MAP_TOPOLOGY_QUANTUM, err);
   if (st == JV_OK)
     st = jv_match_build(&m->match, m->geo, ds, warn, err);
   if (st == JV_OK) {

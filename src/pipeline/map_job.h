@@ -48,6 +48,19 @@ typedef struct {
 
 typedef struct jv_map_prepared jv_map_prepared;
 
+/* Parses the --buckets option of `map` and `batch` (class edges per 1,000,
+ * "0,1,2,3,5"). JV_EUSAGE with the reason in err. */
+jv_status jv_map_buckets_parse(jv_buckets *out, const char *text, jv_error *err);
+
+/* The --labels option: "letter" sets *letter, "exact" clears it; -1 for
+ * anything else. */
+int jv_map_wording_parse(const char *text, bool *letter);
+
+/* The small-numbers options: the default rule, and --small-numbers
+ * dot|outline|off (also stip|rand|uit); -1 for an unknown mark. */
+void jv_map_small_default(jv_small_numbers *out);
+int jv_map_small_mark_parse(jv_small_numbers *o, const char *text);
+
 /* Reads the boundaries, matches ds to them, classifies every municipality.
  * Warnings (unmatched rows, region members without data) go to warn. The
  * caller frees *out with jv_map_prepared_free; ds must outlive it.

@@ -16,7 +16,7 @@ struct jv_map_prepared {
   bool bundled; /* CBS boundaries from assets/geo (credit line) */
   jv_match match;
   jv_map_data data;
-  jv_topology topology; /* borders of geo, from its coordinates */
+  jv_map_topology topology; /* borders of geo, from its coordinates */
   bool regional;
   char region[256];                /* the region in focus, "" on a national map */
   char *title, *subtitle, *source; /* owned */

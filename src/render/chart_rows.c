@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "render/chart_common.h"
-#include "stats/format.h"
 
 /* Vertical grid lines and tick labels along the bottom, the zero line. */
 static void draw_x_axis(jv_draw *d, const jv_rows_layout *L, const jv_chart_style *st,
@@ -58,7 +57,7 @@ jv_status jv_chart_draw_comparison(jv_draw *d, double x, double y, double w, dou
     }
     double x1 = jv_scale_map(&L.x, v);
     jv_chart_box(d, (jv_box){x0, L.row_y[r], x1 - x0, L.bar_h}, st->single);
-    jv_format_decimal(v, c->decimals, buf, sizeof(buf));
+    jv_chart_format_number(v, c->decimals, buf, sizeof(buf));
     jv_chart_label(d, x1 + L.font_size * 0.4, L.text_y[r], buf, JV_FONT_REGULAR, L.font_size,
                    JV_ALIGN_LEFT, st->text);
   }
@@ -132,7 +131,7 @@ jv_status jv_chart_draw_stacked(jv_draw *d, double x, double y, double w, double
       /* a white hairline between segments keeps equal colours apart */
       if (a > x0 + 0.1)
         jv_chart_line(d, a, L.row_y[r], a, L.row_y[r] + L.bar_h, 0.6, (jv_rgb){1, 1, 1}, 0);
-      jv_format_decimal(v, c->decimals, buf, sizeof(buf));
+      jv_chart_format_number(v, c->decimals, buf, sizeof(buf));
       double size = L.font_size * 0.9;
       if (jv_draw_text_width(d, buf, JV_FONT_REGULAR, size) + size * 0.6 <= b - a &&
           L.bar_h >= size * 0.95)
@@ -143,7 +142,7 @@ jv_status jv_chart_draw_stacked(jv_draw *d, double x, double y, double w, double
       jv_chart_label(d, x0 + L.font_size * 0.4, L.text_y[r], "n.b.", JV_FONT_ITALIC, L.font_size,
                      JV_ALIGN_LEFT, st->muted);
     } else if (c->totals) {
-      jv_format_decimal(total, c->decimals, buf, sizeof(buf));
+      jv_chart_format_number(total, c->decimals, buf, sizeof(buf));
       jv_chart_label(d, jv_scale_map(&L.x, total) + L.font_size * 0.4, L.text_y[r], buf,
                      JV_FONT_BOLD, L.font_size, JV_ALIGN_LEFT, st->text);
     }

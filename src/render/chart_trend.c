@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "render/chart_common.h"
-#include "stats/format.h"
 
 /* A marker shape per series so lines differ without colour too. */
 static void marker(jv_draw *d, double x, double y, double r, size_t k, jv_rgb c)

@@ -4,15 +4,8 @@
 #ifndef JV_RENDER_FONTS_H
 #define JV_RENDER_FONTS_H
 
+#include "layout/font_style.h"
 #include "util/error.h"
-
-typedef enum {
-  JV_FONT_REGULAR = 0,
-  JV_FONT_BOLD,
-  JV_FONT_ITALIC,
-  JV_FONT_BOLD_ITALIC,
-  JV_FONT_STYLE_COUNT
-} jv_font_style;
 
 typedef struct jv_fonts jv_fonts;
 

@@ -12,8 +12,6 @@
 
 #include "layout/map_layout.h"
 #include "render/map_style.h"
-#include "stats/format.h"
-#include "stats/geom.h"
 
 #define MIN_STEP 0.08 /* points: closer vertices add nothing visible */
 
@@ -120,14 +118,14 @@ static void fill_shapes(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
   }
 }
 
-static void line_style(jv_draw *d, jv_border_kind kind, int regional)
+static void line_style(jv_draw *d, jv_map_border_kind kind, int regional)
 {
   switch (kind) {
-  case JV_BORDER_FAINT:
+  case JV_MAP_BORDER_FAINT:
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));
     jv_draw_line_width(d, 0.4);
     break;
-  case JV_BORDER_INNER:
+  case JV_MAP_BORDER_INNER:
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_BORDER_RGB));
     jv_draw_line_width(d, regional ? 0.5 : 0.18);
     break;
@@ -143,13 +141,14 @@ static void line_style(jv_draw *d, jv_border_kind kind, int regional)
 static void stroke_borders(jv_draw *d, const jv_map_layout *l, const jv_map_spec *spec,
                            const bool *focus)
 {
-  const jv_topology *t = spec->topology;
-  static const jv_border_kind order[] = {JV_BORDER_FAINT, JV_BORDER_INNER, JV_BORDER_OUTLINE};
+  const jv_map_topology *t = spec->topology;
+  static const jv_map_border_kind order[] = {JV_MAP_BORDER_FAINT, JV_MAP_BORDER_INNER,
+                                             JV_MAP_BORDER_OUTLINE};
   for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
     int any = 0;
     for (size_t i = 0; i < t->n_borders; i++) {
-      const jv_border *b = &t->borders[i];
-      if (jv_topology_kind(b, focus) != order[k] || !visible(l, &b->bbox))
+      const jv_map_border *b = &t->borders[i];
+      if (jv_map_topology_kind(b, focus) != order[k] || !visible(l, &b->bbox))
         continue;
       if (!any)
         line_style(d, order[k], spec->regional);
@@ -230,10 +229,8 @@ static void draw_legend(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
     const jv_map_legend_row *r = &l->rows[i];
     swatch(d, b, r->cls, r->swatch);
     jv_draw_rgb(d, jv_rgb_hex(JV_MAP_TEXT_RGB));
-    jv_draw_text(d, r->label_x, r->baseline, jv_buckets_label(b, r->cls, buf, sizeof(buf)),
-                 JV_FONT_REGULAR, size, JV_ALIGN_LEFT);
-    jv_format_count((long long)spec->data->class_count[r->cls], buf, sizeof(buf));
-    jv_draw_text(d, r->count_x, r->baseline, buf, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT);
+    jv_draw_text(d, r->label_x, r->baseline, r->label, JV_FONT_REGULAR, size, JV_ALIGN_LEFT);
+    jv_draw_text(d, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT);
   }
   /* scale bar: RD metres are true metres, so one bar holds everywhere */
   double x = l->scalebar_x, y = l->scalebar_y;
@@ -285,8 +282,9 @@ jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, d
   for (size_t s = 0; spec->on_anchor && s < spec->geo->n_shapes; s++) {
     if (!spec->data->items[s].focus)
       continue;
-    jv_point g = jv_geom_label_point(&spec->geo->shapes[s], 1.0 / l.scale, NULL);
-    spec->on_anchor(spec->anchor_ctx, s, jv_map_px(&l, g.x), jv_map_py(&l, g.y));
+    double ax, ay;
+    jv_map_layout_anchor(&l, spec->geo, s, &ax, &ay);
+    spec->on_anchor(spec->anchor_ctx, s, ax, ay);
   }
   for (size_t i = 0; i < l.n_texts; i++) {
     const jv_map_text *t = &l.texts[i];

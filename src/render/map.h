@@ -9,16 +9,16 @@
 
 #include "model/geo.h"
 #include "render/draw.h"
-#include "stats/map_data.h"
-#include "stats/topology.h"
+#include "layout/map_layout.h"
+#include "layout/map_topology.h"
 
 typedef struct {
   const jv_geo *geo;
-  const jv_map_data *data;     /* built for geo */
-  const jv_topology *topology; /* the borders of geo */
-  bool regional;               /* zoom to the focus shapes, others faint */
-  bool labels;                 /* name the focus shapes */
-  const char *title;           /* each may be NULL */
+  const jv_map_data *data;         /* built for geo */
+  const jv_map_topology *topology; /* the borders of geo */
+  bool regional;                   /* zoom to the focus shapes, others faint */
+  bool labels;                     /* name the focus shapes */
+  const char *title;               /* each may be NULL */
   const char *subtitle;
   const char *source;
   /* When set, called once per focus shape with its label point (the pole of

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "stats/buckets.h"
+#include "layout/map_layout.h"
 #include "util/color.h"
 
 /* Fill colour of a legend class: rate classes take jv_map_ramp, non-respons

@@ -335,10 +335,10 @@ static void test_directory_errors(void **state)
            "school year '2017-2019': expected two consecutive years such as 2017-2018");
   PUT(fx, "regio.csv",
       "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2018\n"
-      "indeling,2019\n");
+      "indeling,2014\n");
   read_bad(fx, JV_EDATA, "regio.csv", 4, 2,
-           "no municipality list for the CBS indeling 2019: expected one of 2015, 2017, 2018, "
-           "2020");
+           "no municipality list for the CBS indeling 2014: expected one of 2015, 2016, 2017, "
+           "2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025");
   PUT(fx, "regio.csv", "veld,waarde\nregio,Zuid-Holland Zuid\nschooljar,2017-2018\n");
   read_bad(fx, JV_EDATA, "regio.csv", 3, 1,
            "unknown veld 'schooljar' (did you mean 'schooljaar'?)");
@@ -372,6 +372,30 @@ static void test_directory_errors(void **state)
   assert_int_equal(jv_dataset_read_dir(&ds, BUNDLED, "/nonexistent/jv", &err), JV_ENOINPUT);
 }
 
+/* A code that a herindeling took away: the message says where it went, and
+ * a code that did not exist yet in the data's indeling says since when. */
+static void test_herindeling_codes(void **state)
+{
+  fixture *fx = *state;
+  PUT(fx, "regio.csv",
+      "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2019-2020\nindeling,2020\n");
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_17\nGM0482,Alblasserdam,3431\nGM0585,Binnenmaas,4322\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 3, 1,
+           "GM0585 is not a municipality in the CBS indeling 2020 (regio.csv); GM0585 Binnenmaas "
+           "is per 1 januari 2019 opgegaan in GM1963 Hoeksche Waard");
+  PUT(fx, "regio.csv",
+      "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2017-2018\nindeling,2018\n");
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_17\nGM1963,Hoeksche Waard,13009\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1,
+           "GM1963 Hoeksche Waard bestaat pas sinds 1 januari 2019 (indeling 2019)");
+  PUT(fx, "regio.csv",
+      "veld,waarde\nregio,Zuid-Holland Zuid\nschooljaar,2019-2020\nindeling,2018\n");
+  read_bad(fx, JV_EDATA, "regio.csv", 4, 2,
+           "indeling 2018 does not fit the school year 2019-2020: expected 2020");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -381,6 +405,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_row_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_files_disagree, setup, teardown),
       cmocka_unit_test_setup_teardown(test_directory_errors, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_herindeling_codes, setup, teardown),
   };
   return cmocka_run_group_tests_name("dataset_read", tests, NULL, NULL);
 }

@@ -1,10 +1,10 @@
-/* topology.c - shared borders from coordinates. Every ring segment gets a key
+/* map_topology.c - shared borders from coordinates. Every ring segment gets a key
  * (its quantised end points, lower one first); sorting the keys puts the two
  * sides of a border next to each other however the file split its arcs (the
  * 2020 CBS file stores 42 borders twice, once per side). Then each ring is
  * walked once more and runs of segments with the same two sides become one
  * polyline, each segment emitted the first time it is met. */
-#include "stats/topology.h"
+#include "layout/map_topology.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -51,7 +51,7 @@ static int same_key(const seg_key *a, const seg_key *b)
   return a->x1 == b->x1 && a->y1 == b->y1 && a->x2 == b->x2 && a->y2 == b->y2;
 }
 
-void jv_topology_free(jv_topology *t)
+void jv_map_topology_free(jv_map_topology *t)
 {
   free(t->borders);
   free(t->pts);
@@ -141,13 +141,13 @@ static int same_side(const side *sides, size_t g1, size_t g2)
 }
 
 typedef struct {
-  jv_topology *t;
+  jv_map_topology *t;
   size_t cap_borders, cap_pts;
 } builder;
 
 static int push_point(builder *b, jv_point p)
 {
-  jv_topology *t = b->t;
+  jv_map_topology *t = b->t;
   if (t->n_pts == b->cap_pts) {
     size_t cap = b->cap_pts ? b->cap_pts * 2 : 1024;
     jv_point *np = realloc(t->pts, cap * sizeof(*np));
@@ -164,16 +164,16 @@ static int push_point(builder *b, jv_point p)
 
 static int open_border(builder *b, const side *sd, jv_point start)
 {
-  jv_topology *t = b->t;
+  jv_map_topology *t = b->t;
   if (t->n_borders == b->cap_borders) {
     size_t cap = b->cap_borders ? b->cap_borders * 2 : 256;
-    jv_border *nb = realloc(t->borders, cap * sizeof(*nb));
+    jv_map_border *nb = realloc(t->borders, cap * sizeof(*nb));
     if (!nb)
       return -1;
     t->borders = nb;
     b->cap_borders = cap;
   }
-  jv_border *bd = &t->borders[t->n_borders++];
+  jv_map_border *bd = &t->borders[t->n_borders++];
   bd->first = t->n_pts;
   bd->n = 0;
   bd->a = sd->a;
@@ -221,7 +221,8 @@ static int walk_ring(builder *b, const ring_ref *rr, const size_t *side_of, cons
   return 0;
 }
 
-jv_status jv_topology_build(jv_topology *out, const jv_geo *g, double quantum, jv_error *err)
+jv_status jv_map_topology_build(jv_map_topology *out, const jv_geo *g, double quantum,
+                                jv_error *err)
 {
   memset(out, 0, sizeof(*out));
   if (!(quantum > 0))
@@ -258,19 +259,19 @@ out:
   free(sides);
   free(done);
   if (st != JV_OK) {
-    jv_topology_free(out);
+    jv_map_topology_free(out);
     return jv_error_set(err, st, NULL, 0, 0, "out of memory");
   }
   return JV_OK;
 }
 
-jv_border_kind jv_topology_kind(const jv_border *b, const bool *focus)
+jv_map_border_kind jv_map_topology_kind(const jv_map_border *b, const bool *focus)
 {
   bool fa = !focus || focus[b->a];
   bool fb = b->b >= 0 && (!focus || focus[b->b]);
   if (fa && fb)
-    return JV_BORDER_INNER;
+    return JV_MAP_BORDER_INNER;
   if (fa || fb)
-    return JV_BORDER_OUTLINE;
-  return JV_BORDER_FAINT;
+    return JV_MAP_BORDER_OUTLINE;
+  return JV_MAP_BORDER_FAINT;
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "input/geo_read.h"
-#include "stats/topology.h"
+#include "layout/map_topology.h"
 
 static jv_geo read_text(const char *text)
 {
@@ -25,18 +25,18 @@ static jv_geo read_text(const char *text)
   return g;
 }
 
-static jv_topology build(const jv_geo *g)
+static jv_map_topology build(const jv_geo *g)
 {
-  jv_topology t;
+  jv_map_topology t;
   jv_error err;
   jv_error_clear(&err);
-  if (jv_topology_build(&t, g, JV_TOPOLOGY_QUANTUM, &err) != JV_OK)
+  if (jv_map_topology_build(&t, g, JV_MAP_TOPOLOGY_QUANTUM, &err) != JV_OK)
     fail_msg("topology failed: %s", err.msg);
   return t;
 }
 
 /* Segments of the topology with these two sides (b = -1: one side). */
-static size_t segments_between(const jv_topology *t, long a, long b)
+static size_t segments_between(const jv_map_topology *t, long a, long b)
 {
   size_t n = 0;
   for (size_t i = 0; i < t->n_borders; i++)
@@ -59,7 +59,7 @@ static void test_two_squares(void **state)
   jv_geo g = read_text(
       FC(SQUARE("GM0001", "[[0,0],[2000,0],[2000,1000],[2000,2000],[0,2000],[0,0]]") "," SQUARE(
           "GM0002", "[[2000,0],[4000,0],[4000,2000],[2000,2000],[2000,1000],[2000,0]]")));
-  jv_topology t = build(&g);
+  jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, 1), 2);  /* both halves of x = 2 */
   assert_int_equal(segments_between(&t, 0, -1), 3); /* L: bottom, top, left */
   assert_int_equal(segments_between(&t, 1, -1), 3);
@@ -74,15 +74,15 @@ static void test_two_squares(void **state)
   assert_int_equal(shared, 1);
   bool focus[2] = {true, false};
   for (size_t i = 0; i < t.n_borders; i++) {
-    jv_border_kind k = jv_topology_kind(&t.borders[i], focus);
+    jv_map_border_kind k = jv_map_topology_kind(&t.borders[i], focus);
     if (t.borders[i].a == 0)
-      assert_int_equal(k, JV_BORDER_OUTLINE);
+      assert_int_equal(k, JV_MAP_BORDER_OUTLINE);
     else
-      assert_int_equal(k, JV_BORDER_FAINT);
-    assert_int_equal(jv_topology_kind(&t.borders[i], NULL),
-                     t.borders[i].b >= 0 ? JV_BORDER_INNER : JV_BORDER_OUTLINE);
+      assert_int_equal(k, JV_MAP_BORDER_FAINT);
+    assert_int_equal(jv_map_topology_kind(&t.borders[i], NULL),
+                     t.borders[i].b >= 0 ? JV_MAP_BORDER_INNER : JV_MAP_BORDER_OUTLINE);
   }
-  jv_topology_free(&t);
+  jv_map_topology_free(&t);
   jv_geo_free(&g);
 }
 
@@ -96,11 +96,11 @@ static void test_enclave_and_grid(void **state)
                 "[[3000,3000],[3000,6000],[6000,6000],[6000,3000],"
                 "[3000,3000]]") "," SQUARE("GM0002", "[[3000.3,3000],[6000,2999.8],[6000,6000],"
                                                      "[3000,6000.2],[3000.3,3000]]")));
-  jv_topology t = build(&g);
+  jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, 1), 4);
   assert_int_equal(segments_between(&t, 1, -1), 0);
   assert_int_equal(segments_between(&t, 0, -1), 4);
-  jv_topology_free(&t);
+  jv_map_topology_free(&t);
   jv_geo_free(&g);
 }
 
@@ -111,10 +111,10 @@ static void test_cut_is_no_border(void **state)
   jv_geo g = read_text(FC(
       SQUARE("GM0001",
              "[[0,0],[4000,0],[4000,4000],[2000,4000],[2000,2000],[2000,4000],[0,4000],[0,0]]")));
-  jv_topology t = build(&g);
+  jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, -1), 5);
   assert_int_equal(t.n_segments, 5);
-  assert_int_equal(jv_topology_build(&t, &g, 0, NULL), JV_EUSAGE);
+  assert_int_equal(jv_map_topology_build(&t, &g, 0, NULL), JV_EUSAGE);
   jv_geo_free(&g);
 }
 
@@ -148,18 +148,18 @@ static int same_reversed(const jv_arc *x, const jv_arc *y)
 
 /* How the topology stores the segment p-q: the sides of each border that
  * holds it, counted per kind on a national map. */
-static void count_kinds(const jv_topology *t, jv_point p, jv_point q, long a, long b, size_t *inner,
-                        size_t *outline, size_t *wrong_sides)
+static void count_kinds(const jv_map_topology *t, jv_point p, jv_point q, long a, long b,
+                        size_t *inner, size_t *outline, size_t *wrong_sides)
 {
   for (size_t i = 0; i < t->n_borders; i++) {
-    const jv_border *bd = &t->borders[i];
+    const jv_map_border *bd = &t->borders[i];
     for (size_t k = 0; k + 1 < bd->n; k++) {
       jv_point u = t->pts[bd->first + k], v = t->pts[bd->first + k + 1];
       int hit = (u.x == p.x && u.y == p.y && v.x == q.x && v.y == q.y) ||
                 (u.x == q.x && u.y == q.y && v.x == p.x && v.y == p.y);
       if (!hit)
         continue;
-      if (jv_topology_kind(bd, NULL) == JV_BORDER_INNER)
+      if (jv_map_topology_kind(bd, NULL) == JV_MAP_BORDER_INNER)
         (*inner)++;
       else
         (*outline)++;
@@ -178,7 +178,7 @@ static void test_bundled_2020_one_sided_arcs(void **state)
   jv_error_clear(&err);
   if (jv_geo_read_bundled(&g, 2020, NULL, &err) != JV_OK)
     fail_msg("%s", err.msg);
-  jv_topology t = build(&g);
+  jv_map_topology t = build(&g);
   long *owner = calloc(g.n_arcs + 1, sizeof(*owner));
   assert_non_null(owner);
   unsigned *uses = arc_uses(&g, owner);
@@ -221,7 +221,7 @@ static void test_bundled_2020_one_sided_arcs(void **state)
   assert_int_equal(2 * shared + single, ring_segs);
   free(uses);
   free(owner);
-  jv_topology_free(&t);
+  jv_map_topology_free(&t);
   jv_geo_free(&g);
 }
 

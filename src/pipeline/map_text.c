@@ -53,7 +53,7 @@ jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err)
     jv_strbuf_addf(&src, " Indeling op het exacte aantal per 1.000 (niet afgerond); een grens "
                          "hoort bij de hogere klasse.");
   }
-  if (m->data.n_uncertain > 0) {
+  if (m->data.n_uncertain > 0 && m->data.small.mark != JV_SMALL_OFF) {
     char note[256];
     jv_strbuf_addf(&src, " %s", jv_map__small_note(&m->data.small, note, sizeof(note)));
   }

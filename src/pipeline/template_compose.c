@@ -277,8 +277,14 @@ static jv_status map(composer *c, const jv_tpl_node *n)
               "");
   const char *region = jv_tpl_value(n, "regio");
   int national = region && !strcmp(region, "nederland");
-  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, ind, national, jv_tpl_value(n, "titel"),
-                               jv_tpl_value(n, "klassen"), c->err);
+  jv_tpl_map tm = {ind,
+                   national,
+                   jv_tpl_value(n, "titel"),
+                   jv_tpl_value(n, "klassen"),
+                   jv_tpl_value(n, "labels"),
+                   jv_tpl_value(n, "kleine-aantallen"),
+                   jv_tpl_value(n, "kleine-aantallen-onder")};
+  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, &tm, c->err);
   if (st && st != JV_EINTERNAL) {
     char why[sizeof(c->err->msg)];
     snprintf(why, sizeof(why), "%s", c->err->msg);

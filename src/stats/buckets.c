@@ -161,6 +161,15 @@ int jv_buckets_classify_counts(const jv_buckets *b, long long count, long long b
   return cls;
 }
 
+int jv_buckets_classify_value(const jv_buckets *b, double rate)
+{
+  int cls = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (b->milli[i] == 0 ? rate > 0 : rate * 1000 >= (double)b->milli[i])
+      cls = (int)i + 1;
+  return cls;
+}
+
 int jv_buckets_classify(const jv_buckets *b, const jv_rate *r)
 {
   if (r->kind == JV_VAL_COUNT && r->base > 0 && r->count >= 0)

@@ -49,6 +49,10 @@ int jv_buckets_nodata_class(const jv_buckets *b);      /* n + 2 */
 /* Class of count per base (per 1,000), exactly; base must be > 0 and count >= 0. */
 int jv_buckets_classify_counts(const jv_buckets *b, long long count, long long base);
 
+/* Class of a rate per 1,000 given as a number (an interval bound, where no
+ * exact fraction exists): the same edges, compared in floating point. */
+int jv_buckets_classify_value(const jv_buckets *b, double rate);
+
 /* Class of a rate: its counts when the rate is defined, non-respons for a
  * non-response, geen gegevens for anything else (missing, n.b., nvt, no base). */
 int jv_buckets_classify(const jv_buckets *b, const jv_rate *r);

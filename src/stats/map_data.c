@@ -44,17 +44,6 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
   return JV_OK;
 }
 
-/* The legend class of a rate per 1,000 given as a double (an interval
- * bound: no exact fraction to keep). */
-static int class_of_value(const jv_buckets *b, double rate)
-{
-  int cls = 0;
-  for (size_t i = 0; i < b->n; i++)
-    if (b->milli[i] == 0 ? rate > 0 : rate * 1000 >= (double)b->milli[i])
-      cls = (int)i + 1;
-  return cls;
-}
-
 void jv_map_data_flag(jv_map_data *d, const jv_small_numbers *o)
 {
   jv_small_numbers def;
@@ -67,14 +56,8 @@ void jv_map_data_flag(jv_map_data *d, const jv_small_numbers *o)
     it->lo = it->hi = NAN;
     if (it->rate.kind != JV_VAL_COUNT || it->rate.base <= 0)
       continue;
-    double lo, hi;
-    jv_poisson_interval(it->rate.count, d->small.level, &lo, &hi);
-    it->lo = lo * 1000 / (double)it->rate.base;
-    it->hi = hi * 1000 / (double)it->rate.base;
-    if (d->small.mark == JV_SMALL_OFF)
-      continue;
-    it->uncertain = it->rate.count < d->small.min_count ||
-                    class_of_value(&d->buckets, it->lo) != class_of_value(&d->buckets, it->hi);
+    it->uncertain = jv_small_numbers_flag(&d->small, &d->buckets, it->rate.count, it->rate.base,
+                                          &it->lo, &it->hi);
     if (it->uncertain && it->focus)
       d->n_uncertain++;
   }

@@ -95,3 +95,19 @@ int jv_small_numbers_mark(jv_small_numbers *o, const char *name)
     }
   return -1;
 }
+
+bool jv_small_numbers_flag(const jv_small_numbers *o, const jv_buckets *b, long long count,
+                           long long base, double *lo, double *hi)
+{
+  double l, h;
+  jv_poisson_interval(count, o->level, &l, &h);
+  l = l * 1000 / (double)base;
+  h = h * 1000 / (double)base;
+  if (lo)
+    *lo = l;
+  if (hi)
+    *hi = h;
+  if (o->mark == JV_SMALL_OFF)
+    return false;
+  return count < o->min_count || jv_buckets_classify_value(b, l) != jv_buckets_classify_value(b, h);
+}

@@ -3,6 +3,10 @@
 #ifndef JV_STATS_POISSON_H
 #define JV_STATS_POISSON_H
 
+#include <stdbool.h>
+
+#include "stats/buckets.h"
+
 /* The exact two-sided interval for the mean of a Poisson count k >= 0 at
  * confidence level (0.95 for 95 %): the means for which k is just inside the
  * upper and the lower tail of alpha / 2 each. k = 0 gives lo = 0. Both in
@@ -29,6 +33,15 @@ typedef struct {
 } jv_small_numbers;
 
 void jv_small_numbers_default(jv_small_numbers *o);
+
+/* Whether count of base (leerplichtigen, > 0) is uncertain by o's rule
+ * against the classes of b; *lo and *hi (may be NULL) get the interval of
+ * the rate per 1,000. A mark of JV_SMALL_OFF flags nothing. */
+bool jv_small_numbers_flag(const jv_small_numbers *o, const jv_buckets *b, long long count,
+                           long long base, double *lo, double *hi);
+
+/* The footnote sign of an uncertain rate in the per-1,000 tables. */
+#define JV_SMALL_SIGN "*"
 
 /* "stip", "rand", "uit" (or dot, outline, off) into o->mark: 0, else -1. */
 int jv_small_numbers_mark(jv_small_numbers *o, const char *name);

@@ -13,7 +13,7 @@ src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for ind in vrijstelling_5a absoluut_verzuim langdurig_relatief_verzuim langdurig_relatief_verzuim_3m; do
-  "$bin" map --indicator "$ind" --data "$src/data/g4-g32/2014-2015" --explain --all \
+  "$bin" map --indicator "$ind" --data "$src/data/g4-g32/2014-2015" --national --explain --all \
     >"$tmp/$ind.txt" 2>/dev/null
   "$bin" map --indicator "$ind" --data "$src/data/g4-g32/2014-2015" --explain \
     >"$tmp/$ind.data.txt" 2>/dev/null

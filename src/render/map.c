@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "layout/map_layout.h"
+#include "layout/map_labels.h"
 #include "render/map_style.h"
 
 #define MIN_STEP 0.08 /* points: closer vertices add nothing visible */
@@ -33,6 +34,7 @@ static void layout_in(jv_map_layout_in *in, const jv_map_spec *spec, jv_measure 
   in->title = spec->title;
   in->subtitle = spec->subtitle;
   in->source = spec->source;
+  in->topology = spec->topology;
   for (int c = 0; c < JV_BUCKETS_MAX_CLASSES; c++)
     in->class_lightness[c] = jv_map_lightness(jv_map_class_fill(&spec->data->buckets, c));
   in->faint_lightness = jv_map_lightness(jv_rgb_hex(JV_MAP_FAINT_FILL_RGB));
@@ -160,6 +162,50 @@ static void stroke_borders(jv_draw *d, const jv_map_layout *l, const jv_map_spec
   }
 }
 
+/* The small-numbers dot: dark with a white ring, visible on any fill. */
+static void dot(jv_draw *d, double x, double y, double r)
+{
+  const double k = 0.5523 * r; /* four Bezier quarters */
+  jv_draw_move_to(d, x + r, y);
+  jv_draw_curve_to(d, x + r, y + k, x + k, y + r, x, y + r);
+  jv_draw_curve_to(d, x - k, y + r, x - r, y + k, x - r, y);
+  jv_draw_curve_to(d, x - r, y - k, x - k, y - r, x, y - r);
+  jv_draw_curve_to(d, x + k, y - r, x + r, y - k, x + r, y);
+  jv_draw_close(d);
+}
+
+static void draw_dot(jv_draw *d, double x, double y)
+{
+  jv_draw_rgb(d, jv_rgb_hex(0xffffff));
+  dot(d, x, y, JV_MAP_MARK_R + 0.6);
+  jv_draw_fill(d, JV_FILL_WINDING);
+  jv_draw_rgb(d, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+  dot(d, x, y, JV_MAP_MARK_R);
+  jv_draw_fill(d, JV_FILL_WINDING);
+}
+
+/* The outline mark: a dashed line just inside the shape's border. */
+static void draw_outline_marks(jv_draw *d, const jv_map_layout *l, const jv_map_spec *spec)
+{
+  if (spec->data->small.mark != JV_SMALL_OUTLINE)
+    return;
+  for (size_t s = 0; s < spec->geo->n_shapes; s++) {
+    const jv_map_item *it = &spec->data->items[s];
+    if (!it->focus || !it->uncertain || !visible(l, &spec->geo->shapes[s].bbox))
+      continue;
+    jv_draw_save(d);
+    shape_path(d, l, &spec->geo->shapes[s]);
+    d->ops->clip(d->ctx, JV_FILL_EVENODD);
+    jv_draw_rgb(d, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+    jv_draw_line_width(d, 2.0);
+    jv_draw_dash(d, 1.5, 1.5);
+    shape_path(d, l, &spec->geo->shapes[s]);
+    jv_draw_stroke(d);
+    jv_draw_dash(d, 0, 0);
+    jv_draw_restore(d);
+  }
+}
+
 static void draw_labels(jv_draw *d, const jv_map_layout *l, const jv_map_spec *spec)
 {
   for (size_t i = 0; i < l->n_labels; i++) {
@@ -175,15 +221,21 @@ static void draw_labels(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
     jv_draw_move_to(d, lb->ax, lb->ay);
     jv_draw_line_to(d, tx, ty);
     jv_draw_stroke(d);
-    jv_draw_rect(d, lb->ax - 0.9, lb->ay - 0.9, 1.8, 1.8);
-    jv_draw_fill(d, JV_FILL_WINDING);
+    if (!lb->mark) { /* a marked name's dot is drawn at the anchor instead */
+      jv_draw_rect(d, lb->ax - 0.9, lb->ay - 0.9, 1.8, 1.8);
+      jv_draw_fill(d, JV_FILL_WINDING);
+    }
   }
   for (size_t i = 0; i < l->n_labels; i++) {
     const jv_map_label *lb = &l->labels[i];
     jv_draw_rgb(d, jv_rgb_hex(lb->light_text ? 0xffffff : JV_MAP_TEXT_RGB));
     jv_draw_text(d, lb->x, lb->y, spec->geo->shapes[lb->shape].name, JV_FONT_REGULAR, lb->size,
                  JV_ALIGN_CENTER);
+    if (lb->mark)
+      draw_dot(d, lb->mx, lb->my);
   }
+  for (size_t i = 0; i < l->n_marks; i++)
+    draw_dot(d, l->marks[i].x, l->marks[i].y);
 }
 
 static void swatch(jv_draw *d, const jv_buckets *b, int cls, jv_map_rect r)
@@ -232,6 +284,29 @@ static void draw_legend(jv_draw *d, const jv_map_layout *l, const jv_map_spec *s
     jv_draw_text(d, r->label_x, r->baseline, r->label, JV_FONT_REGULAR, size, JV_ALIGN_LEFT);
     jv_draw_text(d, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT);
   }
+  if (l->small_row) {
+    const jv_map_legend_row *r = &l->small;
+    jv_draw_rgb(d, jv_rgb_hex(0xffffff));
+    jv_draw_rect(d, r->swatch.x, r->swatch.y, r->swatch.w, r->swatch.h);
+    jv_draw_fill(d, JV_FILL_WINDING);
+    if (b->n > 0 && spec->data->small.mark == JV_SMALL_OUTLINE) {
+      jv_draw_rgb(d, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+      jv_draw_line_width(d, 1.0);
+      jv_draw_dash(d, 1.5, 1.5);
+      jv_draw_rect(d, r->swatch.x + 0.5, r->swatch.y + 0.5, r->swatch.w - 1, r->swatch.h - 1);
+      jv_draw_stroke(d);
+      jv_draw_dash(d, 0, 0);
+    } else {
+      draw_dot(d, r->swatch.x + r->swatch.w / 2, r->swatch.y + r->swatch.h / 2);
+    }
+    jv_draw_rgb(d, jv_rgb_hex(JV_MAP_BORDER_RGB));
+    jv_draw_line_width(d, 0.4);
+    jv_draw_rect(d, r->swatch.x, r->swatch.y, r->swatch.w, r->swatch.h);
+    jv_draw_stroke(d);
+    jv_draw_rgb(d, jv_rgb_hex(JV_MAP_TEXT_RGB));
+    jv_draw_text(d, r->label_x, r->baseline, r->label, JV_FONT_REGULAR, size, JV_ALIGN_LEFT);
+    jv_draw_text(d, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT);
+  }
   /* scale bar: RD metres are true metres, so one bar holds everywhere */
   double x = l->scalebar_x, y = l->scalebar_y;
   jv_draw_rgb(d, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
@@ -269,6 +344,7 @@ jv_status jv_map_draw(jv_draw *d, const jv_map_spec *spec, double x, double y, d
     focus[s] = spec->data->items[s].focus;
   stroke_borders(d, &l, spec, focus);
   free(focus);
+  draw_outline_marks(d, &l, spec);
   jv_draw_restore(d);
   if (spec->regional) {
     /* the neighbours are cut off at the frame: show where */

@@ -27,9 +27,10 @@ while IFS= read -r name; do
 done <"$tmp/names.txt"
 [ $missing = 0 ] || exit 1
 for s in "Zuid-Holland Zuid" "Bron grenzen: CBS/Kadaster (PDOK)" "5 of meer per 1.000" \
-  "3 tot 5 per 1.000" "10 km"; do
+  "3 tot 5 per 1.000" "kleine aantallen: klasse onzeker"; do
   grep -qF "$s" "$tmp/zhz.txt" || { echo "FAIL: '$s' not in the PDF"; exit 1; }
 done
+grep -qxE "[0-9]+ km" "$tmp/zhz.txt" || { echo "FAIL: no scale bar"; exit 1; }
 # the neighbours are drawn but not named: no 2018 municipality outside the region
 grep -qxF "Rotterdam" "$tmp/zhz.txt" && { echo "FAIL: a neighbour is labelled"; exit 1; }
 # the region is the default map of this data set too

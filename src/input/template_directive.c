@@ -84,6 +84,7 @@ static const dir_spec specs[] = {
     {"pagina", A_PAGE, 0, 0, {NONE}},
     {"kolommen", A_NODE, JV_DIR_KOLOMMEN, 0, {INT("aantal", 2, 3)}},
     {"einde-kolommen", A_NODE, JV_DIR_EINDE_KOLOMMEN, 1, {NONE}},
+    {"bij-figuur", A_NODE, JV_DIR_BIJ_FIGUUR, 1, {NONE}},
     {"citaat", A_QUOTE, 0, 1, {NEED("tekst", T_TEXT), TEXT("bron")}},
     {"voeg-in", A_INCLUDE, 0, 1, {NEED("bestand", T_PATH)}},
     {"tabel",
@@ -448,10 +449,10 @@ static jv_status check_combination(const where *w, const raw_directive *d)
     if (!overzicht && (inds || raw_find(d, "eenheid")))
       return need(w, d, "takes indicatoren= and eenheid= only with soort=overzicht");
   } else if (strcmp(d->name, "grafiek") == 0) {
-    if (strcmp(soort->value, "trend") == 0 && (!reeks || ind || inds))
+    if (strcmp(soort->value, "trend") == 0 && (reeks + ind != 1 || inds))
       return need(w, d,
-                  "soort=trend draws series over the years: give reeks= (and no "
-                  "indicator=)");
+                  "soort=trend draws over the years either series (reeks=) or the region's own "
+                  "figures of every project year (indicator=)");
     if (strcmp(soort->value, "vergelijking") == 0 && (!ind || inds || reeks))
       return need(w, d, "soort=vergelijking compares municipalities: give indicator= only");
     if (strcmp(soort->value, "gestapeld") == 0 && (ind || inds + reeks != 1))

@@ -43,7 +43,7 @@ jv_status jv_stacked_from_dataset(jv_stacked_data *d, const jv_dataset *ds, cons
 
 typedef struct {
   jv_trend_chart chart;
-  char title[160], source[600];
+  char title[160], source[600], subtitle[96];
 } jv_trend_data;
 
 /* The series named by spec: one name, a comma-separated list of names, or a
@@ -52,6 +52,14 @@ typedef struct {
  * a series missing from set, or series of different units in one chart. */
 jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const char *spec,
                                jv_trend_style style, jv_error *err);
+/* The same for series already picked (1 to JV_CHART_MAX_SERIES, same unit;
+ * group_label may be NULL); they must outlive d. */
+jv_status jv_trend_from_list(jv_trend_data *d, const jv_series *const *list, size_t n,
+                             const char *group_label, jv_trend_style style, jv_error *err);
+
+/* When every series of d ends before school year until, the chart's
+ * subtitle says up to which year it runs ("Cijfers tot en met 2016-2017"). */
+void jv_trend_note_end(jv_trend_data *d, jv_schoolyear until);
 
 typedef struct {
   jv_keyfigure_chart chart;

@@ -24,26 +24,41 @@ void jv_chart_style_default(jv_chart_style *st)
   st->accent = jv_rgb_hex(0xD55E00); /* Okabe-Ito vermillion */
   st->panel = jv_rgb_hex(0xEEF3F9);
   st->ramp_dark = jv_rgb_hex(0x08306B);
-  st->ramp_light = jv_rgb_hex(0xB7D2EA);
+  st->ramp_light = jv_rgb_hex(0xD4EEE6);
   st->line_light = jv_rgb_hex(0x5B9BD5);
   st->single = jv_rgb_hex(0x2A6EBB);
 }
 
 /* Evenly along a ramp: luminance falls monotonically from light to dark,
  * so neighbours stay apart in greyscale. */
+static jv_rgb lerp(jv_rgb a, jv_rgb b, double t)
+{
+  jv_rgb c = {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+  return c;
+}
+
 static jv_rgb ramp(jv_rgb dark, jv_rgb light, size_t k, size_t n)
 {
   if (k >= n)
     k = n - 1;
-  double t = (double)k / (double)(n - 1);
-  jv_rgb c = {dark.r + (light.r - dark.r) * t, dark.g + (light.g - dark.g) * t,
-              dark.b + (light.b - dark.b) * t};
-  return c;
+  return lerp(dark, light, (double)k / (double)(n - 1));
 }
 
+/* Fills run from ramp_dark through blue and teal to ramp_light: the hue
+ * turns as the lightness rises, so neighbouring segments of a stacked bar
+ * differ by CIE76 delta E >= 15 side by side and by >= 10 in L* (greyscale)
+ * for up to six series (tests/unit/test_charts.c measures both). */
 jv_rgb jv_chart_series_color(const jv_chart_style *st, size_t k, size_t n)
 {
-  return n <= 1 ? st->single : ramp(st->ramp_dark, st->ramp_light, k, n);
+  if (n <= 1)
+    return st->single;
+  const jv_rgb stops[5] = {st->ramp_dark, jv_rgb_hex(0x1D6A96), jv_rgb_hex(0x3E9BB5),
+                           jv_rgb_hex(0x8CCFD0), st->ramp_light};
+  if (k >= n)
+    k = n - 1;
+  double t = (double)k / (double)(n - 1) * 4.0;
+  size_t i = t >= 4.0 ? 3 : (size_t)t;
+  return lerp(stops[i], stops[i + 1], t - (double)i);
 }
 
 jv_rgb jv_chart_line_color(const jv_chart_style *st, size_t k, size_t n)

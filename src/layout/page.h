@@ -8,6 +8,7 @@
 
 #include "layout/figure.h"
 #include "layout/font_style.h"
+#include "model/image.h"
 #include "util/color.h"
 #include "util/error.h"
 
@@ -17,7 +18,7 @@ typedef enum {
   JV_ITEM_LINE,   /* line from (x, y) to (x + w, y + h) */
   JV_ITEM_FIGURE, /* figure painted in x, y, w, h */
   JV_ITEM_LINK,   /* clickable area x, y, w, h leading to page `target` */
-  JV_ITEM_IMAGE   /* PNG file `text` drawn in x, y, w, h */
+  JV_ITEM_IMAGE   /* `image` drawn in x, y, w, h */
 } jv_item_kind;
 
 typedef enum { JV_TEXT_LEFT, JV_TEXT_RIGHT, JV_TEXT_CENTER } jv_text_anchor;
@@ -34,6 +35,7 @@ typedef struct {
   double line_width;
   const jv_figure *figure; /* borrowed from the document (FIGURE) */
   int target;              /* page index (LINK) */
+  const jv_image *image;   /* borrowed (IMAGE) */
 } jv_item;
 
 typedef struct {
@@ -73,6 +75,7 @@ jv_status jv_page_figure(jv_page *pg, double x, double y, const jv_figure *f);
 jv_status jv_page_link(jv_page *pg, double x, double y, double w, double h, int target);
 /* The last item added (to adjust e.g. word_space). */
 jv_item *jv_page_last(jv_page *pg);
-jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const char *path);
+/* The image stays the caller's; it must outlive the pages. */
+jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const jv_image *image);
 
 #endif

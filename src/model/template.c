@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const char *const directive_names[JV_DIR_COUNT] = {
-    "omslag", "inhoud", "tabel", "grafiek", "kaart", "kerncijfer", "kolommen", "einde-kolommen"};
+    "omslag",     "inhoud",   "tabel",          "grafiek",   "kaart",
+    "kerncijfer", "kolommen", "einde-kolommen", "bij-figuur"};
 
 void jv_tpl_init(jv_tpl *t)
 {
@@ -43,6 +44,7 @@ void jv_tpl_free(jv_tpl *t)
   free(t->meta.schooljaar);
   free(t->meta.auteur);
   free(t->meta.logo);
+  jv_image_free(t->meta.logo_image);
   memset(t, 0, sizeof(*t));
 }
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/image.h"
 #include "model/model.h"
 #include "util/error.h"
 
@@ -46,6 +47,7 @@ typedef enum {
   JV_DIR_KERNCIJFER,     /* indicator | reeks, jaar, eenheid, label */
   JV_DIR_KOLOMMEN,       /* start of a column block; aantal (2..3) */
   JV_DIR_EINDE_KOLOMMEN, /* its end */
+  JV_DIR_BIJ_FIGUUR,     /* the next text block belongs to the figures (left out without them) */
   JV_DIR_COUNT
 } jv_tpl_directive;
 
@@ -89,6 +91,7 @@ typedef struct {
   bool has_kleur;
   unsigned kleur;          /* 0xRRGGBB; use jv_rgb_hex from util/color.h */
   char *logo;              /* absolute path of the logo file (inside the template dir) */
+  jv_image *logo_image;    /* the logo decoded when the template was read, or NULL */
   jv_tpl_align uitlijning; /* uitgevuld (default) or links */
 } jv_tpl_meta;
 

@@ -11,6 +11,7 @@
 #include "layout/doc.h"
 #include "layout/paginate.h"
 #include "pipeline/batch_int.h"
+#include "model/correction.h"
 #include "pipeline/map_job.h"
 #include "render/fonts.h"
 
@@ -98,9 +99,12 @@ static jv_status load_all(const jv_env *env, const jv_batch_plan *p, jv_schoolye
 }
 
 static jv_status compose(const jv_env *env, const jv_batch_plan *p, const jv_dataset *all,
-                         size_t n_regions, bool synthetic, const jv_fonts *fonts, double width,
-                         jv_doc *doc, jv_error *err)
+                         const jv_dataset *regions, size_t n_regions, bool synthetic,
+                         const jv_fonts *fonts, double width, jv_doc *doc, jv_error *err)
 {
+  size_t n_corrections = 0;
+  for (size_t i = 0; i < n_regions; i++)
+    n_corrections += regions[i].corrections ? regions[i].corrections->n : 0;
   char year[16], title[256], text[768];
   jv_schoolyear_format(all->year, year, sizeof(year));
   snprintf(title, sizeof(title), "Bijlage: verzuim per gemeente, schooljaar %s", year);
@@ -112,10 +116,11 @@ static jv_status compose(const jv_env *env, const jv_batch_plan *p, const jv_dat
            "De kaarten tonen per gemeente het aantal langdurig relatief verzuimers, absoluut "
            "verzuimers en vrijstellingen op grond van artikel 5 onder a, per 1.000 "
            "leerplichtigen van 5 tot en met 17 jaar. Ze zijn gemaakt uit de cijfers van %zu "
-           "%s (%zu gemeenten), met de correcties die gemeenten hebben nagestuurd. Enkel op "
+           "%s (%zu gemeenten)%s. Enkel op "
            "basis van de kaarten kan niet geconcludeerd worden of een gemeente het goed of "
            "slecht doet: bij kleine gemeenten geeft een enkele leerling al een andere kleur.",
-           n_regions, n_regions == 1 ? "regio" : "regio's", all->n_munis);
+           n_regions, n_regions == 1 ? "regio" : "regio's", all->n_munis,
+           n_corrections ? ", met de correcties die gemeenten hebben nagestuurd" : "");
   if (jv_doc_paragraph(doc, text, JV_FONT_REGULAR))
     return oom(err);
   if (synthetic &&
@@ -177,7 +182,7 @@ jv_status jv_batch__annex(const jv_env *env, const jv_batch_plan *p, const jv_ba
   if (st == JV_OK)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (st == JV_OK)
-    st = compose(env, p, &all, n_regions, synthetic, fonts,
+    st = compose(env, p, &all, regions, n_regions, synthetic, fonts,
                  style.width - style.margin_left - style.margin_right, &doc, err);
   if (st == JV_OK) {
     char right[64];

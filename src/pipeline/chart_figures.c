@@ -146,6 +146,20 @@ jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char 
   return wrap(out, c, w, h, err);
 }
 
+jv_status jv_figure_trend_of(jv_figure **out, const jv_series *s, jv_trend_style style, double w,
+                             double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_TREND, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_trend_from_list(&c->u.trend, &s, 1, NULL, style, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}
+
 jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
                               size_t n_years, double w, double h, jv_error *err)
 {
@@ -171,6 +185,13 @@ jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *k
   c->u.key.chart.text.subtitle = NULL;
   c->u.key.chart.text.source = NULL;
   return wrap(out, c, w, h, err);
+}
+
+void jv_figure_trend_until(jv_figure *f, jv_schoolyear until)
+{
+  chart_ctx *c = f->ctx;
+  if (c->k == K_TREND)
+    jv_trend_note_end(&c->u.trend, until);
 }
 
 void jv_figure_chart_title(jv_figure *f, const char *title)

@@ -17,6 +17,9 @@ jv_status jv_figure_stacked(jv_figure **out, const jv_dataset *ds, const char *g
                             double h, jv_error *err);
 jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char *spec,
                           jv_trend_style style, double w, double h, jv_error *err);
+/* A trend chart of one series (which must outlive the figure). */
+jv_status jv_figure_trend_of(jv_figure **out, const jv_series *s, jv_trend_style style, double w,
+                             double h, jv_error *err);
 jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
                               size_t n_years, double w, double h, jv_error *err);
 
@@ -27,5 +30,8 @@ jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *k
 /* Replaces the title a chart figure made by this module draws (copied,
  * truncated to fit). */
 void jv_figure_chart_title(jv_figure *f, const char *title);
+/* A trend chart whose series end before school year until says so in its
+ * subtitle; other figures are left as they are. */
+void jv_figure_trend_until(jv_figure *f, jv_schoolyear until);
 
 #endif

@@ -10,8 +10,10 @@
 #include "input/paths.h"
 #include "input/series_read.h"
 #include "layout/chart_data.h"
+#include "render/atomic_file.h"
 #include "render/chart.h"
 #include "render/draw_cairo.h"
+#include "render/pdf_render.h"
 
 static const char *const default_series[] = {"data/nationaal/series.csv",
                                              "data/zuid-holland-zuid/reeksen.csv"};
@@ -126,26 +128,68 @@ static void print_geometry(sources *src, const jv_chart_job_opts *o, jv_draw *d,
     fprintf(out, "reference %.2f %.2f %.2f\n", L.ref_x, L.plot.y, L.plot.h);
 }
 
-static void print_alt(sources *src, jv_chart_kind k, FILE *out)
+/* The chart's text alternative (the caller frees; NULL when out of memory). */
+static char *chart_alt(sources *src, jv_chart_kind k)
 {
-  char *alt = NULL;
   switch (k) {
   case K_TREND:
-    alt = jv_trend_chart_alt(&src->trend.chart);
-    break;
+    return jv_trend_chart_alt(&src->trend.chart);
   case K_COMPARISON:
-    alt = jv_comparison_chart_alt(&src->comparison.chart);
-    break;
+    return jv_comparison_chart_alt(&src->comparison.chart);
   case K_STACKED:
-    alt = jv_stacked_chart_alt(&src->stacked.chart);
-    break;
+    return jv_stacked_chart_alt(&src->stacked.chart);
   default:
-    alt = jv_keyfigure_chart_alt(&src->keyfigure.chart);
-    break;
+    return jv_keyfigure_chart_alt(&src->keyfigure.chart);
   }
+}
+
+static void print_alt(sources *src, jv_chart_kind k, FILE *out)
+{
+  char *alt = chart_alt(src, k);
   if (alt)
     fprintf(out, "%s\n", alt);
   free(alt);
+}
+
+/* The standalone chart as a figure, so a PDF goes through the tagged report writer. */
+typedef struct {
+  sources *src;
+  const jv_chart_job_opts *o;
+  jv_error err;
+  jv_status st;
+} chart_figure;
+
+static void paint_chart(void *ctx, jv_draw *d, double w, double h)
+{
+  chart_figure *f = ctx;
+  f->st = draw(f->src, f->o, d, &f->err);
+}
+
+static int chart_failed(void *ctx, jv_error *err)
+{
+  chart_figure *f = ctx;
+  if (f->st == JV_OK)
+    return 0;
+  *err = f->err;
+  return 1;
+}
+
+static jv_status write_pdf(sources *src, const jv_chart_job_opts *o, const jv_fonts *fonts,
+                           const char *alt, jv_error *err)
+{
+  long long date;
+  jv_status st = jv_job_source_date(&date, err);
+  if (st != JV_OK)
+    return st;
+  chart_figure cf = {src, o, {0}, JV_OK};
+  jv_figure fig = {.width = o->width,
+                   .height = o->height,
+                   .paint = paint_chart,
+                   .ctx = &cf,
+                   .failed = chart_failed,
+                   .alt = (char *)alt};
+  jv_pdf_meta meta = {chart_text(src, o->kind)->title, NULL, NULL, NULL, "nl-NL", date, NULL};
+  return jv_pdf_render_figure(&fig, &meta, fonts, o->output, err);
 }
 
 bool jv_chart_job_output_ok(const char *path)
@@ -160,10 +204,12 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
   jv_fonts *fonts = NULL;
   jv_draw_cairo *dc = NULL;
   jv_status st = src ? JV_OK : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  if (st == JV_OK) {
+  if (st == JV_OK)
     jv_series_set_init(&src->set);
+  if (st == JV_OK && o->output) /* a FIFO or device is refused before any work */
+    st = jv_atomic_check_target(o->output, err);
+  if (st == JV_OK)
     st = load(src, o, env, err);
-  }
   if (st == JV_OK) {
     jv_chart_text *t = chart_text(src, o->kind);
     if (o->title)
@@ -174,14 +220,24 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
   }
   jv_surface_kind sk = JV_SURFACE_PNG;
   jv_surface_kind_from_path(o->output, &sk);
-  if (st == JV_OK)
+  char *alt = st == JV_OK ? chart_alt(src, o->kind) : NULL;
+  if (st == JV_OK && !alt)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  if (st == JV_OK && sk == JV_SURFACE_PDF) {
+    st = write_pdf(src, o, fonts, alt, err);
+  } else if (st == JV_OK) {
     st = jv_draw_cairo_open(&dc, sk, o->output, o->width, o->height, o->dpi, fonts, err);
-  if (st == JV_OK)
-    st = draw(src, o, jv_draw_cairo_draw(dc), err);
-  if (st == JV_OK)
-    st = jv_draw_cairo_finish(dc, err);
+    if (st == JV_OK) {
+      jv_draw_cairo_set_text(dc, chart_text(src, o->kind)->title, alt);
+      st = draw(src, o, jv_draw_cairo_draw(dc), err);
+    }
+    if (st == JV_OK)
+      st = jv_draw_cairo_finish(dc, err);
+  }
+  free(alt);
+  jv_draw measure_only = {NULL, NULL, fonts}; /* print_geometry only measures text */
   if (st == JV_OK && o->geometry)
-    print_geometry(src, o, jv_draw_cairo_draw(dc), out);
+    print_geometry(src, o, &measure_only, out);
   if (st == JV_OK && o->alt)
     print_alt(src, o->kind, out);
   jv_draw_cairo_free(dc);

@@ -1,7 +1,6 @@
 /* job.c - running the report pipeline. */
 #include "pipeline/job.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +20,10 @@
 #include "stats/checks.h"
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
+#include "render/atomic_file.h"
 #include "render/pdf_render.h"
+#include "util/diag.h"
+#include "util/text.h"
 
 jv_status jv_env_init(jv_env *env, jv_error *err)
 {
@@ -46,25 +48,17 @@ jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, 
   return jv_dataset_read_dir(out, data_dir ? data_dir : env->default_data, env->gemeenten, err);
 }
 
+jv_status jv_job_load_all(const jv_env *env, const char *data_dir, jv_dataset *out,
+                          jv_diags *errors, jv_diags *warnings, jv_error *err)
+{
+  return jv_dataset_read_dir_all(out, data_dir ? data_dir : env->default_data, env->gemeenten,
+                                 errors, warnings, err);
+}
+
 void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size)
 {
   char slug[256];
-  size_t o = 0;
-  int dash = 0;
-  for (const char *p = ds->region_name ? ds->region_name : "regio"; *p && o + 2 < sizeof(slug);
-       p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (isalnum(ch) && ch < 0x80) {
-      slug[o++] = (char)tolower(ch);
-      dash = 0;
-    } else if (!dash && o > 0) {
-      slug[o++] = '-';
-      dash = 1;
-    }
-  }
-  while (o > 0 && slug[o - 1] == '-')
-    o--;
-  slug[o] = '\0';
+  jv_ascii_slug(slug, sizeof(slug), ds->region_name ? ds->region_name : "regio");
   char year[16];
   jv_schoolyear_format(ds->year, year, sizeof(year));
   snprintf(buf, size, "jaarverslag-%s-%s.pdf", slug, year);
@@ -94,7 +88,7 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
     st = jv_paginate(doc, style, &m, &pages, err);
   }
   if (!st) {
-    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date};
+    jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date, NULL};
     st = jv_pdf_render(&pages, &meta, fonts, path, err);
   }
   if (!st && pages_out)
@@ -189,10 +183,13 @@ static jv_status add_map(void *vctx, jv_doc *doc, const jv_tpl_map *tm, jv_error
 /* Reads data, series and template, and composes the report's blocks. */
 static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
                          jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
-                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache, jv_error *err)
+                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache,
+                         jv_history *hist, jv_error *err)
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
-  jv_status st = jv_job_load(env, data_dir, ds, err);
+  jv_status st = jv_job_load_all(env, data_dir, ds, opts->errors, warn, err);
+  if (!st) /* the project's earlier years, for comparisons and trends */
+    st = jv_history_load(hist, data_dir, ds, env->gemeenten, warn, err);
   /* the cross-checks of `check`: a report on inconsistent data still gets
    * written, but not silently */
   if (!st && jv_checks_run(ds, warn))
@@ -211,7 +208,8 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
                               .charts = !opts->no_charts,
                               .add_map = add_map,
                               .map_ctx = &mc,
-                              .warn = warn};
+                              .warn = warn,
+                              .history = hist};
     st = jv_compose_template(&co, doc, err);
   }
   if (!st) /* the "Correcties" list closes every report that has corrections */
@@ -236,14 +234,18 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
   jv_diags_init(&warn);
   jv_geo_cache geo_cache; /* outlives doc: map figures borrow from it */
   jv_geo_cache_init(&geo_cache);
+  jv_history hist; /* outlives doc: trend figures borrow its series */
+  jv_history_init(&hist);
   long long date;
   jv_status st = jv_job_source_date(&date, err); /* a bad value fails before any work */
+  if (!st && opts->output) /* so does an output that is a FIFO, device or directory */
+    st = jv_atomic_check_target(opts->output, err);
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (!st)
     st = compose(env, opts, &ds, &series, &tpl, &doc,
                  style.width - style.margin_left - style.margin_right, fonts, &warn, &geo_cache,
-                 err);
+                 &hist, err);
   if (!st && opts->outline_text) {
     char *text = jv_doc_outline_text(&doc);
     if (!text)
@@ -268,12 +270,13 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
       snprintf(opts->written, sizeof(opts->written), "%s", out);
   }
 out:
-  if (opts->warnings)
-    jv_diags_print(&warn, opts->warnings);
+  if (opts->warnings && !jv_diags_sort(&warn))
+    jv_diags_print_capped(&warn, opts->warnings, "warning", JV_DIAG_MAX);
   jv_diags_free(&warn);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
   jv_geo_cache_free(&geo_cache);
+  jv_history_free(&hist);
   jv_tpl_free(&tpl);
   jv_series_set_free(&series);
   jv_dataset_free(&ds);

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/png_size.h"
 #include "layout/chart.h"
 #include "layout/report.h"
+#include "layout/report_compare.h"
 #include "pipeline/chart_figures.h"
 #include "stats/format.h"
 #include "util/strbuf.h"
@@ -37,6 +37,7 @@ typedef struct {
   jv_doc *doc;
   char year[16];
   int table_no;
+  int skip_text; /* ::bij-figuur without figures: leave out the next text block */
   jv_error *err;
 } composer;
 
@@ -109,13 +110,25 @@ static jv_status runs_after(composer *c, const jv_tpl_node *n)
   return add_runs(c, n, 0);
 }
 
-/* Every indicator a directive needs must be in the data. */
+/* A block left out because its data is missing this year: not an error
+ * (the template is right, the year lacks the figures); jv_compose_template
+ * turns it into JV_OK after the located warning. */
+#define SKIPPED ((jv_status)1)
+
+static jv_status skip(composer *c, const jv_tpl_node *n, const char *why, const char *what)
+{
+  if (c->o->warn && jv_diags_add(c->o->warn, n->file, n->line, 0, "::%s left out: %s%s",
+                                 jv_tpl_directive_name(n->directive), why, what))
+    return oom(c);
+  return SKIPPED;
+}
+
+/* Every indicator a directive needs must be in the data, or it is left out. */
 static jv_status need(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
 {
   for (size_t i = 0; i < k; i++)
     if (!c->o->ds->has_indicator[ind[i]])
-      return at(c, n, NULL, "::%s needs '%s', which the data does not have",
-                jv_tpl_directive_name(n->directive), jv_indicator_name(ind[i]));
+      return skip(c, n, "the data of this year has no ", jv_indicator_name(ind[i]));
   return JV_OK;
 }
 
@@ -126,6 +139,25 @@ static jv_status add_table(composer *c, jv_status st, jv_table *t)
   return jv_doc_table(c->doc, t) ? oom(c) : JV_OK;
 }
 
+/* The Dutch title a table of a kind gets when its directive has no titel. */
+static const char *default_title(const char *kind)
+{
+  static const char *const titles[][2] = {
+      {"absoluut_per_1000", "Absoluut verzuimers per 1.000 leerplichtigen"},
+      {"relatief_per_1000", "Relatief verzuimers per 1.000 leerplichtigen"},
+      {"relatief_naar_onderwijssoort", "Relatief verzuimers per gemeente naar onderwijssoort"},
+      {"processen_verbaal", "Processen-verbaal naar onderwijssoort per gemeente"},
+      {"vrijstellingen", "Vervangende leerplicht en vrijstellingen per gemeente"},
+      {"vrijstellingen_per_1000",
+       "Vervangende leerplicht en vrijstellingen per 1.000 leerplichtigen"},
+      {"thuiszitters", "Thuiszitters per gemeente"},
+      {"overzicht", "Overzicht per gemeente"}};
+  for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+    if (!strcmp(kind, titles[i][0]))
+      return titles[i][1];
+  return kind;
+}
+
 static jv_status table(composer *c, const jv_tpl_node *n)
 {
   static const jv_indicator rate_need[4] = {JV_IND_LPL_5_15, JV_IND_LPL_16_17, JV_IND_LPL_5_17,
@@ -133,7 +165,8 @@ static jv_status table(composer *c, const jv_tpl_node *n)
   const char *kind = jv_tpl_value(n, "soort");
   const char *what = jv_tpl_value(n, "titel");
   char title[300];
-  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no, what ? what : kind, c->year);
+  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no,
+           what ? what : default_title(kind), c->year);
   jv_table *t = NULL;
   jv_status st;
   const jv_dataset *ds = c->o->ds;
@@ -143,11 +176,26 @@ static jv_status table(composer *c, const jv_tpl_node *n)
                           abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF};
     if ((st = need(c, n, nd, 4)))
       return st;
-    st = abs ? jv_report_rate_table(ds, title, JV_IND_ABSOLUUT, "Absoluut\nverzuimers\n(totaal)",
-                                    "Absoluut\nverzuimers\nper 1.000", &t, c->err)
-             : jv_report_rate_table(ds, title, JV_IND_RELATIEF, "Relatief\nverzuimers\n(totaal)",
-                                    "Relatief\nverzuimers\nper 1.000", &t, c->err);
-    return add_table(c, st, t);
+    jv_indicator ri = abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF;
+    const char *ch = abs ? "Absoluut\nverzuimers\n(totaal)" : "Relatief\nverzuimers\n(totaal)";
+    const char *rh = abs ? "Absoluut\nverzuimers\nper 1.000" : "Relatief\nverzuimers\nper 1.000";
+    jv_history *hist = c->o->history;
+    const jv_recomputed *prev = hist && hist->has_prev ? &hist->prev : NULL;
+    if (!prev || !prev->ds.has_indicator[ri] || !prev->ds.has_indicator[JV_IND_LPL_5_17]) {
+      st = jv_report_rate_table(ds, title, ri, ch, rh, &t, c->err);
+      return add_table(c, st, t);
+    }
+    st = jv_report_rate_table_compared(ds, jv_project_years_previous(&hist->project), prev, title,
+                                       ri, ch, rh, &t, c->err);
+    if ((st = add_table(c, st, t)))
+      return st;
+    int no_mem;
+    char *note = jv_report_compare_note(prev, &no_mem);
+    if (no_mem)
+      return oom(c);
+    st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? oom(c) : JV_OK;
+    free(note);
+    return st;
   }
   const jv_indicator *ind = NULL;
   const char *const *hdr = NULL;
@@ -218,8 +266,15 @@ static jv_status add_figure(composer *c, const jv_tpl_node *n, jv_status st, jv_
     return at(c, n, NULL, "::%s: %s", jv_tpl_directive_name(n->directive), why);
   }
   const char *title = jv_tpl_value(n, "titel");
-  if (title)
-    jv_figure_chart_title(f, title);
+  if (title) {
+    char *filled = fill(c, title);
+    if (!filled) {
+      jv_figure_free(f);
+      return oom(c);
+    }
+    jv_figure_chart_title(f, filled);
+    free(filled);
+  }
   return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
 }
 
@@ -231,11 +286,30 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   jv_figure *f = NULL;
   jv_status st;
   jv_indicator ind;
+  if (!strcmp(kind, "trend") && jv_tpl_value(n, "indicator")) {
+    /* the region's own figures, one per school year of the project */
+    if (jv_indicator_from_name(jv_tpl_value(n, "indicator"), &ind))
+      return at(c, n, "indicator", "::grafiek: unknown indicator%s%s", "", "");
+    const char *e = jv_tpl_value(n, "eenheid");
+    bool per_1000 = !e || !strcmp(e, "per_1000");
+    jv_history *h = c->o->history;
+    const jv_series *s = NULL;
+    if (!h || h->n_years < 2)
+      return skip(c, n, "a trend needs two or more school years in the project folder", "");
+    if ((st = jv_history_trend(h, ind, per_1000, &s, c->err)))
+      return st;
+    st = jv_figure_trend_of(&f, s, JV_TREND_BARS, w, 230, c->err);
+    return add_figure(c, n, st, f);
+  }
   if (!strcmp(kind, "trend")) {
     if (!c->o->series)
-      return at(c, n, NULL, "::grafiek needs series data (%s)%s", "reeksen.csv", "");
+      return skip(c, n, "no series files (reeksen.csv)", "");
     const char *spec = jv_tpl_value(n, "reeks");
     st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, 230, c->err);
+    if (st == JV_EUSAGE) /* the names were checked when reading: the series are missing */
+      return skip(c, n, "", c->err->msg);
+    if (!st)
+      jv_figure_trend_until(f, ds->year);
     return add_figure(c, n, st, f);
   }
   if (strcmp(kind, "trend") && ds->n_munis > JV_CHART_MAX_ROWS) {
@@ -308,11 +382,23 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
     if (st)
       return st;
     const char *label = jv_tpl_value(n, "label");
+    jv_value total = jv_stats_total(c->o->ds, ind);
+    if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
+      char what[16];
+      jv_format_value(total, what, sizeof(what));
+      if (c->o->warn)
+        jv_diags_add(c->o->warn, n->file, n->line, 0,
+                     "::kerncijfer: the region total of '%s' is %s; that card is left out", name,
+                     what[0] ? what : "missing");
+      continue;
+    }
     jv_keyfigure *it = &kc.item[kc.n++];
-    jv_format_value(jv_stats_total(c->o->ds, ind), it->value, sizeof(it->value));
+    jv_format_value(total, it->value, sizeof(it->value));
     snprintf(it->label, sizeof(it->label), "%s", label ? label : jv_indicator_label(ind));
     snprintf(it->period, sizeof(it->period), "%s", c->year);
   }
+  if (kc.n == 0)
+    return JV_OK;
   jv_figure *f = NULL;
   jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
   if (st)
@@ -334,10 +420,12 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
   if (!c->o->charts)
     return JV_OK;
   if (!c->o->series)
-    return at(c, &nodes[0], NULL, "::kerncijfer needs series data (%s)%s", "reeksen.csv", "");
+    return skip(c, &nodes[0], "no series files (reeksen.csv)", "");
   jv_keyfigure_chart kc;
   memset(&kc, 0, sizeof(kc));
   jv_schoolyear years[JV_CHART_MAX_KEYFIGURES];
+  const jv_tpl_node *year_node[JV_CHART_MAX_KEYFIGURES];
+  size_t n_years = 0;
   if (jv_tpl_value(&nodes[0], "indicator"))
     return indicator_keyfigures(c, nodes, k);
   for (size_t i = 0; i < k; i++) {
@@ -345,7 +433,7 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
     const char *name = jv_tpl_value(n, "reeks");
     const jv_series *s = name ? jv_series_set_find(c->o->series, name) : NULL;
     if (!s)
-      return at(c, n, "reeks", "::kerncijfer: no series '%s' in the data%s", name ? name : "", "");
+      return skip(c, n, "the series files have no series ", name ? name : "");
     jv_schoolyear y;
     const char *jaar = jv_tpl_value(n, "jaar");
     if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
@@ -354,8 +442,10 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
     if (!main || main == s) {
       main = s;
       main_label = label ? label : s->label;
-      if (kc.n < JV_CHART_MAX_KEYFIGURES)
-        years[kc.n++] = y;
+      if (n_years < JV_CHART_MAX_KEYFIGURES) {
+        year_node[n_years] = n;
+        years[n_years++] = y;
+      }
     } else if (!detail || detail == s) {
       detail = s;
       detail_label = label ? label : s->label;
@@ -363,21 +453,30 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
       return at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')%s", name, "");
     }
   }
-  for (size_t i = 0; i < kc.n; i++) {
-    jv_keyfigure *it = &kc.item[i];
+  for (size_t i = 0; i < n_years; i++) {
+    jv_keyfigure *it = &kc.item[kc.n];
     double v;
     jv_schoolyear_format(years[i], it->period, sizeof(it->period));
+    if (!jv_series_value(main, years[i], &v)) {
+      /* no big "n.b." card: the year is left out, and the author told */
+      if (c->o->warn)
+        jv_diags_add(c->o->warn, year_node[i]->file, year_node[i]->line, 0,
+                     "::kerncijfer: series '%s' has no figure for %s; that card is left out",
+                     main->name, it->period);
+      memset(it, 0, sizeof(*it));
+      continue;
+    }
+    kc.n++;
     snprintf(it->label, sizeof(it->label), "%s", main_label);
-    if (jv_series_value(main, years[i], &v))
-      jv_chart_format_value(main, v, it->value, sizeof(it->value));
-    else
-      snprintf(it->value, sizeof(it->value), "n.b.");
+    jv_chart_format_value(main, v, it->value, sizeof(it->value));
     if (detail && jv_series_value(detail, years[i], &v)) {
       jv_chart_format_value(detail, v, it->detail, sizeof(it->detail));
       snprintf(it->detail_label, sizeof(it->detail_label), "%s",
                detail->unit == JV_SERIES_PERCENT ? "" : detail_label);
     }
   }
+  if (kc.n == 0)
+    return JV_OK; /* no year of the panel has a figure: each was warned about */
   jv_figure *f = NULL;
   jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
   if (st)
@@ -394,13 +493,10 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
     const char *sub = jv_tpl_value(n, "ondertitel");
     if (jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year))
       return oom(c);
-    if (m->logo) {
-      unsigned pw, ph;
-      jv_status st = jv_png_size(m->logo, &pw, &ph, c->err);
-      if (st)
-        return st;
+    if (m->logo_image) {
+      const jv_image *li = m->logo_image;
       /* pixels at 150 dpi, the resolution a print logo is made for */
-      if (jv_doc_cover_logo(c->doc, m->logo, pw * 72.0 / 150.0, ph * 72.0 / 150.0))
+      if (jv_doc_cover_logo(c->doc, li, li->width * 72.0 / 150.0, li->height * 72.0 / 150.0))
         return oom(c);
     }
     return JV_OK;
@@ -419,6 +515,9 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
     return jv_doc_columns_begin(c->doc) ? oom(c) : JV_OK;
   case JV_DIR_EINDE_KOLOMMEN:
     return jv_doc_columns_end(c->doc) ? oom(c) : JV_OK;
+  case JV_DIR_BIJ_FIGUUR:
+    c->skip_text = !c->o->charts;
+    return JV_OK;
   case JV_DIR_KERNCIJFER:
   case JV_DIR_COUNT:
     break;
@@ -453,6 +552,16 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
   for (size_t i = 0; !st && i < tpl->n_nodes; i++) {
     const jv_tpl_node *n = &tpl->nodes[i];
     char buf[512];
+    if (c.skip_text) { /* a paragraph, quote or whole list that speaks of the figures */
+      int text =
+          n->kind == JV_TPL_PARAGRAPH || n->kind == JV_TPL_QUOTE || n->kind == JV_TPL_LIST_ITEM;
+      int more = n->kind == JV_TPL_LIST_ITEM && i + 1 < tpl->n_nodes &&
+                 tpl->nodes[i + 1].kind == JV_TPL_LIST_ITEM;
+      if (!text || !more)
+        c.skip_text = 0;
+      if (text)
+        continue;
+    }
     switch (n->kind) {
     case JV_TPL_HEADING: {
       char *text = fill(&c, jv_tpl_node_text(n, buf, sizeof(buf)));
@@ -486,6 +595,8 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
       } else {
         st = directive(&c, n);
       }
+      if (st == SKIPPED)
+        st = JV_OK;
       break;
     }
   }

@@ -28,13 +28,17 @@ struct jv_draw_cairo {
   cairo_font_face_t *face[JV_FONT_STYLE_COUNT];
   cairo_font_options_t *font_options;
   jv_atomic_file out;
-  int write_failed; /* set by the stream callback */
+  int write_failed; /* set by the stream callback, errno of the failed write */
   /* A state change or text while a path is being built works in cairo but
    * not in PDF (libharu refuses it), so it is a bug in the caller that this
    * backend reports at finish: tests through PNG catch it for the report. */
   int path_open;
   const char *misuse;
   int finished;
+  char *title, *desc; /* owned; SVG <title>/<desc>, PDF Title */
+  /* SVG is collected here so the title and description go in after <svg> */
+  unsigned char *mem;
+  size_t mem_n, mem_cap;
 };
 
 int jv_surface_kind_from_path(const char *path, jv_surface_kind *out)
@@ -64,8 +68,25 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
   jv_draw_cairo *c = closure;
   if (!c->out.fp) /* aborted: cairo_surface_finish in free writes nothing */
     return CAIRO_STATUS_WRITE_ERROR;
+  if (c->kind == JV_SURFACE_SVG) {
+    if (c->mem_n + len > c->mem_cap) {
+      size_t cap = c->mem_cap ? c->mem_cap : 65536;
+      while (cap < c->mem_n + len)
+        cap *= 2;
+      unsigned char *p = realloc(c->mem, cap);
+      if (!p) {
+        c->write_failed = 1;
+        return CAIRO_STATUS_WRITE_ERROR;
+      }
+      c->mem = p;
+      c->mem_cap = cap;
+    }
+    memcpy(c->mem + c->mem_n, data, len);
+    c->mem_n += len;
+    return CAIRO_STATUS_SUCCESS;
+  }
   if (fwrite(data, 1, len, c->out.fp) != len) {
-    c->write_failed = 1;
+    c->write_failed = errno ? errno : EIO;
     return CAIRO_STATUS_WRITE_ERROR;
   }
   return CAIRO_STATUS_SUCCESS;
@@ -209,8 +230,10 @@ static const jv_draw_ops cairo_ops = {op_move_to, op_line_to,        op_curve_to
 static void set_pdf_dates(cairo_surface_t *s)
 {
   const char *sde = getenv("SOURCE_DATE_EPOCH");
-  if (!sde || !*sde)
+  if (!sde || !*sde) { /* an empty date makes cairo write none */
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
     return;
+  }
   char *end;
   errno = 0;
   long long t = strtoll(sde, &end, 10);
@@ -308,6 +331,57 @@ jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c)
   return &c->draw;
 }
 
+static void put_xml(FILE *fp, const char *s)
+{
+  for (; *s; s++)
+    if (*s == '<')
+      fputs("&lt;", fp);
+    else if (*s == '>')
+      fputs("&gt;", fp);
+    else if (*s == '&')
+      fputs("&amp;", fp);
+    else
+      fputc(*s, fp);
+}
+
+/* The collected SVG with <title> and <desc> as the first children of <svg>,
+ * where screen readers and browsers look for them. */
+static int write_svg(jv_draw_cairo *c)
+{
+  size_t at = 0;
+  for (size_t i = 0; i + 4 <= c->mem_n; i++)
+    if (memcmp(c->mem + i, "<svg", 4) == 0) {
+      for (at = i; at < c->mem_n && c->mem[at] != '>'; at++)
+        ;
+      at = at < c->mem_n ? at + 1 : 0;
+      break;
+    }
+  FILE *fp = c->out.fp;
+  fwrite(c->mem, 1, at, fp);
+  if (at && c->title) {
+    fputs("\n<title>", fp);
+    put_xml(fp, c->title);
+    fputs("</title>", fp);
+  }
+  if (at && c->desc) {
+    fputs("\n<desc>", fp);
+    put_xml(fp, c->desc);
+    fputs("</desc>", fp);
+  }
+  fwrite(c->mem + at, 1, c->mem_n - at, fp);
+  return ferror(fp) ? -1 : 0;
+}
+
+void jv_draw_cairo_set_text(jv_draw_cairo *c, const char *title, const char *desc)
+{
+  free(c->title);
+  free(c->desc);
+  c->title = title ? strdup(title) : NULL;
+  c->desc = desc ? strdup(desc) : NULL;
+  if (c->kind == JV_SURFACE_PDF && c->title)
+    cairo_pdf_surface_set_metadata(c->surface, CAIRO_PDF_METADATA_TITLE, c->title);
+}
+
 jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
 {
   const char *path = c->out.target;
@@ -323,10 +397,12 @@ jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
   cairo_surface_finish(c->surface);
   if (cs == CAIRO_STATUS_SUCCESS)
     cs = cairo_surface_status(c->surface);
+  if (cs == CAIRO_STATUS_SUCCESS && c->kind == JV_SURFACE_SVG && write_svg(c) != 0)
+    c->write_failed = 1;
   if (cs != CAIRO_STATUS_SUCCESS || c->write_failed) {
     jv_atomic_abort(&c->out);
     if (c->write_failed || cs == CAIRO_STATUS_WRITE_ERROR)
-      return jv_error_set(err, JV_EIO, path, 0, 0, "cannot write output");
+      return jv_atomic_write_error(path, c->write_failed, err);
     return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s", cairo_status_to_string(cs));
   }
   jv_status st = jv_atomic_commit(&c->out, err);
@@ -351,5 +427,8 @@ void jv_draw_cairo_free(jv_draw_cairo *c)
       cairo_font_face_destroy(c->face[i]);
   if (c->font_options)
     cairo_font_options_destroy(c->font_options);
+  free(c->title);
+  free(c->desc);
+  free(c->mem);
   free(c);
 }

@@ -20,6 +20,8 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
                              jv_error *err);
 /* The drawing handle (owned by c). */
 jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c);
+/* Title and text alternative of the drawing: SVG <title>/<desc>, PDF Title. Copied. */
+void jv_draw_cairo_set_text(jv_draw_cairo *c, const char *title, const char *desc);
 /* Finishes the surface and renames the temporary file over path. */
 jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err);
 /* Frees c; removes the temporary file if finish did not succeed. */

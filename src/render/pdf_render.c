@@ -2,6 +2,7 @@
 #include "render/pdf_render.h"
 
 #include <hpdf.h>
+#include <errno.h>
 #include <hpdf_doc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "render/atomic_file.h"
 #include "render/draw_hpdf.h"
+#include "render/pdf_pdfa.h"
 
 typedef struct {
   HPDF_STATUS error_no;
@@ -36,13 +38,28 @@ typedef struct {
   jv_error fig_err;
   int font_failed; /* 1 + the style that could not be embedded */
   HPDF_Image image[8];
-  const char *image_path[8]; /* borrowed from the items */
+  const jv_image *image_src[8]; /* borrowed from the items */
   size_t n_images;
 } ctx;
 
 static double flip(const ctx *c, double y)
 {
   return c->in->height - y;
+}
+
+/* The decoded samples as an RGB image with its alpha plane as a soft mask;
+ * libharu never parses an image file itself. */
+static HPDF_Image load_image(HPDF_Doc pdf, const jv_image *src)
+{
+  HPDF_Image img =
+      HPDF_LoadRawImageFromMem(pdf, src->rgb, src->width, src->height, HPDF_CS_DEVICE_RGB, 8);
+  if (img && src->alpha) {
+    HPDF_Image mask =
+        HPDF_LoadRawImageFromMem(pdf, src->alpha, src->width, src->height, HPDF_CS_DEVICE_GRAY, 8);
+    if (!mask || HPDF_Image_AddSMask(img, mask) != HPDF_OK)
+      return NULL;
+  }
+  return img;
 }
 
 /* Embeds a style's font the first time it is used: libharu spends most of a
@@ -120,12 +137,12 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     /* the same file is embedded once however often it is drawn */
     HPDF_Image img = NULL;
     for (size_t i = 0; i < c->n_images; i++)
-      if (strcmp(c->image_path[i], it->text) == 0)
+      if (c->image_src[i] == it->image)
         img = c->image[i];
     if (!img) {
-      img = HPDF_LoadPngImageFromFile(c->pdf, it->text);
+      img = load_image(c->pdf, it->image);
       if (img && c->n_images < 8) {
-        c->image_path[c->n_images] = it->text;
+        c->image_src[c->n_images] = it->image;
         c->image[c->n_images++] = img;
       }
     }
@@ -200,23 +217,36 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
   }
 }
 
-/* Copies the finished document from libharu's memory stream to fp. */
-static int save(ctx *c, FILE *fp)
+/* Copies the finished document from libharu's memory stream to fp, with the
+ * trailer /ID filled in from the bytes; a failed write leaves its errno in
+ * *werr. */
+static int save(ctx *c, FILE *fp, int *werr)
 {
   if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
     return -1;
   HPDF_ResetStream(c->pdf);
-  unsigned char buf[65536];
+  size_t n = 0, cap = HPDF_GetStreamSize(c->pdf) + 1;
+  unsigned char *b = malloc(cap);
+  if (!b)
+    return -1;
   for (;;) {
-    HPDF_UINT32 n = sizeof(buf);
-    HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &n);
-    if (n > 0 && fwrite(buf, 1, n, fp) != n)
+    HPDF_UINT32 got = (HPDF_UINT32)(cap - n);
+    HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, b + n, &got);
+    n += got;
+    if (st == HPDF_STREAM_EOF || (st == HPDF_OK && got == 0))
+      break;
+    if (st != HPDF_OK || n == cap) {
+      free(b);
       return -1;
-    if (st == HPDF_STREAM_EOF)
-      return 0;
-    if (st != HPDF_OK)
-      return -1;
+    }
   }
+  int rc = 0;
+  if (jv_pdfa_set_id(b, n) != 0)
+    rc = -1;
+  else if (fwrite(b, 1, n, fp) != n)
+    rc = -1, *werr = errno;
+  free(b);
+  return rc;
 }
 
 jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv_fonts *fonts,
@@ -256,6 +286,14 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   HPDF_SetPageMode(c.pdf, pages->n_outline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
   HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   put_meta(&c, meta);
+  if (!st && !c.font_failed && !c.errs.error_no) {
+    jv_pdfa_info pi = {
+        meta->title, meta->author, meta->subject, meta->keywords, "jaarverslag " JV_VERSION,
+        meta->lang,  meta->date,   meta->icc_path};
+    if ((st = jv_pdfa_fix_fonts(c.pdf, c.font, JV_FONT_STYLE_COUNT, err)) ||
+        (st = jv_pdfa_prepare(c.pdf, &pi, err)))
+      goto out;
+  }
   if (c.font_failed) {
     st =
         jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1)), 0,
@@ -276,15 +314,34 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   jv_atomic_file af;
   if ((st = jv_atomic_open(&af, path, err)))
     goto out;
-  if (save(&c, af.fp) != 0 || c.errs.error_no) {
+  int werr = 0;
+  if (save(&c, af.fp, &werr) != 0 || c.errs.error_no) {
     jv_atomic_abort(&af);
-    st = jv_error_set(err, c.errs.error_no ? JV_EINTERNAL : JV_EIO, path, 0, 0,
-                      "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    if (c.errs.error_no)
+      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0,
+                        "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    else
+      st = jv_atomic_write_error(path, werr, err);
     goto out;
   }
   st = jv_atomic_commit(&af, err);
 out:
   free(c.pages);
   HPDF_Free(c.pdf);
+  return st;
+}
+
+jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, const jv_fonts *fonts,
+                               const char *path, jv_error *err)
+{
+  jv_pages p;
+  jv_pages_init(&p, fig->width, fig->height);
+  jv_page *pg = jv_pages_add(&p);
+  jv_status st = pg && jv_page_figure(pg, 0, 0, fig) == JV_OK
+                     ? JV_OK
+                     : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  if (st == JV_OK)
+    st = jv_pdf_render(&p, meta, fonts, path, err);
+  jv_pages_free(&p);
   return st;
 }

@@ -18,10 +18,16 @@ typedef struct {
   /* seconds since the epoch for CreationDate/ModDate; < 0 writes no dates
    * (the caller takes it from SOURCE_DATE_EPOCH for reproducible output) */
   long long date;
+  const char *icc_path; /* sRGB output intent profile; NULL: JV_PDFA_SRGB_ICC */
 } jv_pdf_meta;
 
 /* Renders pages to path (replaced only after complete success). */
 jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv_fonts *fonts,
                         const char *path, jv_error *err);
+
+/* Writes one figure alone as a one-page PDF of the figure's size (a standalone map or
+ * chart): the same tags, metadata and archive conditions as the report. */
+jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, const jv_fonts *fonts,
+                               const char *path, jv_error *err);
 
 #endif

@@ -35,14 +35,14 @@ void jv_rate_per_1000(jv_value count, jv_value base, jv_rate *out)
 jv_value jv_stats_total(const jv_dataset *ds, jv_indicator ind)
 {
   jv_value total = {JV_VAL_MISSING, 0};
-  int any_unknown = 0, any_present = 0;
+  int any_unknown = 0, any_present = 0, any_count = 0;
   long long sum = 0;
   for (size_t i = 0; i < ds->n_munis; i++) {
     jv_value v = ds->munis[i].values[ind];
     switch (v.kind) {
     case JV_VAL_COUNT:
       sum += v.count;
-      any_present = 1;
+      any_present = any_count = 1;
       break;
     case JV_VAL_NVT:
       any_present = 1;
@@ -57,6 +57,8 @@ jv_value jv_stats_total(const jv_dataset *ds, jv_indicator ind)
   }
   if (any_unknown) {
     total.kind = JV_VAL_UNKNOWN;
+  } else if (any_present && !any_count) {
+    total.kind = JV_VAL_NVT; /* nothing to add up: not applicable, not zero */
   } else if (any_present) {
     total.kind = JV_VAL_COUNT;
     total.count = sum;

@@ -23,7 +23,7 @@ void jv_rate_per_1000(jv_value count, jv_value base, jv_rate *out);
 void jv_rate_per_1000_ll(long long count, long long base, jv_rate *out);
 
 /* Region total of an indicator: the sum of its municipalities' counts.
- * nvt contributes nothing (all-nvt gives 0, as the reports print it);
+ * nvt contributes nothing (all-nvt gives nvt: a sum of nothing applicable);
  * any n.b. or non-respons makes the total n.b.; all missing gives missing. */
 jv_value jv_stats_total(const jv_dataset *ds, jv_indicator ind);
 

@@ -61,6 +61,9 @@ ok "progress line format" $?
 ok "manifest lists 7 outputs" $?
 pdftotext "$out/bijlage-kaarten-2017-2018.pdf" - 2>/dev/null | grep -q "synthetische cijfers"
 ok "annex says synthetic" $?
+pdftotext "$out/bijlage-kaarten-2017-2018.pdf" - 2>/dev/null | grep -q "nagestuurd"
+[ $? != 0 ]
+ok "annex mentions no corrections when there are none" $?
 qpdf --check "$out/jaarverslag-synthetische-regio-01-2017-2018.pdf" >/dev/null 2>&1
 ok "report PDF valid" $?
 snapshot
@@ -105,6 +108,8 @@ pdftotext -layout "$out/jaarverslag-synthetische-regio-01-2017-2018.pdf" - 2>/de
   grep -q '^ *Correcties'
 [ $? != 0 ]
 ok "no Correcties list without corrections" $?
+pdftotext "$out/bijlage-kaarten-2017-2018.pdf" - 2>/dev/null | tr "\n" " " | grep -q "gemeenten hebben nagestuurd"
+ok "annex mentions the corrections once there are some" $?
 snapshot
 
 # 4. the same correction applied twice: identical PDF

@@ -84,6 +84,12 @@ for title, rows in sections:
         if signs != want_signs:
             print(f"FAIL: {title}: {name}: footnote signs {signs}, want {want_signs}"); failed += 1
         marked += sum(signs)
+        if name == "Zuid-Holland Zuid":
+            # the seed prints 0 as the total of a column that is nvt in every
+            # row; the report prints nvt there (issue 15: nothing was added up)
+            cols = [r[len(r.split()[0]):].split() for r in rows if not r.startswith("Zuid-Holland Zuid")]
+            want = ["nvt" if w == "0" and all(c[k] == "nvt" for c in cols) else w
+                    for k, w in enumerate(want)]
         if got == want:
             passed += 1
         else:

@@ -85,8 +85,15 @@ static void test_comparison_geometry(void **state)
   (void)state;
   static const char *const names[] = {"Alblasserdam", "Binnenmaas", "Strijen", "Korendijk"};
   static const double values[] = {1.7, NAN, 1.7, 0.6};
-  jv_comparison_chart c = {{"Absoluut verzuimers per 1.000", NULL, "test"}, 4, names, values,
-                           1, 0.6, "Regio", true, NULL};
+  jv_comparison_chart c = {{"Absoluut verzuimers per 1.000", NULL, "test"},
+                           4,
+                           names,
+                           values,
+                           1,
+                           0.6,
+                           "Regio",
+                           true,
+                           NULL};
   jv_chart_style st;
   jv_chart_style_default(&st);
   jv_measure m = {fake_width, NULL};
@@ -123,8 +130,7 @@ static void test_trend_geometry_and_end_labels(void **state)
   fixture *f = *state;
   jv_trend_data td;
   jv_error err;
-  assert_int_equal(jv_trend_from_series(&td, &f->set,
-                                        "langdurig_relatief_verzuim,thuiszitters_3m",
+  assert_int_equal(jv_trend_from_series(&td, &f->set, "langdurig_relatief_verzuim,thuiszitters_3m",
                                         JV_TREND_LINES, &err),
                    JV_OK);
   jv_chart_style st;
@@ -178,7 +184,8 @@ static void test_alt_texts(void **state)
   /* totals from the seed: VO 1.209, beroeps 530, BO/SBO 255, (V)SO 92, all 2.086;
    * the nvt categories are left out */
   assert_non_null(strstr(alt, "hoogste totaal Dordrecht (678)"));
-  assert_non_null(strstr(alt, "samen 2.086: VO 1.209, Beroepsonderwijs 530, BO en SBO 255, (V)SO 92."));
+  assert_non_null(
+      strstr(alt, "samen 2.086: VO 1.209, Beroepsonderwijs 530, BO en SBO 255, (V)SO 92."));
   assert_null(strstr(alt, "onbekend"));
   free(alt);
 
@@ -191,9 +198,9 @@ static void test_alt_texts(void **state)
                            "4.565 (2016-2017).");
   free(alt);
   /* gaps are named, not counted as zero */
-  assert_int_equal(jv_trend_from_series(&td, &f->set, "absoluut_verzuim,relatief_verzuim",
-                                        JV_TREND_LINES, &err),
-                   JV_OK);
+  assert_int_equal(
+      jv_trend_from_series(&td, &f->set, "absoluut_verzuim,relatief_verzuim", JV_TREND_LINES, &err),
+      JV_OK);
   alt = jv_trend_chart_alt(&td.chart);
   assert_non_null(strstr(alt, "geen cijfer voor 2010-2011, 2011-2012"));
   assert_null(strstr(alt, " 0 "));
@@ -229,9 +236,8 @@ static void draw_all(fixture *f, jv_draw *d)
   assert_int_equal(jv_stacked_from_dataset(&sd, &f->ds, "relatief", &err), JV_OK);
   assert_int_equal(jv_trend_from_series(&td, &f->set, "vrijstellingen", JV_TREND_BARS, &err),
                    JV_OK);
-  assert_int_equal(jv_trend_from_series(&tl, &f->set, "absoluut_naar_onderwijs", JV_TREND_LINES,
-                                        &err),
-                   JV_OK);
+  assert_int_equal(
+      jv_trend_from_series(&tl, &f->set, "absoluut_naar_onderwijs", JV_TREND_LINES, &err), JV_OK);
   assert_int_equal(jv_keyfigure_from_series_set(&kd, &f->set, "vsv", 3, &err), JV_OK);
   assert_int_equal(jv_chart_draw_comparison(d, 0, 0, 400, 300, &cd.chart, NULL, &err), JV_OK);
   assert_int_equal(jv_chart_draw_stacked(d, 400, 0, 400, 300, &sd.chart, NULL, &err), JV_OK);
@@ -301,6 +307,42 @@ static void test_draw_hpdf(void **state)
   assert_non_null(strstr(text, "665"));
 }
 
+/* CIE L*a*b* (D65) of an sRGB colour. */
+static void to_lab(jv_rgb c, double lab[3])
+{
+  double v[3] = {c.r, c.g, c.b};
+  for (int i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+  double xyz[3] = {(0.4124 * v[0] + 0.3576 * v[1] + 0.1805 * v[2]) / 0.95047,
+                   0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2],
+                   (0.0193 * v[0] + 0.1192 * v[1] + 0.9505 * v[2]) / 1.08883};
+  for (int i = 0; i < 3; i++)
+    xyz[i] = xyz[i] > 0.008856 ? cbrt(xyz[i]) : 7.787 * xyz[i] + 16.0 / 116.0;
+  lab[0] = 116 * xyz[1] - 16;
+  lab[1] = 500 * (xyz[0] - xyz[1]);
+  lab[2] = 200 * (xyz[1] - xyz[2]);
+}
+
+/* Neighbouring segments of a stacked bar (2 to 6 series) differ by delta E
+ * (CIE76) >= 15 and, for greyscale print, by >= 10 in lightness L*. */
+static void test_series_colours_apart(void **state)
+{
+  (void)state;
+  jv_chart_style st;
+  jv_chart_style_default(&st);
+  for (size_t n = 2; n <= 6; n++)
+    for (size_t k = 0; k + 1 < n; k++) {
+      double a[3], b[3];
+      to_lab(jv_chart_series_color(&st, k, n), a);
+      to_lab(jv_chart_series_color(&st, k + 1, n), b);
+      double de = sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) +
+                       (a[2] - b[2]) * (a[2] - b[2]));
+      if (de < 15 || a[0] - b[0] > -10)
+        fail_msg("%zu series: colours %zu and %zu: delta E %.1f, L* %.1f -> %.1f", n, k, k + 1, de,
+                 a[0], b[0]);
+    }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -309,6 +351,7 @@ int main(void)
       cmocka_unit_test(test_alt_texts),
       cmocka_unit_test(test_draw_cairo),
       cmocka_unit_test(test_draw_hpdf),
+      cmocka_unit_test(test_series_colours_apart),
   };
   return cmocka_run_group_tests_name("charts", tests, setup, teardown);
 }

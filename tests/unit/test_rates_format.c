@@ -16,9 +16,9 @@ static void test_rate_rounding_matches_seed(void **state)
   static const struct {
     long long c, b;
     const char *want;
-  } rows[] = {{6, 3431, "1,7"},    {1, 1743, "0,6"},     {49, 76533, "0,6"},
-              {79, 3431, "23,0"},  {2086, 76533, "27,3"}, {678, 17117, "39,6"},
-              {0, 4322, "0,0"},    {23, 1157, "19,9"},    {192, 6468, "29,7"}};
+  } rows[] = {{6, 3431, "1,7"},   {1, 1743, "0,6"},      {49, 76533, "0,6"},
+              {79, 3431, "23,0"}, {2086, 76533, "27,3"}, {678, 17117, "39,6"},
+              {0, 4322, "0,0"},   {23, 1157, "19,9"},    {192, 6468, "29,7"}};
   for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
     jv_rate r;
     char buf[32];
@@ -74,7 +74,10 @@ static void test_total_semantics(void **state)
   jv_value t = jv_stats_total(&ds, JV_IND_ABSOLUUT);
   assert_int_equal(t.kind, JV_VAL_COUNT);
   assert_int_equal(t.count, 15);
-  t = jv_stats_total(&ds, JV_IND_REL_GEEN); /* all nvt: printed as 0 */
+  t = jv_stats_total(&ds, JV_IND_REL_GEEN); /* all nvt: the total is nvt, not 0 */
+  assert_int_equal(t.kind, JV_VAL_NVT);
+  ds.munis[0].values[JV_IND_REL_GEEN] = jv_value_count(0); /* one real zero: a count */
+  t = jv_stats_total(&ds, JV_IND_REL_GEEN);
   assert_int_equal(t.kind, JV_VAL_COUNT);
   assert_int_equal(t.count, 0);
   t = jv_stats_total(&ds, JV_IND_VRIJ_5A); /* a non-response: total unknown */

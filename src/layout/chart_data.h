@@ -12,7 +12,7 @@
 #include "util/error.h"
 
 typedef struct {
-  jv_comparison_chart chart; /* hand &d.chart to jv_chart_draw_comparison */
+  jv_comparison_chart chart; /* hand &d.chart to jv_chart_scene_comparison */
   const char *names[JV_CHART_MAX_ROWS];
   double values[JV_CHART_MAX_ROWS];
   char title[160], subtitle[160], source[200], axis_label[64];

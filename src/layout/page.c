@@ -14,8 +14,13 @@ void jv_pages_init(jv_pages *p, double width, double height)
 void jv_pages_free(jv_pages *p)
 {
   for (size_t i = 0; i < p->n_pages; i++) {
-    for (size_t j = 0; j < p->pages[i].n; j++)
-      free(p->pages[i].items[j].text);
+    for (size_t j = 0; j < p->pages[i].n; j++) {
+      jv_item *it = &p->pages[i].items[j];
+      free(it->text);
+      if (it->scene)
+        jv_scene_free(it->scene);
+      free(it->scene);
+    }
     free(p->pages[i].items);
   }
   for (size_t i = 0; i < p->n_outline; i++)

@@ -8,6 +8,7 @@
 
 #include "layout/figure.h"
 #include "layout/font_style.h"
+#include "layout/scene.h"
 #include "model/image.h"
 #include "util/color.h"
 #include "util/error.h"
@@ -34,6 +35,7 @@ typedef struct {
   jv_rgb color;      /* text, fill or stroke colour */
   double line_width;
   const jv_figure *figure; /* borrowed from the document (FIGURE) */
+  jv_scene *scene;         /* owned (FIGURE): the figure laid out in w x h */
   int target;              /* page index (LINK) */
   const jv_image *image;   /* borrowed (IMAGE) */
 } jv_item;

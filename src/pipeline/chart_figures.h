@@ -1,6 +1,6 @@
 /* chart_figures.h - charts as report figures: chart data built from the
- * model (validated up front) wrapped in a jv_figure whose paint callback
- * draws the chart through whichever jv_draw backend renders the page. */
+ * model (validated up front) wrapped in a jv_figure that lays the chart out
+ * as a scene (layout/chart_scene.h) once pagination gives it its box. */
 #ifndef JV_PIPELINE_CHART_FIGURES_H
 #define JV_PIPELINE_CHART_FIGURES_H
 

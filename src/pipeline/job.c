@@ -69,6 +69,12 @@ static double measure_fonts(void *ctx, jv_font_style style, double size, const c
   return jv_fonts_text_width(ctx, style, size, s);
 }
 
+jv_measure jv_job_measure(const jv_fonts *fonts)
+{
+  jv_measure m = {measure_fonts, (void *)fonts};
+  return m;
+}
+
 jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
                            const jv_fonts *fonts, const char *running_right, const char *keywords,
                            const char *path, size_t *pages_out, jv_error *err)
@@ -81,7 +87,7 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
   if (!st)
     st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
   if (!st) {
-    jv_measure m = {measure_fonts, (void *)fonts};
+    jv_measure m = jv_job_measure(fonts);
     style->running_title = doc->title;
     style->running_right = running_right;
     style->hyph = hyph;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "layout/doc.h"
+#include "layout/measure.h"
 #include "layout/paginate.h"
 #include "model/model.h"
 #include "render/fonts.h"
@@ -25,6 +26,9 @@ typedef struct {
 } jv_env;
 
 jv_status jv_env_init(jv_env *env, jv_error *err);
+
+/* Text widths measured with fonts, for every layout step (borrows fonts). */
+jv_measure jv_job_measure(const jv_fonts *fonts);
 
 /* Reads and validates a data directory (NULL: the bundled default). */
 jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, jv_error *err);

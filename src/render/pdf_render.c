@@ -11,6 +11,7 @@
 
 #include "render/atomic_file.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 #include "render/pdf_pdfa.h"
 
 typedef struct {
@@ -127,10 +128,16 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
     dh.load_font = load_font;
     dh.load_ctx = c;
-    it->figure->paint(it->figure->ctx, &dh.draw, it->w, it->h);
+    jv_error fe;
+    jv_status st = it->scene ? jv_scene_paint(&dh.draw, it->scene, &fe)
+                             : jv_error_set(&fe, JV_EINTERNAL, NULL, 0, 0, "not laid out");
     HPDF_Page_GRestore(page);
-    if (it->figure->failed && !c->fig_failed && it->figure->failed(it->figure->ctx, &c->fig_err))
+    if (st && !c->fig_failed) {
       c->fig_failed = 1;
+      jv_error_set(&c->fig_err, st, NULL, 0, 0, "figure '%s': %s",
+                   it->figure && it->figure->caption ? it->figure->caption : "zonder bijschrift",
+                   fe.msg);
+    }
     break;
   }
   case JV_ITEM_IMAGE: {
@@ -331,8 +338,8 @@ out:
   return st;
 }
 
-jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, const jv_fonts *fonts,
-                               const char *path, jv_error *err)
+jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_scene *scene, const jv_pdf_meta *meta,
+                               const jv_fonts *fonts, const char *path, jv_error *err)
 {
   jv_pages p;
   jv_pages_init(&p, fig->width, fig->height);
@@ -340,8 +347,12 @@ jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, co
   jv_status st = pg && jv_page_figure(pg, 0, 0, fig) == JV_OK
                      ? JV_OK
                      : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  if (st == JV_OK)
+  jv_item *it = st == JV_OK ? jv_page_last(pg) : NULL;
+  if (it) {
+    it->scene = (jv_scene *)scene; /* borrowed for this call only */
     st = jv_pdf_render(&p, meta, fonts, path, err);
+    it->scene = NULL;
+  }
   jv_pages_free(&p);
   return st;
 }

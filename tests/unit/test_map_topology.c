@@ -50,15 +50,17 @@ static size_t segments_between(const jv_map_topology *t, long a, long b)
   "{\"type\":\"Feature\",\"properties\":{\"code\":\"" code "\",\"name\":\"" code "\"},"            \
   "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" coords "]}}"
 
-/* L = [0,2]x[0,2] and R = [2,4]x[0,2] (in km) share x = 2, both through
- * (2, 1), in opposite directions and from different ring starts: one shared
- * border of two segments, the rest outline. GeoJSON: no arcs at all. */
+/* L = [100000,400002]x[100000,400002] and R = [100002,400004]x[100000,400002] (in km) share x = 2,
+ * both through (2, 1), in opposite directions and from different ring starts: one shared border of
+ * two segments, the rest outline. GeoJSON: no arcs at all. */
 static void test_two_squares(void **state)
 {
   (void)state;
-  jv_geo g = read_text(
-      FC(SQUARE("GM0001", "[[0,0],[2000,0],[2000,1000],[2000,2000],[0,2000],[0,0]]") "," SQUARE(
-          "GM0002", "[[2000,0],[4000,0],[4000,2000],[2000,2000],[2000,1000],[2000,0]]")));
+  jv_geo g =
+      read_text(FC(SQUARE("GM0001", "[[100000,400000],[102000,400000],[102000,401000],[102000,"
+                                    "402000],[100000,402000],[100000,400000]]") "," SQUARE(
+          "GM0002", "[[102000,400000],[104000,400000],[104000,402000],[102000,402000],[102000,"
+                    "401000],[102000,400000]]")));
   jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, 1), 2);  /* both halves of x = 2 */
   assert_int_equal(segments_between(&t, 0, -1), 3); /* L: bottom, top, left */
@@ -91,11 +93,13 @@ static void test_two_squares(void **state)
 static void test_enclave_and_grid(void **state)
 {
   (void)state;
-  jv_geo g = read_text(FC(SQUARE(
-      "GM0001", "[[0,0],[9000,0],[9000,9000],[0,9000],[0,0]],"
-                "[[3000,3000],[3000,6000],[6000,6000],[6000,3000],"
-                "[3000,3000]]") "," SQUARE("GM0002", "[[3000.3,3000],[6000,2999.8],[6000,6000],"
-                                                     "[3000,6000.2],[3000.3,3000]]")));
+  jv_geo g = read_text(FC(
+      SQUARE("GM0001",
+             "[[100000,400000],[109000,400000],[109000,409000],[100000,409000],[100000,400000]],"
+             "[[103000,403000],[103000,406000],[106000,406000],[106000,403000],"
+             "[103000,403000]]") "," SQUARE("GM0002",
+                                            "[[103000.3,403000],[106000,402999.8],[106000,406000],"
+                                            "[103000,406000.2],[103000.3,403000]]")));
   jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, 1), 4);
   assert_int_equal(segments_between(&t, 1, -1), 0);
@@ -108,9 +112,9 @@ static void test_enclave_and_grid(void **state)
 static void test_cut_is_no_border(void **state)
 {
   (void)state;
-  jv_geo g = read_text(FC(
-      SQUARE("GM0001",
-             "[[0,0],[4000,0],[4000,4000],[2000,4000],[2000,2000],[2000,4000],[0,4000],[0,0]]")));
+  jv_geo g = read_text(
+      FC(SQUARE("GM0001", "[[100000,400000],[104000,400000],[104000,404000],[102000,404000],["
+                          "102000,402000],[102000,404000],[100000,404000],[100000,400000]]")));
   jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, -1), 5);
   assert_int_equal(t.n_segments, 5);

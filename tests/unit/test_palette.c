@@ -11,7 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "render/map_style.h"
+#include "layout/map_style.h"
 
 typedef struct {
   double l, a, b;

@@ -1,5 +1,5 @@
 /* map_style.c - class colours of the choropleth maps. */
-#include "render/map_style.h"
+#include "layout/map_style.h"
 
 #include <math.h>
 

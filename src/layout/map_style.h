@@ -1,13 +1,13 @@
 /* map_style.h - the look of a choropleth: one sequential palette (light to
  * dark, evenly spaced in lightness so it reads in greyscale), hatched grey
  * for non-respons, white for geen gegevens, line colours and widths. */
-#ifndef JV_RENDER_MAP_STYLE_H
-#define JV_RENDER_MAP_STYLE_H
+#ifndef JV_LAYOUT_MAP_STYLE_H
+#define JV_LAYOUT_MAP_STYLE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "layout/map_layout.h"
+#include "stats/buckets.h"
 #include "util/color.h"
 
 /* Fill colour of a legend class: rate classes take jv_map_ramp, non-respons

@@ -173,46 +173,55 @@ int jv_map_segment_touches(double ax, double ay, double bx, double by, jv_map_re
   return 0;
 }
 
-int jv_map_index_crosses(jv_map_index *ix, jv_map_rect r, unsigned mask)
+/* Calls hit for each segment of a kind in mask in the cells of the box,
+ * once each, until it returns nonzero; returns the sum of what it returned. */
+static size_t visit(jv_map_index *ix, double minx, double miny, double maxx, double maxy,
+                    unsigned mask, int (*hit)(const jv_map_seg *s, const double *q),
+                    const double *q, int stop)
 {
-  size_t cx0, cy0, cx1, cy1;
-  cell_range(ix, r.x, r.y, r.x + r.w, r.y + r.h, &cx0, &cy0, &cx1, &cy1);
-  unsigned q = ++ix->query;
+  size_t cx0, cy0, cx1, cy1, n = 0;
+  cell_range(ix, minx, miny, maxx, maxy, &cx0, &cy0, &cx1, &cy1);
+  unsigned query = ++ix->query;
   for (size_t cy = cy0; cy <= cy1; cy++)
     for (size_t cx = cx0; cx <= cx1; cx++) {
       size_t c = cy * ix->nx + cx;
       for (size_t k = ix->start[c]; k < ix->start[c + 1]; k++) {
         size_t i = ix->items[k];
         const jv_map_seg *s = &ix->segs[i];
-        if (ix->seen[i] == q || !(mask & (1u << s->kind)))
+        if (ix->seen[i] == query || !(mask & (1u << s->kind)))
           continue;
-        ix->seen[i] = q;
-        if (jv_map_segment_touches(s->x1, s->y1, s->x2, s->y2, r))
-          return 1;
+        ix->seen[i] = query;
+        n += (size_t)hit(s, q);
+        if (stop && n)
+          return n;
       }
     }
-  return 0;
+  return n;
+}
+
+static int touches_box(const jv_map_seg *s, const double *q)
+{
+  jv_map_rect r = {q[0], q[1], q[2], q[3]};
+  return jv_map_segment_touches(s->x1, s->y1, s->x2, s->y2, r);
+}
+
+static int crosses_segment(const jv_map_seg *s, const double *q)
+{
+  return jv_map_index_segments_cross(q[0], q[1], q[2], q[3], s->x1, s->y1, s->x2, s->y2);
+}
+
+int jv_map_index_crosses(jv_map_index *ix, jv_map_rect r, unsigned mask)
+{
+  double q[4] = {r.x, r.y, r.w, r.h};
+  return visit(ix, r.x, r.y, r.x + r.w, r.y + r.h, mask, touches_box, q, 1) > 0;
 }
 
 size_t jv_map_index_crossings(jv_map_index *ix, double x1, double y1, double x2, double y2,
                               unsigned mask)
 {
-  size_t cx0, cy0, cx1, cy1, n = 0;
-  cell_range(ix, fmin(x1, x2), fmin(y1, y2), fmax(x1, x2), fmax(y1, y2), &cx0, &cy0, &cx1, &cy1);
-  unsigned q = ++ix->query;
-  for (size_t cy = cy0; cy <= cy1; cy++)
-    for (size_t cx = cx0; cx <= cx1; cx++) {
-      size_t c = cy * ix->nx + cx;
-      for (size_t k = ix->start[c]; k < ix->start[c + 1]; k++) {
-        size_t i = ix->items[k];
-        const jv_map_seg *s = &ix->segs[i];
-        if (ix->seen[i] == q || !(mask & (1u << s->kind)))
-          continue;
-        ix->seen[i] = q;
-        n += (size_t)jv_map_index_segments_cross(x1, y1, x2, y2, s->x1, s->y1, s->x2, s->y2);
-      }
-    }
-  return n;
+  double q[4] = {x1, y1, x2, y2};
+  return visit(ix, fmin(x1, x2), fmin(y1, y2), fmax(x1, x2), fmax(y1, y2), mask, crosses_segment, q,
+               0);
 }
 
 long jv_map_index_shape_at(const jv_map_index *ix, double x, double y)

@@ -198,6 +198,19 @@ static legend_size measure_legend(const jv_map_layout_in *in)
   return z;
 }
 
+/* Swatch, label and count positions of a legend row at *row_y. */
+static void row_at(jv_map_legend_row *r, double x, double w, double *row_y)
+{
+  r->swatch.x = x + LEGEND_PAD;
+  r->swatch.y = *row_y + (LEGEND_ROW - SWATCH_H) / 2;
+  r->swatch.w = SWATCH_W;
+  r->swatch.h = SWATCH_H;
+  r->label_x = r->swatch.x + SWATCH_W + 5;
+  r->baseline = r->swatch.y + SWATCH_H - 1.2;
+  r->count_x = x + w - LEGEND_PAD;
+  *row_y += LEGEND_ROW;
+}
+
 static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_size z, double x,
                          double y)
 {
@@ -215,14 +228,7 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
     r->cls = cls[i];
     jv_buckets_label(&in->data->buckets, r->cls, r->label, sizeof(r->label));
     jv_format_count((long long)in->data->class_count[r->cls], r->count, sizeof(r->count));
-    r->swatch.x = x + LEGEND_PAD;
-    r->swatch.y = row_y + (LEGEND_ROW - SWATCH_H) / 2;
-    r->swatch.w = SWATCH_W;
-    r->swatch.h = SWATCH_H;
-    r->label_x = r->swatch.x + SWATCH_W + 5;
-    r->baseline = r->swatch.y + SWATCH_H - 1.2;
-    r->count_x = x + z.w - LEGEND_PAD;
-    row_y += LEGEND_ROW;
+    row_at(r, x, z.w, &row_y);
   }
   l->small_row = small_row(in);
   if (l->small_row) {
@@ -230,14 +236,7 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
     r->cls = -1;
     snprintf(r->label, sizeof(r->label), "%s", JV_MAP_SMALL_LABEL);
     jv_format_count((long long)in->data->n_uncertain, r->count, sizeof(r->count));
-    r->swatch.x = x + LEGEND_PAD;
-    r->swatch.y = row_y + (LEGEND_ROW - SWATCH_H) / 2;
-    r->swatch.w = SWATCH_W;
-    r->swatch.h = SWATCH_H;
-    r->label_x = r->swatch.x + SWATCH_W + 5;
-    r->baseline = r->swatch.y + SWATCH_H - 1.2;
-    r->count_x = x + z.w - LEGEND_PAD;
-    row_y += LEGEND_ROW;
+    row_at(r, x, z.w, &row_y);
   }
   double max_bar =
       z.w - 2 * LEGEND_PAD - width_of(in, JV_FONT_REGULAR, LEGEND_SIZE - 1, "200 km") - 6;

@@ -118,6 +118,7 @@ static void test_cut_is_no_border(void **state)
   jv_map_topology t = build(&g);
   assert_int_equal(segments_between(&t, 0, -1), 5);
   assert_int_equal(t.n_segments, 5);
+  jv_map_topology_free(&t);
   assert_int_equal(jv_map_topology_build(&t, &g, 0, NULL), JV_EUSAGE);
   jv_geo_free(&g);
 }

@@ -68,9 +68,8 @@ grep -qx "organisatie,Bureau Leerplicht Plus" "$tmp/hr/project.csv" && ok || bad
 grep -q "^GM0546,Leiden,," "$tmp/hr/2019-2020/verzuim.csv" && ok || bad "Leiden row"
 grep -qx "regio: Holland Rijnland" "$tmp/hr/sjabloon/jaarverslag.md" && ok || bad "sjabloon region"
 # filled in (synthetic figures), the report uses the project's own template
-python3 "$src/scripts/synthetic_zhz_2019_2020.py" "$src/data/zuid-holland-zuid/2017-2018" \
-  "$src/assets/gemeenten/gemeenten_2020.csv" "$tmp/syn"
-cp "$tmp/syn"/*.csv "$tmp/syn/SYNTHETISCH.md" "$p/2019-2020/"
+. "$src/tests/e2e/lib/zhz_project.sh"
+zhz_project "$p"
 sed -i 's/^# 1 Leerplicht en absoluut verzuim$/# 1 Leerplicht in onze eigen woorden/' "$p/sjabloon/jaarverslag.md"
 "$bin" report --data "$p/2019-2020" -o "$tmp/r.pdf" >/dev/null 2>"$tmp/err.txt" ||
   { cat "$tmp/err.txt"; bad "report of the project"; }

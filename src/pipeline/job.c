@@ -159,6 +159,7 @@ typedef struct {
   double width;
   jv_diags *warn;
   jv_geo_cache *cache;
+  const char *data_dir;
 } map_ctx;
 
 static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national, const char *title,
@@ -170,7 +171,8 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
                    .national = national != 0,
                    .data_region = true,
                    .title = title,
-                   .cache = mc->cache};
+                   .cache = mc->cache,
+                   .data_dir = mc->data_dir};
   if (edges) {
     jv_status bs = jv_buckets_parse(&b, edges, err);
     if (bs)
@@ -252,7 +254,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
   if (!st && hist->project.has_settings)
     st = project_style(hist, tpl, err);
   if (!st) {
-    map_ctx mc = {env, ds, fonts, width, warn, cache};
+    map_ctx mc = {env, ds, fonts, width, warn, cache, data_dir};
     jv_tpl_compose_opts co = {.tpl = tpl,
                               .ds = ds,
                               .series = series,

@@ -37,13 +37,8 @@ static int parse_ref(const char *ref, int *col, int *row)
   return 1;
 }
 
-static void add_field(sheet_ctx *c, const char *text, bool refused)
+static void push_field(sheet_ctx *c, const char *text, bool refused)
 {
-  /* empty fields for the cells a sheet leaves out */
-  while ((int)c->cur.n_fields + 1 < c->col && c->st == JV_OK)
-    add_field(c, "", false);
-  if (c->st != JV_OK || (int)c->cur.n_fields + 1 > c->col)
-    return;
   if (c->cur.n_fields == c->cur_cap) {
     size_t cap = c->cur_cap ? c->cur_cap * 2 : 8;
     jv_csv_field *f = realloc(c->cur.fields, cap * sizeof(*f));
@@ -63,6 +58,15 @@ static void add_field(sheet_ctx *c, const char *text, bool refused)
   c->cur.fields[c->cur.n_fields] =
       (jv_csv_field){copy, c->row, (int)c->cur.n_fields + 1, refused ? 1 : 0};
   c->cur.n_fields++;
+}
+
+/* The cell at c->col; empty fields for the cells a sheet leaves out before it. */
+static void add_field(sheet_ctx *c, const char *text, bool refused)
+{
+  while ((int)c->cur.n_fields + 1 < c->col && c->st == JV_OK)
+    push_field(c, "", false);
+  if (c->st == JV_OK && (int)c->cur.n_fields + 1 == c->col)
+    push_field(c, text, refused);
 }
 
 static void refuse(sheet_ctx *c, const char *fmt, const char *what)
@@ -245,6 +249,20 @@ jv_status jv_xlsx_read_sheet(zip_t *za, const char *entry, const jv_xlsx_shared 
   XML_SetCharacterDataHandler(p, sheet_text);
   jv_status st = jv_xlsx_parse_part(za, entry, p, name, err);
   XML_ParserFree(p);
+  /* a sheet leaves empty cells out: every row as wide as the widest */
+  size_t width = 0;
+  for (size_t r = 0; r < t->n_rows; r++)
+    width = t->rows[r].n_fields > width ? t->rows[r].n_fields : width;
+  for (size_t r = 0; r < t->n_rows && st == JV_OK && c.st == JV_OK; r++) {
+    c.cur = t->rows[r];
+    c.cur_cap = c.cur.n_fields;
+    c.row = c.cur.line;
+    c.col = (int)width;
+    if (c.cur.n_fields < width)
+      add_field(&c, "", false);
+    t->rows[r] = c.cur;
+  }
+  memset(&c.cur, 0, sizeof(c.cur));
   if (st == JV_OK && (c.st != JV_OK || c.v.oom || c.is.oom))
     st = jv_error_set(err, JV_EINTERNAL, name, 0, 0, "out of memory");
   for (size_t i = 0; i < c.cur.n_fields; i++)

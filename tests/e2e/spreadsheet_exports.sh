@@ -5,7 +5,8 @@
 # value is a count). Each gives a report whose text (every table number)
 # equals the CSV report's (pdftotext), with a warning naming the encoding
 # where one was assumed. Then a workbook with a date, a formula without a
-# count and text in a count cell: each error located as file:sheet!cell.
+# count, a formula with text and a cell left out mid-row: each error located
+# as file:sheet!cell.
 set -euo pipefail
 bin=$1
 src=${JV_SRC:?}
@@ -59,15 +60,17 @@ grep -q "gegevens.xlsx:thuiszitters!H5: warning: Dordrecht: thuiszitters_actueel
 # a workbook with errors: all of them, each at its cell
 mkdir "$tmp/badx"
 /usr/bin/python3 "$src/tests/e2e/lib/xlsx_from_csv.py" "$data" "$tmp/badx/gegevens.xlsx" \
-  --date 'verzuim!C7' --text-formula 'verzuim!D4' --formula 'relatief!C3=1/2=0.5'
+  --date 'verzuim!C7' --text-formula 'verzuim!D4' --formula 'relatief!C3=1/2=0.5' \
+  --blank 'verzuim!C9'
 rc=0
 "$bin" check --data "$tmp/badx" >/dev/null 2>"$tmp/badx.err" || rc=$?
 [ $rc = 65 ] || bad "check of the bad workbook exited $rc, expected 65"
 for want in "gegevens.xlsx:relatief!C3: error: a formula whose value 0.5 is not a count" \
             "gegevens.xlsx:verzuim!D4: error: a formula with the text 'x' as its value" \
-            "gegevens.xlsx:verzuim!C7: error: a date or time"; do
+            "gegevens.xlsx:verzuim!C7: error: a date or time" \
+            "gegevens.xlsx:verzuim!C9: error: empty cell"; do
   grep -qF "$want" "$tmp/badx.err" || bad "missing '$want': $(cat "$tmp/badx.err")"
 done
-[ "$(grep -c ': error: ' "$tmp/badx.err")" = 3 ] || bad "expected exactly 3 errors: $(cat "$tmp/badx.err")"
+[ "$(grep -c ': error: ' "$tmp/badx.err")" = 4 ] || bad "expected exactly 4 errors: $(cat "$tmp/badx.err")"
 [ $fail = 0 ] && echo "spreadsheet_exports: ok"
 exit $fail

@@ -3,7 +3,7 @@ one sheet per file (regio.csv as sheet regio), whole numbers as numbers.
 Options: --formula SHEET!CELL=FORMULA=VALUE stores a formula with a cached
 value (openpyxl stores none, so the sheet XML is patched afterwards);
 --date SHEET!CELL puts a date there; --text-formula SHEET!CELL a formula
-whose cached value is text.
+whose cached value is text; --blank SHEET!CELL leaves a cell out.
 Usage: /usr/bin/python3 xlsx_from_csv.py DATA_DIR OUT.xlsx [options]"""
 import csv
 import datetime
@@ -39,6 +39,8 @@ while i < len(opts):
         cell, formula, value = rest.split("=", 2)
         ws[cell] = 0
         patches.append((names.index(sheet), cell, f'<c r="{cell}"><f>{formula}</f><v>{value}</v></c>'))
+    elif kind == "--blank":
+        ws[rest] = None  # a cell the sheet leaves out, mid-row
     elif kind == "--text-formula":
         patches.append((names.index(sheet), rest, f'<c r="{rest}" t="str"><f>"x"</f><v>x</v></c>'))
         ws[rest] = 0

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "input/corrections.h"
@@ -230,11 +231,32 @@ jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, j
   return st;
 }
 
+/* What jaarverslag itself writes (reports, maps, charts, a batch manifest):
+ * never an input, so that `batch -o` into a data directory does not make
+ * every output stale on the next run. */
+static bool is_output_name(const char *name)
+{
+  static const char *const ext[] = {".pdf", ".png", ".svg"};
+  size_t n = strlen(name);
+  for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+    if (n > 4 && strcasecmp(name + n - 4, ext[i]) == 0)
+      return true;
+  return strcmp(name, "manifest.tsv") == 0;
+}
+
 jv_status jv_project_data_inputs(const char *dir, char ***out, size_t *n, jv_error *err)
 {
   strv files = {0}, corr = {0};
   char cdir[PATH_MAX];
   jv_status st = entries(dir, false, &files, err);
+  size_t kept = 0;
+  for (size_t i = 0; i < files.n; i++) {
+    if (is_output_name(files.v[i]))
+      free(files.v[i]);
+    else
+      files.v[kept++] = files.v[i];
+  }
+  files.n = kept;
   if (st == JV_OK &&
       snprintf(cdir, sizeof(cdir), "%s/%s", dir, JV_CORRECTIONS_DIR) >= (int)sizeof(cdir))
     st = jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "path too long");

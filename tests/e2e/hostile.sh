@@ -5,7 +5,8 @@
 # temporary; a 50 MB CSV of repeated rows is refused quickly, in memory a few
 # times its size; a batch whose output is a FIFO stops with 73 instead of
 # hanging; a batch parent killed with SIGKILL takes its workers along, so no
-# output changes behind the manifest's back.
+# output changes behind the manifest's back; `batch -o` into a data
+# directory does not count its own outputs as inputs.
 # Every command runs under `timeout`, so a hang fails a check, not CI.
 # Usage: hostile.sh /path/to/jaarverslag   (env JV_SRC = repository root)
 set -u
@@ -131,6 +132,16 @@ msg=$(tail -n 1 "$tmp/err")
   ! grep -q gebouwd "$tmp/out"
 ok "batch with a FIFO output: 73 before any build ($rc: $msg)" $?
 rm "$proj/out/jaarverslag-synthetische-regio-01-2017-2018.pdf"
+
+# 6. batch -o into a data directory: its own outputs are not inputs, so a
+# second run has nothing to do (it rebuilt everything on every run)
+into=$(ls -d "$proj"/*/2017-2018 | head -n 1)
+timeout 120 "$bin" batch "$proj" -o "$into" -j 2 >/dev/null 2>&1
+timeout 120 "$bin" batch "$proj" -o "$into" -j 2 >"$tmp/out" 2>&1
+rc=$?
+last=$(tail -n 1 "$tmp/out")
+[ $rc = 0 ] && grep -q '^klaar: 0 gebouwd, 3 actueel' "$tmp/out"
+ok "batch -o into a data directory: the second run builds nothing ($rc: $last)" $?
 
 echo "hostile: $pass passed, $fail failed"
 [ $fail = 0 ] && [ $pass -gt 0 ]

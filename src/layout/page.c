@@ -158,7 +158,7 @@ jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, con
   return JV_OK;
 }
 
-jv_status jv_page_note_block(jv_page *pg, size_t block, int continued)
+jv_status jv_page_note_block(jv_page *pg, size_t block, int continued, double top)
 {
   for (size_t i = 0; i < pg->n_blocks; i++)
     if (pg->blocks[i].block == block)
@@ -172,6 +172,7 @@ jv_status jv_page_note_block(jv_page *pg, size_t block, int continued)
     pg->cap_blocks = cap;
   }
   pg->blocks[pg->n_blocks].block = block;
+  pg->blocks[pg->n_blocks].top = top;
   pg->blocks[pg->n_blocks++].continued = continued;
   return JV_OK;
 }

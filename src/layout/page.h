@@ -44,6 +44,7 @@ typedef struct {
 typedef struct {
   size_t block;  /* index into the document's blocks */
   int continued; /* it began on an earlier page */
+  double top;    /* where it begins on the page (points from the page top) */
 } jv_page_block;
 
 typedef struct {
@@ -87,7 +88,7 @@ jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, 
 
 /* Notes that block (index) has items on pg; continued when it began on an
  * earlier page. A block already noted is not noted twice. */
-jv_status jv_page_note_block(jv_page *pg, size_t block, int continued);
+jv_status jv_page_note_block(jv_page *pg, size_t block, int continued, double top);
 /* The share of the text area (top..bottom) that pg's items reach down to. */
 double jv_page_measure_fill(const jv_page *pg, double top, double bottom);
 

@@ -97,11 +97,12 @@ jv_status jv_flow__move_on(flow *f, const jv_block *b, double need, int frame)
 
 typedef struct {
   size_t page, n; /* the page the flow was on and its item count */
+  double y;
 } mark;
 
 static mark mark_now(const flow *f)
 {
-  mark m = {f->out->n_pages - 1, f->page ? f->page->n : 0};
+  mark m = {f->out->n_pages - 1, f->page ? f->page->n : 0, f->y};
   return m;
 }
 
@@ -112,7 +113,8 @@ static jv_status note_pages(flow *f, const jv_block *b, mark m)
     jv_page *pg = &f->out->pages[p];
     if (pg->n == (p == m.page ? m.n : 0))
       continue; /* nothing of b on this page */
-    if (jv_page_note_block(pg, (size_t)(b - f->first), seen))
+    double top = p == m.page ? m.y : f->s->margin_top;
+    if (jv_page_note_block(pg, (size_t)(b - f->first), seen, top))
       return jv_flow__oom(f);
     seen = 1;
   }
@@ -288,9 +290,13 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next, c
 jv_status jv_flow__place(flow *f, const jv_block *b)
 {
   const jv_block *next = b + 1 < f->last ? b + 1 : NULL;
-  mark m = mark_now(f);
   jv_status st = JV_OK;
   f->cur = b;
+  if (f->force_break && f->force_break[b - f->first] && !at_top(f) && !f->columns)
+    st = jv_flow__new_page(f); /* chosen by the balancing pass (paginate_balance.c) */
+  mark m = mark_now(f);
+  if (st)
+    return st;
   switch (b->kind) {
   case JV_BLK_COVER:
     st = jv_flow__put_cover(f, b);
@@ -330,10 +336,10 @@ jv_status jv_flow__place(flow *f, const jv_block *b)
   return st ? st : note_pages(f, b, m);
 }
 
-jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m, jv_pages *out,
-                      jv_error *err)
+jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
+                       const unsigned char *force_break, jv_pages *out, jv_error *err)
 {
-  flow f = {.s = s, .m = m, .out = out, .err = err};
+  flow f = {.s = s, .m = m, .out = out, .err = err, .force_break = force_break};
   f.bottom = s->height - s->margin_bottom;
   f.page_bottom = f.bottom;
   f.first = doc->blocks;

@@ -42,7 +42,8 @@ typedef struct {
    * needed and what was left: the page map's reason */
   const jv_block *moving;
   double need, left;
-  const jv_block *split_table; /* a table its heading was placed with, to be split */
+  const jv_block *split_table;      /* a table its heading was placed with, to be split */
+  const unsigned char *force_break; /* per block: start it on a new page (may be NULL) */
 } flow;
 
 static inline double avail(const flow *f)
@@ -65,6 +66,10 @@ jv_status jv_flow__new_page(flow *f);
 /* Leaves the page because block b (needing need points) does not fit: the
  * page map then says so when the page stays under JV_PAGE_MIN_FILL. */
 jv_status jv_flow__move_on(flow *f, const jv_block *b, double need, int frame);
+/* One flow of doc into out (initialised, empty); force_break (per block,
+ * may be NULL) starts the blocks it marks on a new page. */
+jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
+                       const unsigned char *force_break, jv_pages *out, jv_error *err);
 /* Places one block, noting it on every page it reaches (page map). */
 jv_status jv_flow__place(flow *f, const jv_block *b);
 /* the right column when in the left one, else a new page */

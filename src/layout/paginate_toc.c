@@ -36,12 +36,12 @@ jv_status jv_flow__reserve_toc(flow *f, const jv_doc *doc, const jv_block *b)
   size_t index = (size_t)(b - f->first);
   if (!st)
     f->page->toc = 1;
-  if (!st && jv_page_note_block(f->page, index, 0))
+  if (!st && jv_page_note_block(f->page, index, 0, f->y))
     st = jv_flow__oom(f);
   for (int i = 1; i < pages && !st; i++) {
     if (!(st = jv_flow__new_page(f)))
       f->page->toc = 1;
-    if (!st && jv_page_note_block(f->page, index, 1))
+    if (!st && jv_page_note_block(f->page, index, 1, f->s->margin_top))
       st = jv_flow__oom(f);
   }
   if (!st)

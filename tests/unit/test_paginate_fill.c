@@ -232,6 +232,36 @@ static void test_figure_drawn_smaller_to_fit(void **state)
   jv_doc_free(&doc);
 }
 
+/* A chapter whose last page would hold only the tail of its last section
+ * (an interview in two columns) starts that section on its last page, as
+ * long as the page before stays at least 60 % full. */
+static void test_last_section_balanced(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  jv_doc_heading(&doc, 1, "Hoofdstuk");
+  add_figure(&doc, 420, "Figuur A");
+  jv_doc_heading(&doc, 2, "Interview");
+  jv_doc_paragraph(&doc, "Inleiding van het interview.", JV_FONT_REGULAR);
+  jv_doc_columns_begin(&doc);
+  for (int i = 0; i < 9; i++)
+    jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
+  jv_doc_columns_end(&doc);
+  jv_doc_heading(&doc, 1, "Volgend hoofdstuk");
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  /* greedily the interview would start under the figure and spill a few
+   * lines onto page 2; balanced, it starts on page 2 */
+  assert_int_equal(page_of(&pages, "Interview"), 1);
+  assert_int_equal(page_of(&pages, "Volgend hoofdstuk"), 2);
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
+  assert_true(pages.pages[1].fill >= 0.4);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
 /* Without a cover, page 1 has its running header and footer too; with a
  * cover, the cover has neither and page 2 has both. */
 static void test_header_footer_without_cover(void **state)
@@ -277,6 +307,7 @@ int main(void)
       cmocka_unit_test(test_figure_floats_past_text),
       cmocka_unit_test(test_page_map_says_why),
       cmocka_unit_test(test_figure_drawn_smaller_to_fit),
+      cmocka_unit_test(test_last_section_balanced),
       cmocka_unit_test(test_header_footer_without_cover),
   };
   return cmocka_run_group_tests_name("paginate_fill", tests, NULL, NULL);

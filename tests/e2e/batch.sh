@@ -54,7 +54,7 @@ absoluut=$(awk -F, -v c="$code" '$1 == c { print $3 }' "$r3/verzuim.csv")
 run -j 2
 ok "first run status ($rc)" $rc
 grep -Eq '^klaar: 7 gebouwd, 0 actueel, 0 mislukt \([0-9]+,[0-9]{2} s\)$' "$tmp/out"
-ok "first run summary: $(summary)" $?
+st=$?; ok "first run summary: $(summary)" $st
 grep -Eq '^\[[1-7]/7\] gebouwd synthetische-regio-03/2017-2018 \([0-9]+,[0-9]{2} s\)$' "$tmp/out"
 ok "progress line format" $?
 [ "$(grep -vc '^#' "$out/manifest.tsv")" = 7 ] && manifest_consistent
@@ -73,7 +73,7 @@ touch "$r3"/*.csv
 run -j 2
 [ $rc = 0 ] && [ -z "$(built)" ] && grep -q '^klaar: 0 gebouwd, 7 actueel, 0 mislukt' "$tmp/out" &&
   [ "$(grep -c '^\[[0-9]/7\] actueel ' "$tmp/out")" = 7 ]
-ok "second run builds nothing: $(summary)" $?
+st=$?; ok "second run builds nothing: $(summary)" $st
 same_as_snapshot
 ok "second run leaves every file as it was" $?
 
@@ -84,11 +84,11 @@ printf 'cbs_code,gemeente,absoluut_verzuim,datum,reden\n%s,"%s",%s,2018-10-01,du
   "$code" "$name" "$new" >"$r3/correcties/2018-10-01.csv"
 "$bin" check --data "$r3" >"$tmp/out" 2>"$tmp/err" &&
   grep -qx '10 gemeenten, 34 indicatoren, 0 waarschuwingen, 1 correctie' "$tmp/out"
-ok "check applies the correction: $(cat "$tmp/out")" $?
+st=$?; ok "check applies the correction: $(cat "$tmp/out")" $st
 run -j 2
 [ $rc = 0 ] && [ "$(built)" = "bijlage/2017-2018 synthetische-regio-03/2017-2018 " ] &&
   grep -q '^klaar: 2 gebouwd, 5 actueel, 0 mislukt' "$tmp/out"
-ok "correction rebuilds exactly region 03 and the annex: $(built)" $?
+st=$?; ok "correction rebuilds exactly region 03 and the annex: $(built)" $st
 diff <(grep -v -e '^synthetische-regio-03/' -e '^bijlage/' "$tmp/snap/manifest.tsv") \
   <(grep -v -e '^synthetische-regio-03/' -e '^bijlage/' "$out/manifest.tsv") >/dev/null &&
   ! cmp -s "$tmp/snap/manifest.tsv" "$out/manifest.tsv" && manifest_consistent
@@ -139,7 +139,7 @@ grep -q "synthetische-regio-05/2017-2018: .*correcties/fout.csv:2:4: error: '201
 ok "located error of the broken correction" $?
 [ $rc = 65 ] && grep -q '^klaar: 0 gebouwd, 5 actueel, 2 mislukt' "$tmp/out" &&
   grep -Eq '^\[[0-9]/7\] mislukt synthetische-regio-05/2017-2018 \([0-9]+,[0-9]{2} s, status 65\)$' "$tmp/out"
-ok "status 65, region 05 and annex failed, others current ($rc): $(summary)" $?
+st=$?; ok "status 65, region 05 and annex failed, others current ($rc): $(summary)" $st
 same_as_snapshot && manifest_consistent
 ok "failed outputs keep their previous files" $?
 rm "$r5/correcties/fout.csv"
@@ -159,14 +159,14 @@ wait $pid
 rc=$?
 first=$(n_built)
 [ $rc = 130 ] && grep -q '^onderbroken: ' "$tmp/out" && [ "$first" -lt 7 ]
-ok "SIGINT: exit 130 after $first of 7 ($rc): $(summary)" $?
+st=$?; ok "SIGINT: exit 130 after $first of 7 ($rc): $(summary)" $st
 pdfs_same_as_snapshot
 ok "SIGINT: every PDF intact" $?
 manifest_consistent
 ok "SIGINT: manifest consistent, no temporaries" $?
 run -j 2
 [ $rc = 0 ] && [ "$(n_built)" = $((7 - first)) ]
-ok "the next run builds the remaining $((7 - first)): $(summary)" $?
+st=$?; ok "the next run builds the remaining $((7 - first)): $(summary)" $st
 run
 [ $rc = 0 ] && [ -z "$(built)" ]
 ok "and then nothing" $?
@@ -179,7 +179,7 @@ for f in "$proj"/*/2017-2018/regio.csv; do echo >>"$f"; done
 rc=$?
 [ $rc = 74 ] && grep -q '^klaar: 0 gebouwd, 0 actueel, 7 mislukt' "$tmp/out" &&
   grep -q 'cannot write' "$tmp/err"
-ok "ulimit -f: status 74, 7 failed ($rc): $(summary); $(head -c 200 "$tmp/err")" $?
+st=$?; ok "ulimit -f: status 74, 7 failed ($rc): $(summary); $(head -c 200 "$tmp/err")" $st
 same_as_snapshot && manifest_consistent
 ok "ulimit -f: old outputs and manifest byte-identical, no temporaries" $?
 run -j 2

@@ -46,7 +46,8 @@ for f in "$tmp/map300.png" "$tmp/chart.png"; do
   type=$(od -An -tu1 -j25 -N1 "$f" | tr -d ' ')
   if [ "$n" -le 256 ]; then want=3; else want=2; fi
   [ "$type" = $want ]
-  check "$(basename "$f"): $n colours, colour type $type (want $want)" $?
+  st=$?
+  check "$(basename "$f"): $n colours, colour type $type (want $want)" $st
 done
 
 # a drawing with few colours (a keyfigure chart at 10 dpi: about 220)

@@ -36,6 +36,67 @@ jv_status jv_flow__oom(flow *f)
   return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
+int jv_flow__elem(flow *f, jv_struct_type type, int parent)
+{
+  int e = jv_pages_elem(f->out, type, parent);
+  f->page->elem = e < 0 ? JV_ELEM_ARTIFACT : e;
+  return e;
+}
+
+/* A list item joins the list of its depth (a new L, nested in the LBody of
+ * the item above when deeper) as an LI of Lbl and LBody. */
+static int list_item_elems(flow *f, const jv_block *b)
+{
+  int d = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
+  for (int k = d + 1; k < 4; k++)
+    f->elem_list[k] = f->elem_lbody[k] = -1;
+  if (b->continued && f->elem_lbody[d] >= 0) {
+    f->elem_text = f->elem_lbody[d];
+    return 0;
+  }
+  if (f->elem_list[d] < 0) {
+    int parent = d > 1 ? f->elem_lbody[d - 1] : -1;
+    if ((f->elem_list[d] = jv_flow__elem(f, JV_SE_L, parent)) < 0)
+      return -1;
+  }
+  int li = jv_flow__elem(f, JV_SE_LI, f->elem_list[d]);
+  f->elem_lbl = li < 0 ? -1 : jv_flow__elem(f, JV_SE_LBL, li);
+  f->elem_text = f->elem_lbl < 0 ? -1 : jv_flow__elem(f, JV_SE_LBODY, li);
+  f->elem_lbody[d] = f->elem_text;
+  return f->elem_text < 0 ? -1 : 0;
+}
+
+jv_status jv_flow__open_elems(flow *f, const jv_block *b)
+{
+  if (b->kind != JV_BLK_LIST_ITEM)
+    for (int k = 0; k < 4; k++)
+      f->elem_list[k] = f->elem_lbody[k] = -1;
+  int e = 0;
+  switch (b->kind) {
+  case JV_BLK_HEADING:
+    e = f->elem_text = jv_flow__elem(f,
+                                     b->level <= 1   ? JV_SE_H1
+                                     : b->level == 2 ? JV_SE_H2
+                                                     : JV_SE_H3,
+                                     -1);
+    break;
+  case JV_BLK_PARAGRAPH:
+    e = f->elem_text = jv_flow__elem(f, JV_SE_P, -1);
+    break;
+  case JV_BLK_LIST_ITEM:
+    e = list_item_elems(f, b);
+    break;
+  case JV_BLK_QUOTE:
+    e = f->elem_quote = jv_flow__elem(f, JV_SE_BLOCKQUOTE, -1);
+    if (e >= 0)
+      e = f->elem_text = jv_flow__elem(f, JV_SE_P, f->elem_quote);
+    break;
+  default:
+    break;
+  }
+  return e < 0 ? jv_flow__oom(f) : JV_OK;
+}
+
 jv_status jv_flow__new_page(flow *f)
 {
   f->page = jv_pages_add(f->out);
@@ -144,7 +205,9 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next, c
 jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m, jv_pages *out,
                       jv_error *err)
 {
-  flow f = {.s = s, .m = m, .out = out, .err = err};
+  flow f = {.s = s, .m = m, .out = out, .err = err, .elem_toc = -1};
+  for (int k = 0; k < 4; k++)
+    f.elem_list[k] = f.elem_lbody[k] = -1;
   f.bottom = s->height - s->margin_bottom;
   f.page_bottom = f.bottom;
   f.last = doc->blocks + doc->n_blocks;
@@ -156,7 +219,8 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
     const jv_block *b = &doc->blocks[i];
     const jv_block *next = i + 1 < doc->n_blocks ? &doc->blocks[i + 1] : NULL;
     f.cur = b;
-    switch (b->kind) {
+    st = jv_flow__open_elems(&f, b);
+    switch (st ? JV_BLK_PAGEBREAK : b->kind) {
     case JV_BLK_COVER:
       st = jv_flow__put_cover(&f, b);
       if (!st && next)
@@ -183,7 +247,7 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
       st = jv_flow__put_figure(&f, b);
       break;
     case JV_BLK_PAGEBREAK:
-      if (!at_top(&f))
+      if (!st && !at_top(&f))
         st = jv_flow__new_page(&f);
       break;
     case JV_BLK_TOC:

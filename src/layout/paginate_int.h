@@ -30,6 +30,13 @@ typedef struct {
   const jv_block *toc;  /* the TOC block, filled in after the flow */
   int toc_first;        /* its first reserved page */
   int toc_pages;
+  /* the logical structure (jv_pages elems) the items being placed belong to */
+  int elem_text;     /* running text of the current block */
+  int elem_lbl;      /* a list item's marker */
+  int elem_quote;    /* the BlockQuote of a pull quote */
+  int elem_toc;      /* the TOC, made where the TOC block stands */
+  int elem_list[4];  /* the L of each list depth (1..3), -1 outside lists */
+  int elem_lbody[4]; /* the LBody of the last item at each depth */
 } flow;
 
 static inline double avail(const flow *f)
@@ -42,6 +49,10 @@ static inline int at_top(const flow *f)
 }
 
 jv_status jv_flow__oom(flow *f);
+/* Adds a structure element and makes it the current page's element; -1 when out of memory. */
+int jv_flow__elem(flow *f, jv_struct_type type, int parent);
+/* The elements of the next block (headings, paragraphs, lists, quotes). */
+jv_status jv_flow__open_elems(flow *f, const jv_block *b);
 jv_status jv_flow__new_page(flow *f);
 /* the right column when in the left one, else a new page */
 jv_status jv_flow__next_frame(flow *f);

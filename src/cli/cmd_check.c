@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "pipeline/check_job.h"
+#include "util/diag.h"
 #include "util/error.h"
 
 #define DEFAULT_DATA "data/zuid-holland-zuid/2017-2018"
@@ -52,10 +53,15 @@ int jv_cmd_check(int argc, char **argv)
   jv_error err;
   jv_error_clear(&err);
   jv_env env;
+  jv_diags errors;
+  jv_diags_init(&errors);
   jv_status st = jv_env_init(&env, &err);
   if (st == JV_OK)
-    st = jv_check_job(&env, data, stderr, stdout, &err);
-  if (st != JV_OK)
+    st = jv_check_job(&env, data, &errors, stderr, stdout, &err);
+  if (st != JV_OK && errors.count > 0) /* every error of the input, the first among them */
+    jv_diags_print_capped(&errors, stderr, "error", JV_DIAG_MAX);
+  else if (st != JV_OK)
     jv_error_print(&err, stderr);
+  jv_diags_free(&errors);
   return st;
 }

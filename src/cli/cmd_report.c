@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "pipeline/job.h"
+#include "util/diag.h"
 
 static void usage(FILE *out)
 {
@@ -32,7 +33,9 @@ int jv_cmd_report(int argc, char **argv)
                                        {"outline-text", no_argument, NULL, 'O'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  jv_report_opts ro = {.warnings = stderr};
+  jv_diags errors;
+  jv_diags_init(&errors);
+  jv_report_opts ro = {.warnings = stderr, .errors = &errors};
   int c;
   while ((c = getopt_long(argc, argv, "d:o:t:h", opts, NULL)) != -1) {
     switch (c) {
@@ -70,9 +73,12 @@ int jv_cmd_report(int argc, char **argv)
   jv_status st = jv_env_init(&env, &err);
   if (!st)
     st = jv_job_report(&env, &ro, &err);
-  if (st)
+  if (st && errors.count > 0) /* every error of the input, the first among them */
+    jv_diags_print_capped(&errors, stderr, "error", JV_DIAG_MAX);
+  else if (st)
     jv_error_print(&err, stderr);
   else if (!ro.outline_text)
     printf("%s: %zu pagina's\n", ro.written, ro.pages);
+  jv_diags_free(&errors);
   return (int)st;
 }

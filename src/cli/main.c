@@ -1,5 +1,6 @@
 /* main.c - entry point: global options and subcommand dispatch. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,9 @@ int main(int argc, char **argv)
 {
   static const struct option opts[] = {
       {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
+  /* past `ulimit -f` a write fails with EFBIG, reported as such with the old
+   * output kept, instead of SIGXFSZ killing the run mid-file */
+  signal(SIGXFSZ, SIG_IGN);
   int c;
   /* '+' stops at the first non-option: the command name */
   while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {

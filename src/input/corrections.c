@@ -15,6 +15,7 @@
 #include "input/csv_table.h"
 #include "input/value_parse.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 typedef struct {
   const jv_csv_table *t;
@@ -23,18 +24,6 @@ typedef struct {
   jv_indicator inds[JV_IND_COUNT];
   size_t ind_col[JV_IND_COUNT];
 } header;
-
-static char *trim(char *s)
-{
-  size_t n = strlen(s), start = 0;
-  while (start < n && isspace((unsigned char)s[start]))
-    start++;
-  while (n > start && isspace((unsigned char)s[n - 1]))
-    n--;
-  memmove(s, s + start, n - start);
-  s[n - start] = '\0';
-  return s;
-}
 
 static jv_status unknown_column(const jv_csv_table *t, const jv_csv_field *f, const char *name,
                                 jv_error *err)
@@ -61,7 +50,7 @@ static jv_status read_header(header *h, const jv_csv_table *t, jv_error *err)
   h->t = t;
   for (size_t i = 0; i < row->n_fields; i++) {
     jv_csv_field *f = &row->fields[i];
-    char *name = trim(f->text);
+    char *name = jv_trim_inplace(f->text);
     for (char *p = name; *p; p++)
       *p = (char)tolower((unsigned char)*p);
     if (!name[0])
@@ -108,7 +97,7 @@ static jv_status row_municipality(const header *h, const jv_csv_row *r, const jv
   const char *file = h->t->name;
   const jv_csv_field *code = &r->fields[h->col_code];
   const jv_csv_field *name = &r->fields[h->col_name];
-  const char *c = trim(code->text), *n = trim(name->text);
+  const char *c = jv_trim_inplace(code->text), *n = jv_trim_inplace(name->text);
   if (!c[0] || strcasecmp(c, "totaal") == 0)
     return jv_error_set(err, JV_EDATA, file, code->line, code->column,
                         "%s: a correction names a municipality (GM and 4 digits); region "
@@ -165,14 +154,14 @@ static jv_status read_row(const header *h, const jv_csv_row *r, const jv_gemeent
   memset(&c, 0, sizeof(c));
   snprintf(c.code, sizeof(c.code), "%s", gm->code);
   const jv_csv_field *date = &r->fields[h->col_date];
-  const char *d = trim(date->text);
+  const char *d = jv_trim_inplace(date->text);
   if (jv_date_parse(d, &c.date) != 0)
     return jv_error_set(err, JV_EDATA, file, date->line, date->column,
                         "'%s' is not a date: expected the day the correction was sent as "
                         "YYYY-MM-DD, such as 2018-10-01",
                         d);
   const jv_csv_field *reason = &r->fields[h->col_reason];
-  c.reason = trim(reason->text);
+  c.reason = jv_trim_inplace(reason->text);
   if (!c.reason[0])
     return jv_error_set(err, JV_EDATA, file, reason->line, reason->column,
                         "empty reden: say why the figure changed (for example 'dubbeltelling "
@@ -180,7 +169,7 @@ static jv_status read_row(const header *h, const jv_csv_row *r, const jv_gemeent
   size_t given = 0;
   for (size_t k = 0; k < h->n_ind; k++) {
     const jv_csv_field *cell = &r->fields[h->ind_col[k]];
-    if (!trim(cell->text)[0])
+    if (!jv_trim_inplace(cell->text)[0])
       continue; /* this figure is not corrected */
     loc_of(&c.where, file, cell);
     c.ind = h->inds[k];

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/encoding.h"
 #include "util/utf8.h"
 
 typedef struct {
@@ -20,12 +21,18 @@ typedef struct {
   int line;       /* physical line of the byte being fed */
   int field_line; /* line where the current field started; 0 = not yet */
   jv_status st;   /* first error met inside a callback */
+  unsigned flags; /* JV_CSV_* */
   jv_error *err;
 } parse_ctx;
 
 static int is_blank(unsigned char c)
 {
   return c == ' ' || c == '\t';
+}
+
+static int is_space_not_tab(unsigned char c)
+{
+  return c == ' ';
 }
 
 static void row_free(jv_csv_row *r)
@@ -72,16 +79,16 @@ static jv_status check_field_bytes(parse_ctx *c, const char *s, size_t len, int 
     return JV_OK;
   if (bad == 0)
     return jv_error_set(c->err, JV_EDATA, c->t->name, line, col,
-                        "invalid UTF-8: byte 0x%02X at the start of the field (the file is "
-                        "probably saved as Windows-1252 or Latin-1); save it as CSV in UTF-8",
+                        "invalid UTF-8: byte 0x%02X at the start of the field, and the file "
+                        "is not Windows-1252 text either; save it as CSV UTF-8",
                         (unsigned char)s[0]);
   /* show up to 40 bytes before the bad one, starting on a character */
   long from = bad > 40 ? bad - 40 : 0;
   while (from < bad && ((unsigned char)s[from] & 0xC0) == 0x80)
     from++;
   return jv_error_set(c->err, JV_EDATA, c->t->name, line + lines_in(s, (size_t)bad), col,
-                      "invalid UTF-8: byte 0x%02X after \"%s%.*s\" (the file is probably "
-                      "saved as Windows-1252 or Latin-1); save it as CSV in UTF-8",
+                      "invalid UTF-8: byte 0x%02X after \"%s%.*s\", and the file is not "
+                      "Windows-1252 text either; save it as CSV UTF-8",
                       (unsigned char)s[bad], from > 0 ? "..." : "", (int)(bad - from), s + from);
 }
 
@@ -143,7 +150,12 @@ static void on_row(int term, void *data)
     return;
   }
   jv_csv_table *t = c->t;
-  if (t->n_rows > 0 && row.n_fields > t->rows[0].n_fields) {
+  /* a separator at the end of every line (";" after the last cell) adds an
+   * empty field: it carries nothing */
+  if (t->n_rows > 0 && !(c->flags & JV_CSV_ANY_WIDTH))
+    while (row.n_fields > t->rows[0].n_fields && !row.fields[row.n_fields - 1].text[0])
+      free(row.fields[--row.n_fields].text);
+  if (t->n_rows > 0 && row.n_fields > t->rows[0].n_fields && !(c->flags & JV_CSV_ANY_WIDTH)) {
     const jv_csv_field *extra = &row.fields[t->rows[0].n_fields];
     c->st = jv_error_set(c->err, JV_EDATA, t->name, extra->line, extra->column,
                          "row has %zu fields but the header has %zu: is there an unquoted "
@@ -166,24 +178,49 @@ static void on_row(int term, void *data)
   t->rows[t->n_rows++] = row;
 }
 
-/* ';' when it occurs more often than ',' outside quotes on the first line:
- * Dutch spreadsheets export with ';' because ',' is their decimal mark. */
+/* The separator that occurs most often outside quotes on the first lines
+ * (',' on a tie): Dutch spreadsheets export with ';' because ',' is their
+ * decimal mark, and "Unicode-tekst" with tabs. More than one line, because a
+ * title row above the header may hold none. */
 static char sniff_delim(const char *buf, size_t len)
 {
-  size_t commas = 0, semis = 0;
-  int quoted = 0;
-  for (size_t i = 0; i < len; i++) {
+  size_t commas = 0, semis = 0, tabs = 0;
+  int quoted = 0, lines = 0;
+  for (size_t i = 0; i < len && lines < 5; i++) {
     char ch = buf[i];
     if (ch == '"')
       quoted = !quoted;
-    else if (!quoted && (ch == '\n' || ch == '\r'))
-      break;
+    else if (!quoted && ch == '\n')
+      lines++;
     else if (!quoted && ch == ',')
       commas++;
     else if (!quoted && ch == ';')
       semis++;
+    else if (!quoted && ch == '\t')
+      tabs++;
   }
+  if (tabs > commas && tabs > semis)
+    return '\t';
   return semis > commas ? ';' : ',';
+}
+
+void jv_csv_table_drop_empty_columns(jv_csv_table *t, size_t header)
+{
+  jv_csv_row *h = &t->rows[header];
+  for (size_t r = header + 1; r < t->n_rows; r++) {
+    jv_csv_row *row = &t->rows[r];
+    while (row->n_fields > h->n_fields && !row->fields[row->n_fields - 1].text[0])
+      free(row->fields[--row->n_fields].text);
+  }
+  while (h->n_fields > 1 && !h->fields[h->n_fields - 1].text[0]) {
+    size_t k = h->n_fields - 1;
+    for (size_t r = header + 1; r < t->n_rows; r++)
+      if (t->rows[r].n_fields > k && t->rows[r].fields[k].text[0])
+        return;
+    for (size_t r = header; r < t->n_rows; r++)
+      while (t->rows[r].n_fields > k)
+        free(t->rows[r].fields[--t->rows[r].n_fields].text);
+  }
 }
 
 /* Feeds buf to libcsv byte by byte, keeping c->line on the byte being fed. */
@@ -213,30 +250,36 @@ static jv_status feed(parse_ctx *c, struct csv_parser *p, const char *buf, size_
 jv_status jv_csv_table_parse(jv_csv_table *out, const char *name, const char *buf, size_t len,
                              jv_error *err)
 {
+  return jv_csv_table_parse_flags(out, name, buf, len, 0, err);
+}
+
+jv_status jv_csv_table_parse_flags(jv_csv_table *out, const char *name, const char *raw,
+                                   size_t raw_len, unsigned flags, jv_error *err)
+{
   memset(out, 0, sizeof(*out));
   out->name = strdup(name ? name : "");
   if (!out->name)
     return jv_error_set(err, JV_EINTERNAL, name, 0, 0, "out of memory");
-  if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
-      ((unsigned char)buf[1] == 0xFF || (unsigned char)buf[1] == 0xFE)) {
+  char *buf = NULL;
+  size_t len = 0;
+  jv_status st = jv_encoding_to_utf8(name, raw, raw_len, &buf, &len, &out->encoding, err);
+  if (st != JV_OK) {
     jv_csv_table_free(out);
-    return jv_error_set(err, JV_EDATA, name, 1, 1,
-                        "the file is UTF-16 ('Unicode text'); save it as CSV in UTF-8");
-  }
-  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-    buf += 3;
-    len -= 3;
+    return st;
   }
   out->delim = sniff_delim(buf, len);
 
   struct csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+    free(buf);
     jv_csv_table_free(out);
     return jv_error_set(err, JV_EINTERNAL, name, 0, 0, "out of memory");
   }
   csv_set_delim(&p, (unsigned char)out->delim);
-  parse_ctx c = {.t = out, .line = 1, .st = JV_OK, .err = err};
-  jv_status st = feed(&c, &p, buf, len);
+  if (out->delim == '\t') /* a tab separates; libcsv would trim it as space */
+    csv_set_space_func(&p, is_space_not_tab);
+  parse_ctx c = {.t = out, .line = 1, .st = JV_OK, .flags = flags, .err = err};
+  st = feed(&c, &p, buf, len);
   if (st == JV_OK) {
     /* where an unterminated quote began: the field still open at the end */
     int open_line = c.field_line ? c.field_line : c.line;
@@ -248,15 +291,24 @@ jv_status jv_csv_table_parse(jv_csv_table *out, const char *name, const char *bu
     st = c.st;
   }
   csv_free(&p);
+  free(buf);
   row_free(&c.cur);
   if (st == JV_OK && out->n_rows == 0)
     st = jv_error_set(err, JV_EDATA, name, 1, 1, "empty file: expected a header line");
+  if (st == JV_OK && !(flags & JV_CSV_ANY_WIDTH))
+    jv_csv_table_drop_empty_columns(out, 0);
   if (st != JV_OK)
     jv_csv_table_free(out);
   return st;
 }
 
 jv_status jv_csv_table_read(jv_csv_table *out, const char *path, jv_error *err)
+{
+  return jv_csv_table_read_flags(out, path, 0, err);
+}
+
+jv_status jv_csv_table_read_flags(jv_csv_table *out, const char *path, unsigned flags,
+                                  jv_error *err)
 {
   memset(out, 0, sizeof(*out));
   struct stat sb;
@@ -304,7 +356,7 @@ jv_status jv_csv_table_read(jv_csv_table *out, const char *path, jv_error *err)
     free(buf);
     return jv_error_set(err, JV_EIO, path, 0, 0, "read error");
   }
-  jv_status st = jv_csv_table_parse(out, path, buf, len, err);
+  jv_status st = jv_csv_table_parse_flags(out, path, buf, len, flags, err);
   free(buf);
   return st;
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "input/encoding.h"
 #include "util/error.h"
 
 /* Largest file jv_csv_table_read accepts; the real inputs are a few KB. */
@@ -24,22 +25,41 @@ typedef struct {
 } jv_csv_row;
 
 typedef struct {
-  char *name;       /* owned: the file name used in messages */
-  char delim;       /* ',' or ';' as sniffed from the header line */
-  jv_csv_row *rows; /* owned; rows[0] is the header (n_rows >= 1) */
+  char *name;           /* owned: the file name used in messages */
+  char delim;           /* ',', ';' or '\t' as sniffed from the first lines */
+  jv_encoding encoding; /* what the file was in (now all UTF-8) */
+  jv_csv_row *rows;     /* owned; rows[0] is the header (n_rows >= 1) */
   size_t n_rows;
 } jv_csv_table;
 
-/* Parses buf[0..len) as CSV. Accepts ',' or ';' (whichever occurs more often
- * outside quotes in the first line), a UTF-8 BOM, LF/CRLF/CR line ends,
+/* Parses buf[0..len) as CSV. Accepts ',', ';' or a tab (whichever occurs
+ * most often outside quotes in the first five lines), the encodings of
+ * input/encoding.h (table->encoding says which), LF/CRLF/CR line ends,
  * quoted fields (also spanning lines), blank lines and rows whose fields are
  * all empty (both skipped). Rejects, with name:line:column in err (JV_EDATA):
  * an empty file, invalid UTF-8 or NUL bytes, malformed or unterminated
- * quoting, and rows with more fields than the header. Rows may have fewer.
+ * quoting, and rows with more non-empty fields than the header. Rows may
+ * have fewer; empty fields past the header's end, and header columns that
+ * are empty down the whole file, are dropped.
  * On success *out belongs to the caller (jv_csv_table_free); on failure *out
  * is left empty. */
 jv_status jv_csv_table_parse(jv_csv_table *out, const char *name, const char *buf, size_t len,
                              jv_error *err);
+
+/* Flags of the _flags variants. JV_CSV_ANY_WIDTH: rows may have more fields
+ * than the first row (for files whose header is found later, below title
+ * rows); the caller checks the width. Empty trailing header columns are then
+ * kept too. */
+#define JV_CSV_ANY_WIDTH 1u
+jv_status jv_csv_table_parse_flags(jv_csv_table *out, const char *name, const char *buf, size_t len,
+                                   unsigned flags, jv_error *err);
+jv_status jv_csv_table_read_flags(jv_csv_table *out, const char *path, unsigned flags,
+                                  jv_error *err);
+
+/* Drops the header columns (of rows[header]) that are empty down the whole
+ * file, and empty fields past the header's end in the rows below it: what a
+ * spreadsheet exports right of its table (";;;"). */
+void jv_csv_table_drop_empty_columns(jv_csv_table *t, size_t header);
 
 /* Reads and parses a file; its path is the name in messages. JV_ENOINPUT
  * when it does not exist or is not a regular file, JV_EIO on a read error. */

@@ -15,10 +15,14 @@
 #include "input/gemeenten.h"
 #include "input/indicator_file.h"
 #include "input/regio_read.h"
+#include "util/diag.h"
 
 typedef struct {
   jv_dataset *ds;
   const jv_gemeenten *geo;
+  jv_diags *errs;                   /* every data error of the run */
+  jv_diags *warns;                  /* NULL: warnings not wanted */
+  bool first_lost;                  /* the first file lost rows to errors */
   char first_base[256];             /* the file that set the municipality list */
   int *first_line;                  /* per municipality: its line in that file */
   char ind_base[JV_IND_COUNT][256]; /* which file gave each indicator */
@@ -84,25 +88,30 @@ static jv_status list_files(const char *dir, char ***out, size_t *n_out, jv_erro
   return JV_OK;
 }
 
-/* An indicator may come from one file only: two would silently disagree. */
+/* An indicator may come from one file only: two would silently disagree.
+ * JV_EDATA when the file claims one already taken (the errors are in m->errs). */
 static jv_status claim_columns(merge_state *m, const jv_indicator_file *f, jv_error *err)
 {
-  const jv_csv_row *h = &f->table.rows[0];
+  const jv_csv_row *h = &f->table.rows[f->header];
+  size_t n_err = m->errs->count;
   for (size_t k = 0; k < f->n_ind; k++) {
     jv_indicator ind = f->inds[k];
     const jv_csv_field *col = &h->fields[f->ind_col[k]];
-    if (m->ind_base[ind][0])
-      return jv_error_set(err, JV_EDATA, f->table.name, col->line, col->column,
-                          "indicator '%s' is also in %s (line %d, column %d): give each "
-                          "indicator in one file only",
-                          jv_indicator_name(ind), m->ind_base[ind], m->ind_at[ind].line,
-                          m->ind_at[ind].column);
+    if (m->ind_base[ind][0]) {
+      if (jv_diags_add(m->errs, f->table.name, col->line, col->column,
+                       "indicator '%s' is also in %s (line %d, column %d): give each "
+                       "indicator in one file only",
+                       jv_indicator_name(ind), m->ind_base[ind], m->ind_at[ind].line,
+                       m->ind_at[ind].column))
+        return jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
+      continue;
+    }
     snprintf(m->ind_base[ind], sizeof(m->ind_base[ind]), "%s", f->base);
     m->ind_at[ind] = (jv_loc){.line = col->line, .column = col->column};
     snprintf(m->ind_at[ind].file, sizeof(m->ind_at[ind].file), "%s", f->table.name);
     m->ds->has_indicator[ind] = true;
   }
-  return JV_OK;
+  return m->errs->count > n_err ? JV_EDATA : JV_OK;
 }
 
 static void put_values(jv_municipality *dst, const jv_indicator_file *f,
@@ -136,6 +145,19 @@ static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int firs
   jv_status st = JV_OK;
   for (size_t r = 0; r < f->n_rows && st == JV_OK; r++) {
     const jv_indicator_row *row = &f->rows[r];
+    if (row->bad) { /* its error is recorded; the municipality is still listed */
+      size_t at;
+      if (first && row->gm && jv_dataset_find_code(ds, row->gm->code) < 0) {
+        if (jv_dataset_add(ds, row->gm->code, row->name, &at) != JV_OK)
+          st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
+        else
+          m->first_line[at] = row->src->line;
+      }
+      long idx = row->gm ? jv_dataset_find_code(ds, row->gm->code) : -1;
+      if (idx >= 0)
+        seen[idx] = 1;
+      continue;
+    }
     if (row->is_total) {
       if (!ds->total.name && !(ds->total.name = strdup(ds->region_name)))
         st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
@@ -154,27 +176,33 @@ static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int firs
       idx = (long)at;
       m->first_line[at] = row->src->line;
     } else if (idx < 0) {
-      const jv_csv_field *code = &row->src->fields[f->col_code];
-      st = jv_error_set(err, JV_EDATA, f->table.name, code->line, code->column,
-                        "%s (%s) is not in %s: every data file must list the same "
-                        "municipalities",
-                        row->gm->code, row->name, m->first_base);
-      break;
+      const jv_csv_field *code = &row->src->fields[f->has_code ? f->col_code : f->col_name];
+      if (!m->first_lost && jv_diags_add(m->errs, f->table.name, code->line, code->column,
+                                         "%s (%s) is not in %s: every data file must list the same "
+                                         "municipalities",
+                                         row->gm->code, row->name, m->first_base))
+        st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
+      continue;
     }
     seen[idx] = 1;
     put_values(&ds->munis[idx], f, row, file);
   }
-  const jv_csv_field *code_col = &f->table.rows[0].fields[f->col_code];
-  for (size_t i = 0; i < ds->n_munis && st == JV_OK; i++) {
-    if (!seen[i])
-      st = jv_error_set(err, JV_EDATA, f->table.name, code_col->line, code_col->column,
-                        "no row for %s (%s), which %s lists on line %d: every data file "
-                        "must list the same municipalities",
-                        ds->munis[i].code, ds->munis[i].name, m->first_base, m->first_line[i]);
+  const jv_csv_row *h = &f->table.rows[f->header];
+  const jv_csv_field *code_col = &h->fields[f->has_code ? f->col_code : f->col_name];
+  for (size_t i = 0; i < ds->n_munis && st == JV_OK && f->n_lost == 0; i++) {
+    if (!seen[i] &&
+        jv_diags_add(m->errs, f->table.name, code_col->line, code_col->column,
+                     "no row for %s (%s), which %s lists on line %d: every data "
+                     "file must list the same municipalities",
+                     ds->munis[i].code, ds->munis[i].name, m->first_base, m->first_line[i]))
+      st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
   }
-  if (st == JV_OK && first && ds->n_munis == 0)
-    st = jv_error_set(err, JV_EDATA, f->table.name, f->table.rows[0].line + 1, 1,
-                      "no municipality rows: expected rows such as GM0505,Dordrecht,...");
+  if (first)
+    m->first_lost = f->n_lost > 0;
+  if (st == JV_OK && first && ds->n_munis == 0 && f->n_lost == 0 &&
+      jv_diags_add(m->errs, f->table.name, h->line + 1, 1,
+                   "no municipality rows: expected rows such as GM0505,Dordrecht,..."))
+    st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
   free(seen);
   return st;
 }
@@ -196,10 +224,65 @@ static jv_status check_required(const merge_state *m, const char *dir, jv_error 
   return jv_error_set(err, JV_EDATA, dir, 0, 0, "%s", why);
 }
 
+/* A municipality with 0 leerplichtigen and some count: its rates are undefined. */
+static jv_status check_zero_base(const merge_state *m, jv_error *err)
+{
+  const jv_dataset *ds = m->ds;
+  for (size_t i = 0; i < ds->n_munis; i++) {
+    const jv_municipality *mu = &ds->munis[i];
+    jv_value base = mu->values[JV_IND_LPL_5_17];
+    if (base.kind != JV_VAL_COUNT || base.count != 0)
+      continue;
+    for (int ind = 0; ind < JV_IND_COUNT; ind++) {
+      if (ind == JV_IND_LPL_5_15 || ind == JV_IND_LPL_16_17 || ind == JV_IND_LPL_5_17 ||
+          !ds->has_indicator[ind] || mu->values[ind].kind != JV_VAL_COUNT ||
+          mu->values[ind].count == 0)
+        continue;
+      const jv_srcpos *at = &mu->where[JV_IND_LPL_5_17];
+      if (jv_diags_add(m->errs, at->file, at->line, at->column,
+                       "%s has 0 leerplichtigen_5_17 but %s is %lld: a figure per 1.000 "
+                       "leerplichtigen is then undefined; give the number of leerplichtigen",
+                       mu->name, jv_indicator_name((jv_indicator)ind), mu->values[ind].count))
+        return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+      break;
+    }
+  }
+  return JV_OK;
+}
+
+static jv_status read_one(merge_state *m, const char *path, int first, bool *skipped, jv_error *err)
+{
+  jv_indicator_file f;
+  jv_status st = jv_indicator_file_open(&f, path, m->errs, err);
+  if (st == JV_EDATA) { /* its errors are recorded; the other files are still read */
+    *skipped = true;
+    return JV_OK;
+  }
+  if (st != JV_OK)
+    return st;
+  if (f.table.encoding == JV_ENC_CP1252 && m->warns &&
+      jv_diags_add(m->warns, f.table.name, 0, 0,
+                   "not UTF-8: read as Windows-1252 (what Excel writes as \"CSV\"); save as "
+                   "\"CSV UTF-8\" to be sure of letters such as \u00eb"))
+    st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
+  if (st == JV_OK && (st = claim_columns(m, &f, err)) == JV_EDATA) {
+    *skipped = true; /* its rows would only repeat the conflict */
+    jv_indicator_file_free(&f);
+    return JV_OK;
+  }
+  if (st == JV_OK)
+    st = jv_indicator_file_read_rows(&f, m->geo, m->ds->region_name, m->errs, m->warns, err);
+  if (st == JV_OK)
+    st = merge_rows(m, &f, first, err);
+  jv_indicator_file_free(&f);
+  return st;
+}
+
 static jv_status read_files(merge_state *m, const char *dir, jv_error *err)
 {
   char **names = NULL;
   size_t n = 0;
+  bool skipped = false, any = false;
   jv_status st = list_files(dir, &names, &n, err);
   for (size_t i = 0; i < n && st == JV_OK; i++) {
     char path[PATH_MAX];
@@ -207,21 +290,22 @@ static jv_status read_files(merge_state *m, const char *dir, jv_error *err)
       st = jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "path too long");
       break;
     }
-    jv_indicator_file f;
-    st = jv_indicator_file_open(&f, path, err);
-    if (st != JV_OK)
-      break;
-    st = claim_columns(m, &f, err);
-    if (st == JV_OK)
-      st = jv_indicator_file_read_rows(&f, m->geo, m->ds->region_name, err);
-    if (st == JV_OK)
-      st = merge_rows(m, &f, i == 0, err);
-    jv_indicator_file_free(&f);
+    bool lost = false;
+    st = read_one(m, path, !any, &lost, err);
+    any = any || !lost;
+    skipped = skipped || lost;
   }
   for (size_t i = 0; i < n; i++)
     free(names[i]);
   free(names);
-  return st == JV_OK ? check_required(m, dir, err) : st;
+  if (st != JV_OK || skipped) /* a skipped file may hold what the checks miss */
+    return st;
+  st = check_required(m, dir, err);
+  if (st == JV_EDATA)
+    st = jv_diags_take(m->errs, st, err);
+  if (st == JV_OK && m->errs->count == 0)
+    st = check_zero_base(m, err);
+  return st;
 }
 
 static jv_status load_gemeenten(jv_gemeenten *geo, const char *gemeenten_dir, int year,
@@ -263,6 +347,33 @@ static jv_status check_indeling_fits(const jv_dataset *ds, const jv_loc *at, jv_
 jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *gemeenten_dir,
                               jv_error *err)
 {
+  return jv_dataset_read_dir_all(out, dir, gemeenten_dir, NULL, NULL, err);
+}
+
+/* The run's steps; data errors go to m->errs (regio.csv and corrections
+ * stop at their first). */
+static jv_status read_all(merge_state *m, jv_gemeenten *geo, const char *d,
+                          const char *gemeenten_dir, jv_error *err)
+{
+  char path[PATH_MAX];
+  snprintf(path, sizeof(path), "%s/regio.csv", d);
+  jv_loc indeling_at = {.line = 0};
+  jv_status st = jv_regio_read(m->ds, &indeling_at, path, err);
+  if (st == JV_OK)
+    st = load_gemeenten(geo, gemeenten_dir, m->ds->boundary_year, &indeling_at, err);
+  if (st == JV_OK)
+    st = check_indeling_fits(m->ds, &indeling_at, err);
+  if (st == JV_OK)
+    st = read_files(m, d, err);
+  if (st == JV_OK && m->errs->count == 0) /* correcties/ is applied here so report, check
+                                             and batch agree */
+    st = jv_corrections_apply_dir(m->ds, d, geo, err);
+  return jv_diags_take(m->errs, st, err);
+}
+
+jv_status jv_dataset_read_dir_all(jv_dataset *out, const char *dir, const char *gemeenten_dir,
+                                  jv_diags *errors, jv_diags *warnings, jv_error *err)
+{
   jv_dataset_init(out);
   char d[PATH_MAX];
   size_t len = strlen(dir);
@@ -276,22 +387,22 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
   if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode))
     return jv_error_set(err, JV_ENOINPUT, d, 0, 0, "no such data directory");
 
-  char path[PATH_MAX];
-  snprintf(path, sizeof(path), "%s/regio.csv", d);
-  jv_loc indeling_at = {.line = 0};
+  jv_diags own;
+  jv_diags_init(&own);
+  jv_diags *errs = errors ? errors : &own;
+  size_t n_before = errs->count;
   jv_gemeenten geo = {0};
-  merge_state m = {.ds = out, .geo = &geo};
-  jv_status st = jv_regio_read(out, &indeling_at, path, err);
-  if (st == JV_OK)
-    st = load_gemeenten(&geo, gemeenten_dir, out->boundary_year, &indeling_at, err);
-  if (st == JV_OK)
-    st = check_indeling_fits(out, &indeling_at, err);
-  if (st == JV_OK)
-    st = read_files(&m, d, err);
-  if (st == JV_OK) /* correcties/ is applied here so report, check and batch agree */
-    st = jv_corrections_apply_dir(out, d, &geo, err);
+  merge_state m = {.ds = out, .geo = &geo, .errs = errs, .warns = warnings};
+  jv_status st = read_all(&m, &geo, d, gemeenten_dir, err);
   jv_gemeenten_free(&geo);
   free(m.first_line);
+  if (st == JV_OK && errs->count > n_before) {
+    st = jv_diags_sort(errs);
+    st = st ? jv_error_set(err, st, d, 0, 0, "out of memory") : jv_diags_first_error(errs, err);
+  }
+  jv_diags_free(&own);
+  if (st == JV_OK && warnings && jv_diags_sort(warnings))
+    st = jv_error_set(err, JV_EINTERNAL, d, 0, 0, "out of memory");
   if (st != JV_OK)
     jv_dataset_free(out);
   return st;

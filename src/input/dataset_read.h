@@ -27,4 +27,13 @@
 jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *gemeenten_dir,
                               jv_error *err);
 
+/* The same, reporting every data error of the run: each is added to errors
+ * (sorted by file, line and column; may be NULL), err holds the first and
+ * the status is JV_EDATA. Warnings about what was read (an encoding
+ * assumed, a name read in its CBS spelling) are added to warnings (may be
+ * NULL). A file whose header is unusable is skipped after its errors, so
+ * the other files still get checked. */
+jv_status jv_dataset_read_dir_all(jv_dataset *out, const char *dir, const char *gemeenten_dir,
+                                  jv_diags *errors, jv_diags *warnings, jv_error *err);
+
 #endif

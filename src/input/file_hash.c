@@ -2,9 +2,11 @@
 #include "input/file_hash.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void jv_hasher_init(jv_hasher *h)
 {
@@ -28,13 +30,20 @@ void jv_hasher_finish(jv_hasher *h, jv_digest *out)
 
 jv_status jv_hash_file(const char *path, jv_digest *out, jv_error *err)
 {
-  FILE *f = fopen(path, "rb");
-  if (!f)
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer (a batch output
+   * that is a FIFO hung the batch, holding its lock) */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
     return jv_error_set(err, JV_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
   struct stat sb;
-  if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-    fclose(f);
+  if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    close(fd);
     return jv_error_set(err, JV_ENOINPUT, path, 0, 0, "not a regular file");
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    close(fd);
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
   }
   jv_hasher h;
   jv_hasher_init(&h);

@@ -1,6 +1,5 @@
 /* geo_geojson.c - decoding GeoJSON Polygon/MultiPolygon features in RD New
  * metres. GeoJSON has no topology: shared borders exist once per side. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,9 +47,16 @@ static jv_status add_polygon(jv_geo_shape *sh, json_t *rings, const char *where,
   for (size_t i = 0; i < n; i++) {
     char w[300];
     snprintf(w, sizeof(w), "%s[%zu]", where, i);
-    st = read_ring(json_array_get(rings, i), &out[kept], w, c);
+    json_t *ring = json_array_get(rings, i);
+    st = jv_geo__take_points(json_array_size(ring), sh, w, c);
+    if (st == JV_OK)
+      st = read_ring(ring, &out[kept], w, c);
     if (st != JV_OK)
       break;
+    if ((st = jv_geo__check_ring(&out[kept], sh, w, c)) != JV_OK) {
+      jv_geo__ring_free(&out[kept]);
+      break;
+    }
     int ok = jv_geo__close_ring(&out[kept]);
     if (ok < 0) {
       st = jv_geo__oom(c);
@@ -97,19 +103,6 @@ static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx
   return st;
 }
 
-/* RD New covers x 0..300 km, y 300..625 km; degrees would draw a dot. */
-static jv_status check_units(jv_geo *g, jv_geo_ctx *c)
-{
-  jv_geo_update_bboxes(g);
-  const jv_bbox *b = &g->bbox;
-  if (b->minx <= b->maxx && fabs(b->maxx) <= 180.0 && fabs(b->maxy) <= 90.0 &&
-      fabs(b->minx) <= 180.0 && fabs(b->miny) <= 90.0)
-    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
-                        "coordinates look like degrees (WGS84); expected RD New metres "
-                        "(EPSG:28992)");
-  return JV_OK;
-}
-
 jv_status jv_geo__from_geojson(jv_geo *g, json_t *root, jv_geo_ctx *c)
 {
   const char *type = json_string_value(json_object_get(root, "type"));
@@ -127,7 +120,5 @@ jv_status jv_geo__from_geojson(jv_geo *g, json_t *root, jv_geo_ctx *c)
       st = add_feature(g, json_array_get(features, i), w, c);
     }
   }
-  if (st == JV_OK)
-    st = check_units(g, c);
   return st;
 }

@@ -12,7 +12,22 @@ typedef struct {
   const char *file; /* for messages */
   jv_diags *warn;   /* may be NULL */
   jv_error *err;
+  size_t points_left; /* ring points the file may still produce (JV_GEO_POINTS_PER_BYTE) */
+  size_t file_bytes;
 } jv_geo_ctx;
+
+/* The ring points a file of len bytes may hold (see JV_GEO_POINTS_PER_BYTE). */
+size_t jv_geo__point_cap(size_t len);
+
+/* The ring points (after expanding TopoJSON arc references) the file may
+ * hold, and whether one more ring of n points fits; an error naming the
+ * ring `where` of shape sh otherwise. */
+jv_status jv_geo__take_points(size_t n, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c);
+
+/* Every point of r is finite and inside RD New; degrees (WGS84) get a hint.
+ * where and sh name the ring in the message. */
+jv_status jv_geo__check_ring(const jv_ring *r, const jv_geo_shape *sh, const char *where,
+                             jv_geo_ctx *c);
 
 /* Both fill an initialised, empty g from a parsed document. */
 jv_status jv_geo__from_topojson(jv_geo *g, json_t *root, jv_geo_ctx *c);

@@ -2,11 +2,15 @@
 #include "input/geo_read.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "input/geo_parse.h"
 #include "input/paths.h"
@@ -19,7 +23,7 @@ jv_status jv_geo_read_buffer(jv_geo *out, const char *buf, size_t len, const cha
   json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
   if (!root)
     return jv_error_set(err, JV_EDATA, name, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
-  jv_geo_ctx c = {name, warn, err};
+  jv_geo_ctx c = {name, warn, err, jv_geo__point_cap(len), len};
   jv_status st;
   const char *type = json_string_value(json_object_get(root, "type"));
   if (!json_is_object(root) || !type) {
@@ -48,33 +52,45 @@ jv_status jv_geo_read_buffer(jv_geo *out, const char *buf, size_t len, const cha
 
 jv_status jv_geo_read_file(jv_geo *out, const char *path, jv_diags *warn, jv_error *err)
 {
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return jv_error_set(err, JV_ENOINPUT, path, 0, 0, "cannot open boundary file");
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (len == cap) {
-      cap = cap ? cap * 2 : 1 << 16;
-      char *nb = realloc(buf, cap);
-      if (!nb) {
-        free(buf);
-        fclose(fp);
-        return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
-      }
-      buf = nb;
+  /* O_NONBLOCK: a FIFO must not block the open; it is refused below */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return jv_error_set(err, JV_ENOINPUT, path, 0, 0, "cannot open boundary file: %s",
+                        strerror(errno));
+  struct stat sb;
+  if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    close(fd);
+    return jv_error_set(err, JV_ENOINPUT, path, 0, 0,
+                        "not a regular file (a directory, FIFO or device); give a TopoJSON or "
+                        "GeoJSON file");
+  }
+  if ((unsigned long long)sb.st_size > JV_GEO_MAX_BYTES) {
+    close(fd);
+    return jv_error_set(err, JV_EDATA, path, 0, 0,
+                        "%lld bytes; a boundary file may have at most %u bytes (%u MB)",
+                        (long long)sb.st_size, JV_GEO_MAX_BYTES, JV_GEO_MAX_BYTES >> 20);
+  }
+  size_t want = (size_t)sb.st_size, len = 0;
+  char *buf = malloc(want ? want : 1);
+  if (!buf) {
+    close(fd);
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
+  }
+  while (len < want) {
+    ssize_t got = read(fd, buf + len, want - len);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0) {
+      int saved = errno;
+      free(buf);
+      close(fd);
+      return jv_error_set(err, JV_EIO, path, 0, 0, "read error: %s", strerror(saved));
     }
-    size_t got = fread(buf + len, 1, cap - len, fp);
-    len += got;
     if (got == 0)
-      break;
+      break; /* shrank while reading: parse what is there */
+    len += (size_t)got;
   }
-  int bad = ferror(fp);
-  fclose(fp);
-  if (bad) {
-    free(buf);
-    return jv_error_set(err, JV_EIO, path, 0, 0, "read error");
-  }
+  close(fd);
   jv_status st = jv_geo_read_buffer(out, buf, len, path, warn, err);
   free(buf);
   return st;

@@ -1,10 +1,56 @@
 /* geo_shape.c - shape-building helpers shared by the TopoJSON and GeoJSON
  * decoders: feature properties, merging by code, ring closure. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "input/geo_parse.h"
+#include "input/geo_read.h"
+
+size_t jv_geo__point_cap(size_t len)
+{
+  size_t cap = (size_t)((double)len * JV_GEO_POINTS_PER_BYTE) + JV_GEO_POINTS_EXTRA;
+  return cap < JV_GEO_MAX_POINTS ? cap : JV_GEO_MAX_POINTS;
+}
+
+jv_status jv_geo__take_points(size_t n, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c)
+{
+  if (n <= c->points_left) {
+    c->points_left -= n;
+    return JV_OK;
+  }
+  return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                      "%s (%s %s): a ring of %zu points takes the file past %zu ring points, "
+                      "the most a file of %zu bytes may hold (at most %u in any file; are arcs "
+                      "repeated?)",
+                      where, sh->code, sh->name, n, jv_geo__point_cap(c->file_bytes), c->file_bytes,
+                      JV_GEO_MAX_POINTS);
+}
+
+jv_status jv_geo__check_ring(const jv_ring *r, const jv_geo_shape *sh, const char *where,
+                             jv_geo_ctx *c)
+{
+  for (size_t i = 0; i < r->n; i++) {
+    jv_point p = r->pts[i];
+    if (!isfinite(p.x) || !isfinite(p.y))
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s (%s %s): point %zu is not a finite number", where, sh->code, sh->name,
+                          i);
+    if (fabs(p.x) <= 180.0 && fabs(p.y) <= 90.0)
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s (%s %s): (%g, %g) looks like degrees (WGS84); expected RD New "
+                          "metres (EPSG:28992): convert with ogr2ogr -t_srs EPSG:28992",
+                          where, sh->code, sh->name, p.x, p.y);
+    if (p.x < JV_GEO_RD_MIN_X || p.x > JV_GEO_RD_MAX_X || p.y < JV_GEO_RD_MIN_Y ||
+        p.y > JV_GEO_RD_MAX_Y)
+      return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
+                          "%s (%s %s): (%g, %g) lies outside RD New over the Netherlands (x "
+                          "-7.000 to 300.000, y 289.000 to 629.000 m)",
+                          where, sh->code, sh->name, p.x, p.y);
+  }
+  return JV_OK;
+}
 
 jv_status jv_geo__oom(jv_geo_ctx *c)
 {

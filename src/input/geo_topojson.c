@@ -78,8 +78,8 @@ static jv_status decode_arcs(jv_geo *g, json_t *arcs, const xform *t, jv_geo_ctx
 
 /* Concatenates the referenced arcs; each arc after the first starts where the
  * previous one ended, so its first point is dropped. */
-static jv_status build_ring(const jv_geo *g, json_t *refs, jv_ring *r, const char *where,
-                            jv_geo_ctx *c)
+static jv_status build_ring(const jv_geo *g, const jv_geo_shape *sh, json_t *refs, jv_ring *r,
+                            const char *where, jv_geo_ctx *c)
 {
   memset(r, 0, sizeof(*r));
   size_t nrefs = json_array_size(refs);
@@ -99,7 +99,13 @@ static jv_status build_ring(const jv_geo *g, json_t *refs, jv_ring *r, const cha
                           "%s[%zu]: arc %" JSON_INTEGER_FORMAT " does not exist (%zu arcs)", where,
                           k, ref, g->n_arcs);
     total += g->arcs[idx].n;
+    /* an arc referenced 10.000 times must not become a 10^8-point ring */
+    if (total > c->points_left)
+      return jv_geo__take_points(total, sh, where, c);
   }
+  jv_status st = jv_geo__take_points(total, sh, where, c);
+  if (st != JV_OK)
+    return st;
   r->arcs = malloc(nrefs * sizeof(*r->arcs));
   r->pts = malloc((total + 1) * sizeof(*r->pts)); /* + 1 for closing the ring */
   if (!r->arcs || !r->pts) {
@@ -118,7 +124,10 @@ static jv_status build_ring(const jv_geo *g, json_t *refs, jv_ring *r, const cha
       r->pts[r->n++] = p;
     }
   }
-  return JV_OK;
+  st = jv_geo__check_ring(r, sh, where, c);
+  if (st != JV_OK)
+    jv_geo__ring_free(r);
+  return st;
 }
 
 static jv_status add_polygon(jv_geo *g, jv_geo_shape *sh, json_t *rings, const char *where,
@@ -138,7 +147,7 @@ static jv_status add_polygon(jv_geo *g, jv_geo_shape *sh, json_t *rings, const c
   for (size_t i = 0; i < n && st == JV_OK; i++) {
     char w[300];
     snprintf(w, sizeof(w), "%s[%zu]", where, i);
-    st = build_ring(g, json_array_get(rings, i), &out[kept], w, c);
+    st = build_ring(g, sh, json_array_get(rings, i), &out[kept], w, c);
     if (st != JV_OK)
       break;
     int ok = jv_geo__close_ring(&out[kept]);

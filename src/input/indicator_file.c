@@ -1,4 +1,4 @@
-/* indicator_file.c - header and row rules of one data file. */
+/* indicator_file.c - finding and checking the header of one data file. */
 #include "input/indicator_file.h"
 
 #include <ctype.h>
@@ -6,21 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "input/value_parse.h"
+#include "util/diag.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
-/* Trims ASCII space in place; unquoted fields come trimmed, quoted ones not. */
-static char *trim_inplace(char *s)
-{
-  size_t n = strlen(s), start = 0;
-  while (start < n && isspace((unsigned char)s[start]))
-    start++;
-  while (n > start && isspace((unsigned char)s[n - 1]))
-    n--;
-  memmove(s, s + start, n - start);
-  s[n - start] = '\0';
-  return s;
-}
+/* How many rows above the header may be titles. */
+#define MAX_TITLE_ROWS 10
 
 void jv_indicator_file_free(jv_indicator_file *f)
 {
@@ -31,8 +22,12 @@ void jv_indicator_file_free(jv_indicator_file *f)
   memset(f, 0, sizeof(*f));
 }
 
+/* Adds a located error to errs; JV_EINTERNAL only when out of memory. */
+#define ADD(errs, fld, ...)                                                                        \
+  jv_diags_add((errs), f->table.name, (fld)->line, (fld)->column, __VA_ARGS__)
+
 static jv_status unknown_column(const jv_indicator_file *f, const jv_csv_field *h,
-                                const char *lower, jv_error *err)
+                                const char *lower, jv_diags *errs)
 {
   const char *cands[JV_IND_COUNT + 2];
   size_t n = 0;
@@ -41,44 +36,102 @@ static jv_status unknown_column(const jv_indicator_file *f, const jv_csv_field *
   for (int i = 0; i < JV_IND_COUNT; i++)
     cands[n++] = jv_indicator_name((jv_indicator)i);
   const char *near = jv_suggest_closest(lower, cands, n);
-  return jv_error_set(err, JV_EDATA, f->table.name, h->line, h->column,
-                      "unknown column '%s': expected cbs_code, gemeente or an indicator "
-                      "name%s%s%s ('jaarverslag indicators' lists them all)",
-                      h->text, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+  return ADD(errs, h,
+             "unknown column '%s': expected cbs_code, gemeente or an indicator "
+             "name%s%s%s ('jaarverslag indicators' lists them all)",
+             h->text, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 }
 
-static jv_status read_header(jv_indicator_file *f, jv_error *err)
+/* Whether a row names cbs_code or gemeente in one of its cells. */
+static int looks_like_header(const jv_csv_row *r)
 {
-  const jv_csv_row *h = &f->table.rows[0];
-  const char *file = f->table.name;
+  for (size_t i = 0; i < r->n_fields; i++) {
+    char cell[32];
+    jv_trim_copy(cell, sizeof(cell), r->fields[i].text);
+    if (strcasecmp(cell, "cbs_code") == 0 || strcasecmp(cell, "gemeente") == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* The header row: the first row, or the one row below title rows that names
+ * cbs_code or gemeente. Two such rows with titles above: which one is meant
+ * cannot be told. */
+static jv_status find_header(jv_indicator_file *f, jv_diags *errs)
+{
+  const jv_csv_table *t = &f->table;
+  f->header = 0;
+  if (looks_like_header(&t->rows[0]))
+    return JV_OK;
+  size_t found = 0, n_found = 0, second = 0;
+  for (size_t r = 1; r < t->n_rows && r <= MAX_TITLE_ROWS; r++)
+    if (looks_like_header(&t->rows[r])) {
+      if (n_found++ == 0)
+        found = r;
+      else if (n_found == 2)
+        second = r;
+    }
+  if (n_found == 1) {
+    f->header = found;
+    return JV_OK;
+  }
+  if (n_found > 1) {
+    jv_status st = jv_diags_add(errs, t->name, t->rows[found].line, 1,
+                                "the header is not the first line, and lines %d and %d both "
+                                "look like it (they name cbs_code or gemeente): remove the "
+                                "title rows above the header",
+                                t->rows[found].line, t->rows[second].line);
+    return st ? st : JV_EDATA;
+  }
+  return JV_OK; /* no header anywhere: the first row's cells get the messages */
+}
+
+/* The column named name, or -1 when none. */
+static int classify(const char *name, jv_indicator *ind)
+{
+  if (strcmp(name, "cbs_code") == 0)
+    return 0;
+  if (strcmp(name, "gemeente") == 0)
+    return 1;
+  return jv_indicator_from_name(name, ind) == 0 ? 2 : -1;
+}
+
+static jv_status read_header(jv_indicator_file *f, jv_diags *errs)
+{
+  jv_status st = find_header(f, errs);
+  if (st != JV_OK)
+    return st;
+  jv_csv_table_drop_empty_columns(&f->table, f->header);
+  const jv_csv_row *h = &f->table.rows[f->header];
+  size_t n_err = errs->count;
   int code_at = 0, name_at = 0; /* 1-based column, 0 = absent */
   int ind_at[JV_IND_COUNT] = {0};
-  for (size_t i = 0; i < h->n_fields; i++) {
+  for (size_t i = 0; i < h->n_fields && st == JV_OK; i++) {
     jv_csv_field *fld = &h->fields[i];
-    char *name = trim_inplace(fld->text);
+    char *name = jv_trim_inplace(fld->text);
     for (char *p = name; *p; p++)
       *p = (char)tolower((unsigned char)*p);
-    jv_indicator ind;
-    int *slot = NULL;
-    if (!name[0])
-      return jv_error_set(err, JV_EDATA, file, fld->line, fld->column,
-                          "empty column name: every column needs a name (cbs_code, gemeente "
-                          "or an indicator name)");
-    if (strcmp(name, "cbs_code") == 0)
-      slot = &code_at;
-    else if (strcmp(name, "gemeente") == 0)
-      slot = &name_at;
-    else if (jv_indicator_from_name(name, &ind) == 0)
-      slot = &ind_at[ind];
-    else
-      return unknown_column(f, fld, name, err);
-    if (*slot)
-      return jv_error_set(err, JV_EDATA, file, fld->line, fld->column,
-                          "column '%s' appears twice in the header (also column %d)", name, *slot);
+    jv_indicator ind = 0;
+    int kind = name[0] ? classify(name, &ind) : -1;
+    if (!name[0]) {
+      st = ADD(errs, fld,
+               "empty column name: every column needs a name (cbs_code, gemeente or an "
+               "indicator name)");
+      continue;
+    }
+    if (kind < 0) {
+      st = unknown_column(f, fld, name, errs);
+      continue;
+    }
+    int *slot = kind == 0 ? &code_at : kind == 1 ? &name_at : &ind_at[ind];
+    if (*slot) {
+      st = ADD(errs, fld, "column '%s' appears twice in the header (also column %d)", name, *slot);
+      continue;
+    }
     *slot = fld->column;
-    if (slot == &code_at)
+    if (kind == 0)
       f->col_code = i;
-    else if (slot == &name_at)
+    else if (kind == 1)
       f->col_name = i;
     else {
       f->inds[f->n_ind] = ind;
@@ -86,162 +139,53 @@ static jv_status read_header(jv_indicator_file *f, jv_error *err)
       f->n_ind++;
     }
   }
-  if (!code_at)
-    return jv_error_set(err, JV_EDATA, file, h->line, 1,
-                        "no column cbs_code in the header: a data file has the columns "
-                        "cbs_code,gemeente and then indicator names");
-  if (!name_at)
-    return jv_error_set(err, JV_EDATA, file, h->line, 1,
-                        "no column gemeente in the header: a data file has the columns "
-                        "cbs_code,gemeente and then indicator names");
-  if (f->n_ind == 0)
-    return jv_error_set(err, JV_EDATA, file, h->line, (int)h->n_fields + 1,
-                        "no indicator columns: after cbs_code,gemeente name one or more "
-                        "indicators ('jaarverslag indicators' lists them)");
-  return JV_OK;
-}
-
-jv_status jv_indicator_file_open(jv_indicator_file *out, const char *path, jv_error *err)
-{
-  memset(out, 0, sizeof(*out));
-  jv_status st = jv_csv_table_read(&out->table, path, err);
+  f->has_code = code_at != 0;
+  const jv_csv_field at_start = {.line = h->line, .column = 1};
+  const jv_csv_field at_end = {.line = h->line, .column = (int)h->n_fields + 1};
+  if (!st && !name_at && !code_at)
+    st = ADD(errs, &at_start,
+             "no column gemeente (nor cbs_code) in the header: a data file has the columns "
+             "cbs_code,gemeente (or one of them) and then indicator names");
+  else if (!st && !name_at)
+    st = ADD(errs, &at_start,
+             "no column gemeente in the header: a data file has the columns "
+             "cbs_code,gemeente and then indicator names");
+  if (!st && f->n_ind == 0)
+    st = ADD(errs, &at_end,
+             "no indicator columns: after cbs_code,gemeente name one or more indicators "
+             "('jaarverslag indicators' lists them)");
   if (st != JV_OK)
     return st;
+  return errs->count > n_err ? JV_EDATA : JV_OK;
+}
+
+jv_status jv_indicator_file_from_table(jv_indicator_file *out, jv_csv_table *t, jv_diags *errs,
+                                       jv_error *err)
+{
+  memset(out, 0, sizeof(*out));
+  out->table = *t;
+  memset(t, 0, sizeof(*t));
   const char *slash = strrchr(out->table.name, '/');
   out->base = slash ? slash + 1 : out->table.name;
-  st = read_header(out, err);
+  jv_status st = read_header(out, errs);
+  if (st == JV_EINTERNAL)
+    jv_error_set(err, st, out->table.name, 0, 0, "out of memory");
   if (st != JV_OK)
     jv_indicator_file_free(out);
   return st;
 }
 
-static int names_equal(const char *a, const char *b)
+jv_status jv_indicator_file_open(jv_indicator_file *out, const char *path, jv_diags *errs,
+                                 jv_error *err)
 {
-  char *na = jv_gemeenten_normalize(a), *nb = jv_gemeenten_normalize(b);
-  int eq = na && nb && strcmp(na, nb) == 0;
-  free(na);
-  free(nb);
-  return eq;
-}
-
-/* A row with cbs_code 'totaal' or empty: the region total, or a forgotten code. */
-static jv_status total_row(jv_indicator_file *f, jv_indicator_row *row, const jv_gemeenten *geo,
-                           const char *region, jv_error *err)
-{
-  const jv_csv_field *code = &row->src->fields[f->col_code];
-  const jv_csv_field *name = &row->src->fields[f->col_name];
-  const char *file = f->table.name;
-  if (names_equal(row->name, region) || strcasecmp(row->name, "totaal") == 0) {
-    for (size_t i = 0; i < f->n_rows; i++)
-      if (f->rows[i].is_total)
-        return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                            "a second region-total row (the first is on line %d)",
-                            f->rows[i].src->line);
-    row->is_total = true;
-    return JV_OK;
+  memset(out, 0, sizeof(*out));
+  jv_csv_table t;
+  jv_status st = jv_csv_table_read_flags(&t, path, JV_CSV_ANY_WIDTH, err);
+  if (st == JV_EDATA) { /* the file as a whole is unreadable: one error */
+    st = jv_diags_take(errs, st, err);
+    return st ? jv_error_set(err, st, path, 0, 0, "out of memory") : JV_EDATA;
   }
-  if (code->text[0]) /* 'totaal' beside some other name */
-    return jv_error_set(err, JV_EDATA, file, name->line, name->column,
-                        "the region-total row names '%s': expected the region name '%s' "
-                        "from regio.csv (or 'totaal')",
-                        row->name, region);
-  const jv_gemeente *gm = jv_gemeenten_find_name(geo, row->name);
-  if (gm)
-    return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                        "empty cbs_code for '%s': expected %s", row->name, gm->code);
-  return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                      "empty cbs_code: expected a CBS code such as GM0505, or 'totaal' in "
-                      "the row with the region total (gemeente '%s')",
-                      region);
-}
-
-static jv_status municipality_row(jv_indicator_file *f, jv_indicator_row *row,
-                                  const jv_gemeenten *geo, jv_error *err)
-{
-  const jv_csv_field *code = &row->src->fields[f->col_code];
-  const jv_csv_field *name = &row->src->fields[f->col_name];
-  const char *file = f->table.name;
-  if (!jv_cbs_code_valid(code->text))
-    return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                        "'%s' is not a CBS municipality code: expected GM and 4 digits, such "
-                        "as GM0505 (a spreadsheet may have dropped the letters or leading "
-                        "zeros)",
-                        code->text);
-  const jv_gemeente *by_name = jv_gemeenten_find_name(geo, row->name);
-  row->gm = jv_gemeenten_find_code(geo, code->text);
-  if (!row->gm) {
-    char hint[800] = "";
-    jv_gemeenten_code_hint(geo, code->text, hint, sizeof(hint));
-    if (by_name && !hint[0])
-      snprintf(hint, sizeof(hint), "; '%s' is %s there", by_name->name, by_name->code);
-    return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                        "%s is not a municipality in the CBS indeling %d (regio.csv)%s", code->text,
-                        geo->year, hint);
-  }
-  if (!row->name[0])
-    return jv_error_set(err, JV_EDATA, file, name->line, name->column,
-                        "empty gemeente: expected '%s' for %s", row->gm->name, row->gm->code);
-  if (!jv_gemeenten_name_matches(geo, row->gm, row->name)) {
-    char hint[160] = "";
-    if (by_name)
-      snprintf(hint, sizeof(hint), " ('%s' is %s)", by_name->name, by_name->code);
-    return jv_error_set(err, JV_EDATA, file, name->line, name->column,
-                        "gemeente '%s' does not match %s, which is '%s' in the CBS indeling "
-                        "%d%s: correct the name or the code",
-                        row->name, row->gm->code, row->gm->name, geo->year, hint);
-  }
-  for (size_t i = 0; i < f->n_rows; i++)
-    if (f->rows[i].gm == row->gm)
-      return jv_error_set(err, JV_EDATA, file, code->line, code->column,
-                          "%s (%s) appears twice in this file (first on line %d)", code->text,
-                          row->gm->name, f->rows[i].src->line);
-  return JV_OK;
-}
-
-static jv_status row_values(jv_indicator_file *f, jv_indicator_row *row, jv_error *err)
-{
-  for (size_t k = 0; k < f->n_ind; k++) {
-    const jv_csv_field *cell = &row->src->fields[f->ind_col[k]];
-    jv_loc at = {.line = cell->line, .column = cell->column};
-    snprintf(at.file, sizeof(at.file), "%s", f->table.name);
-    jv_status st = jv_value_parse(&row->values[f->inds[k]], cell->text, &at, err);
-    if (st != JV_OK)
-      return st;
-  }
-  return JV_OK;
-}
-
-jv_status jv_indicator_file_read_rows(jv_indicator_file *f, const jv_gemeenten *geo,
-                                      const char *region_name, jv_error *err)
-{
-  const jv_csv_table *t = &f->table;
-  const jv_csv_row *h = &t->rows[0];
-  f->rows = calloc(t->n_rows, sizeof(*f->rows));
-  if (!f->rows)
-    return jv_error_set(err, JV_EINTERNAL, t->name, 0, 0, "out of memory");
-  for (size_t r = 1; r < t->n_rows; r++) {
-    jv_csv_row *src = &t->rows[r];
-    /* csv_table guarantees no more fields than the header; fewer is an error here */
-    if (src->n_fields < h->n_fields) {
-      const jv_csv_field *missing = &h->fields[src->n_fields];
-      return jv_error_set(err, JV_EDATA, t->name, src->line, (int)src->n_fields + 1,
-                          "the row ends after %zu fields but the header has %zu: no value "
-                          "for '%s'",
-                          src->n_fields, h->n_fields, missing->text);
-    }
-    jv_indicator_row *row = &f->rows[f->n_rows];
-    row->src = src;
-    trim_inplace(src->fields[f->col_code].text);
-    row->name = trim_inplace(src->fields[f->col_name].text);
-    const char *code = src->fields[f->col_code].text;
-    jv_status st = (!code[0] || strcasecmp(code, "totaal") == 0)
-                       ? total_row(f, row, geo, region_name, err)
-                       : municipality_row(f, row, geo, err);
-    if (st == JV_OK)
-      st = row_values(f, row, err);
-    if (st != JV_OK)
-      return st;
-    f->n_rows++;
-  }
-  return JV_OK;
+  if (st != JV_OK)
+    return st;
+  return jv_indicator_file_from_table(out, &t, errs, err);
 }

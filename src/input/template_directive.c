@@ -448,10 +448,10 @@ static jv_status check_combination(const where *w, const raw_directive *d)
     if (!overzicht && (inds || raw_find(d, "eenheid")))
       return need(w, d, "takes indicatoren= and eenheid= only with soort=overzicht");
   } else if (strcmp(d->name, "grafiek") == 0) {
-    if (strcmp(soort->value, "trend") == 0 && (!reeks || ind || inds))
+    if (strcmp(soort->value, "trend") == 0 && (reeks + ind != 1 || inds))
       return need(w, d,
-                  "soort=trend draws series over the years: give reeks= (and no "
-                  "indicator=)");
+                  "soort=trend draws over the years either series (reeks=) or the region's own "
+                  "figures of every project year (indicator=)");
     if (strcmp(soort->value, "vergelijking") == 0 && (!ind || inds || reeks))
       return need(w, d, "soort=vergelijking compares municipalities: give indicator= only");
     if (strcmp(soort->value, "gestapeld") == 0 && (ind || inds + reeks != 1))

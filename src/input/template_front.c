@@ -4,12 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/image_read.h"
 #include "input/template_internal.h"
 #include "util/suggest.h"
 
 static jv_status oom(jv_error *err)
 {
   return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+}
+
+/* The logo is decoded here, so a damaged or unsupported image is an error at
+ * the `logo:` line instead of a crash inside libharu at render time. */
+static jv_status logo(tpl_reader *r, const tpl_file *f, int line, int col, const char *v,
+                      jv_tpl_meta *m)
+{
+  free(m->logo);
+  m->logo = NULL;
+  jv_image_free(m->logo_image);
+  m->logo_image = NULL;
+  jv_status st = jv_template__resolve(r, r->tpl->dir, v, f->name, line, col, "logo", &m->logo);
+  if (st)
+    return st;
+  char why[512];
+  st = jv_image_read(m->logo, &m->logo_image, why, sizeof(why));
+  if (st == JV_EINTERNAL)
+    return oom(r->err);
+  if (st)
+    return jv_error_set(r->err, JV_EDATA, f->name, line, col, "logo '%s': %s", v, why);
+  return JV_OK;
 }
 
 static const char *const fm_keys[] = {"titel", "regio", "schooljaar", "auteur",
@@ -61,7 +83,7 @@ static jv_status fm_value(tpl_reader *r, const tpl_file *f, int line, int col, i
     return JV_OK;
   }
   case 5:
-    return jv_template__resolve(r, r->tpl->dir, v, f->name, line, col, "logo", &m->logo);
+    return logo(r, f, line, col, v, m);
   default:
     if (strcmp(v, "uitgevuld") == 0)
       m->uitlijning = JV_TPL_JUSTIFY;

@@ -1,6 +1,6 @@
 /* chart.h - what a chart shows, as plain data: trend over school years,
  * per-1,000 comparison, stacked bars and key figures, plus the text
- * alternative of each. Renderers (render/chart.h) draw these; nothing here
+ * alternative of each. layout/chart_scene.h lays these out; nothing here
  * knows about fonts or pixels. All pointers are borrowed from the caller. */
 #ifndef JV_LAYOUT_CHART_H
 #define JV_LAYOUT_CHART_H
@@ -86,8 +86,6 @@ size_t jv_keyfigure_from_series(jv_keyfigure_chart *kc, const jv_series *main,
 
 /* Formats a series figure as a reader sees it: "6.714", "1,6%". */
 char *jv_chart_format_value(const jv_series *s, double v, char *buf, size_t size);
-/* A bar's value with a fixed number of decimals, Dutch notation. */
-char *jv_chart_format_number(double v, int decimals, char *buf, size_t size);
 
 /* Text alternatives built from the data, for the PDF and for screen
  * readers: one or two Dutch sentences. The caller frees the result; NULL only

@@ -17,12 +17,6 @@ char *jv_chart_format_value(const jv_series *s, double v, char *buf, size_t size
   return buf;
 }
 
-char *jv_chart_format_number(double v, int decimals, char *buf, size_t size)
-{
-  jv_format_decimal(v, decimals, buf, size);
-  return buf;
-}
-
 /* Title for a sentence: the chart's title or a fallback. */
 static const char *title_or(const jv_chart_text *t, const char *fallback)
 {

@@ -211,12 +211,26 @@ static void collect_sources(char *out, size_t size, const jv_series *const *s, s
 jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const char *spec,
                                jv_trend_style style, jv_error *err)
 {
-  memset(d, 0, sizeof(*d));
+  const jv_series *picked[JV_CHART_MAX_SERIES];
+  size_t n;
   const char *group_label;
-  jv_trend_chart *c = &d->chart;
-  jv_status s = pick_series(set, spec, 1, c->series, &c->n_series, &group_label, err);
+  jv_status s = pick_series(set, spec, 1, picked, &n, &group_label, err);
   if (s)
     return s;
+  return jv_trend_from_list(d, picked, n, group_label, style, err);
+}
+
+jv_status jv_trend_from_list(jv_trend_data *d, const jv_series *const *list, size_t n,
+                             const char *group_label, jv_trend_style style, jv_error *err)
+{
+  memset(d, 0, sizeof(*d));
+  jv_trend_chart *c = &d->chart;
+  if (n == 0 || n > JV_CHART_MAX_SERIES)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "a trend chart needs 1 to %d series",
+                        JV_CHART_MAX_SERIES);
+  for (size_t k = 0; k < n; k++)
+    c->series[k] = list[k];
+  c->n_series = n;
   for (size_t k = 1; k < c->n_series; k++)
     if (c->series[k]->unit != c->series[0]->unit)
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,

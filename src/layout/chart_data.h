@@ -12,7 +12,7 @@
 #include "util/error.h"
 
 typedef struct {
-  jv_comparison_chart chart; /* hand &d.chart to jv_chart_draw_comparison */
+  jv_comparison_chart chart; /* hand &d.chart to jv_chart_scene_comparison */
   const char *names[JV_CHART_MAX_ROWS];
   double values[JV_CHART_MAX_ROWS];
   char title[160], subtitle[160], source[200], axis_label[64];
@@ -52,6 +52,10 @@ typedef struct {
  * a series missing from set, or series of different units in one chart. */
 jv_status jv_trend_from_series(jv_trend_data *d, const jv_series_set *set, const char *spec,
                                jv_trend_style style, jv_error *err);
+/* The same for series already picked (1 to JV_CHART_MAX_SERIES, same unit;
+ * group_label may be NULL); they must outlive d. */
+jv_status jv_trend_from_list(jv_trend_data *d, const jv_series *const *list, size_t n,
+                             const char *group_label, jv_trend_style style, jv_error *err);
 
 /* When every series of d ends before school year until, the chart's
  * subtitle says up to which year it runs ("Cijfers tot en met 2016-2017"). */

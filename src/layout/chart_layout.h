@@ -1,7 +1,7 @@
 /* chart_layout.h - where every part of a chart goes, in points: the frame
  * (title, legend, plot area, source line) and the geometry of each chart
  * kind. Pure: text is measured through jv_measure, nothing is drawn here;
- * render/chart_*.c walk these structs. */
+ * layout/chart_scene_*.c turn these structs into scenes. */
 #ifndef JV_LAYOUT_CHART_LAYOUT_H
 #define JV_LAYOUT_CHART_LAYOUT_H
 

@@ -15,7 +15,6 @@ static void block_free(jv_block *b)
   free(b->text2);
   free(b->text3);
   free(b->subtitle);
-  free(b->image);
   for (size_t i = 0; i < b->n_runs; i++)
     free(b->runs[i].text);
   free(b->runs);
@@ -191,17 +190,16 @@ jv_status jv_doc_columns_end(jv_doc *d)
   return push(d, JV_BLK_COLUMNS_END) ? JV_OK : JV_EINTERNAL;
 }
 
-jv_status jv_doc_cover_logo(jv_doc *d, const char *path, double w, double h)
+jv_status jv_doc_cover_logo(jv_doc *d, const jv_image *image, double w, double h)
 {
   for (size_t i = d->n_blocks; i-- > 0;) {
     jv_block *b = &d->blocks[i];
     if (b->kind != JV_BLK_COVER)
       continue;
-    free(b->image);
-    b->image = strdup(path);
+    b->image = image;
     b->image_w = w;
     b->image_h = h;
-    return b->image ? JV_OK : JV_EINTERNAL;
+    return JV_OK;
   }
   return JV_OK;
 }

@@ -10,6 +10,7 @@
 #include "layout/figure.h"
 #include "layout/table.h"
 #include "layout/font_style.h"
+#include "model/image.h"
 #include "util/error.h"
 
 typedef enum {
@@ -37,7 +38,7 @@ typedef struct {
   int level;
   char *text, *text2, *text3; /* owned */
   char *subtitle;             /* owned (cover) */
-  char *image;                /* owned path of a PNG logo (cover), may be NULL */
+  const jv_image *image;      /* the cover logo, borrowed from the template; may be NULL */
   double image_w, image_h;    /* its size in points */
   jv_run *runs;               /* owned */
   size_t n_runs;
@@ -80,7 +81,8 @@ jv_status jv_doc_quote(jv_doc *d, const char *attribution);
 jv_status jv_doc_columns_begin(jv_doc *d);
 jv_status jv_doc_columns_end(jv_doc *d);
 jv_status jv_doc_toc(jv_doc *d, const char *title);
-/* Puts a PNG logo of w x h points on the last cover block. */
-jv_status jv_doc_cover_logo(jv_doc *d, const char *path, double w, double h);
+/* Puts a logo of w x h points on the last cover block; the image must
+ * outlive the document and its pages. */
+jv_status jv_doc_cover_logo(jv_doc *d, const jv_image *image, double w, double h);
 
 #endif

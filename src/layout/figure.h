@@ -1,26 +1,33 @@
-/* figure.h - a figure (chart, map, key figure) as layout sees it: a box of a
- * given size with a paint callback, a caption and a text alternative.
- * Layout never paints; the renderers call paint with their jv_draw. */
+/* figure.h - a figure (chart, map, key figure) as the document holds it: a
+ * box of a given size, a caption, a text alternative, and how to lay it out
+ * once pagination knows its box. Owns jv_figure; its layout is a jv_scene
+ * (layout/scene.h) that the page keeps and render only paints. */
 #ifndef JV_LAYOUT_FIGURE_H
 #define JV_LAYOUT_FIGURE_H
 
+#include "layout/measure.h"
+#include "layout/scene.h"
 #include "util/error.h"
 
-struct jv_draw;
-
 typedef struct jv_figure {
-  double width, height; /* points */
-  /* paints into d with (0,0) at the figure's top-left corner */
-  void (*paint)(void *ctx, struct jv_draw *d, double width, double height);
+  double width, height; /* points: the size it asks for */
+  /* Lays the figure out in a box of w x h points with (0,0) at its top-left
+   * corner, adding every bar, line, label and formatted number to out. A
+   * status other than JV_OK (err filled) fails the document. */
+  jv_status (*lay_out)(void *ctx, const jv_measure *m, double w, double h, jv_scene *out,
+                       jv_error *err);
   void *ctx;
   void (*free_ctx)(void *ctx); /* may be NULL */
-  /* may be NULL; after paint, non-zero with err filled if painting failed */
-  int (*failed)(void *ctx, jv_error *err);
-  char *caption; /* owned, may be NULL */
-  char *alt;     /* owned text alternative generated from the data */
+  char *caption;               /* owned, may be NULL */
+  char *alt;                   /* owned text alternative generated from the data */
 } jv_figure;
 
 /* Frees the figure's strings and context and the figure itself. */
 void jv_figure_free(jv_figure *f);
+
+/* Lays f out in w x h into *out (a new scene, freed with jv_scene_free and
+ * free). A failure names the figure by its caption. */
+jv_status jv_figure_lay_out(const jv_figure *f, const jv_measure *m, double w, double h,
+                            jv_scene **out, jv_error *err);
 
 #endif

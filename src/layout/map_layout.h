@@ -2,7 +2,8 @@
  * map frame and the metres it shows, title and source lines, the legend box
  * and its rows, the scale bar and the municipality name labels (placed
  * without overlap: inside the shape, nudged, shrunk, or with a leader line).
- * Owns jv_map_layout. Sizes only: render/map.c paints it. */
+ * Owns jv_map_layout. Sizes only: layout/map_scene.c turns it into the scene
+ * render paints. */
 #ifndef JV_LAYOUT_MAP_LAYOUT_H
 #define JV_LAYOUT_MAP_LAYOUT_H
 

@@ -15,8 +15,12 @@ void jv_pages_free(jv_pages *p)
 {
   for (size_t i = 0; i < p->n_pages; i++) {
     for (size_t j = 0; j < p->pages[i].n; j++) {
-      free(p->pages[i].items[j].text);
-      free(p->pages[i].items[j].actual);
+      jv_item *it = &p->pages[i].items[j];
+      free(it->text);
+      free(it->actual);
+      if (it->scene)
+        jv_scene_free(it->scene);
+      free(it->scene);
     }
     free(p->pages[i].items);
   }
@@ -156,17 +160,13 @@ jv_item *jv_page_last(jv_page *pg)
   return pg->n ? &pg->items[pg->n - 1] : NULL;
 }
 
-jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const char *path)
+jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const jv_image *image)
 {
   jv_item *it = push(pg);
   if (!it)
     return JV_EINTERNAL;
   it->kind = JV_ITEM_IMAGE;
   it->x = x, it->y = y, it->w = w, it->h = h;
-  it->text = strdup(path);
-  if (!it->text) {
-    pg->n--;
-    return JV_EINTERNAL;
-  }
+  it->image = image;
   return JV_OK;
 }

@@ -9,6 +9,8 @@
 
 #include "layout/figure.h"
 #include "layout/font_style.h"
+#include "layout/scene.h"
+#include "model/image.h"
 #include "util/color.h"
 #include "util/error.h"
 
@@ -18,7 +20,7 @@ typedef enum {
   JV_ITEM_LINE,   /* line from (x, y) to (x + w, y + h) */
   JV_ITEM_FIGURE, /* figure painted in x, y, w, h */
   JV_ITEM_LINK,   /* clickable area x, y, w, h leading to page `target` */
-  JV_ITEM_IMAGE   /* PNG file `text` drawn in x, y, w, h */
+  JV_ITEM_IMAGE   /* `image` drawn in x, y, w, h */
 } jv_item_kind;
 
 typedef enum { JV_TEXT_LEFT, JV_TEXT_RIGHT, JV_TEXT_CENTER } jv_text_anchor;
@@ -72,7 +74,9 @@ typedef struct {
   jv_rgb color;      /* text, fill or stroke colour */
   double line_width;
   const jv_figure *figure; /* borrowed from the document (FIGURE) */
+  jv_scene *scene;         /* owned (FIGURE): the figure laid out in w x h */
   int target;              /* page index (LINK) */
+  const jv_image *image;   /* borrowed (IMAGE) */
   int elem;                /* structure element, or JV_ELEM_ARTIFACT */
   int space_after;         /* TEXT: a word space follows (written as a real space) */
   /* TEXT: owned, may be NULL: what the drawn text stands for in extracted text
@@ -124,6 +128,7 @@ jv_status jv_page_figure(jv_page *pg, double x, double y, const jv_figure *f);
 jv_status jv_page_link(jv_page *pg, double x, double y, double w, double h, int target);
 /* The last item added (to adjust e.g. word_space). */
 jv_item *jv_page_last(jv_page *pg);
-jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const char *path);
+/* The image stays the caller's; it must outlive the pages. */
+jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, const jv_image *image);
 
 #endif

@@ -321,7 +321,11 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
   if (e < 0 || jv_page_figure(f->page, f->x0, f->y, fig))
     return jv_flow__oom(f);
   f->out->elems[e].alt = fig->alt;
-  jv_page_last(f->page)->h = h;
+  jv_item *it = jv_page_last(f->page);
+  it->h = h;
+  jv_status st = jv_figure_lay_out(fig, f->m, it->w, it->h, &it->scene, f->err);
+  if (st)
+    return st;
   f->y += h + 16;
   return JV_OK;
 }

@@ -44,6 +44,7 @@ void jv_tpl_free(jv_tpl *t)
   free(t->meta.schooljaar);
   free(t->meta.auteur);
   free(t->meta.logo);
+  jv_image_free(t->meta.logo_image);
   memset(t, 0, sizeof(*t));
 }
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/image.h"
 #include "model/model.h"
 #include "util/error.h"
 
@@ -90,6 +91,7 @@ typedef struct {
   bool has_kleur;
   unsigned kleur;          /* 0xRRGGBB; use jv_rgb_hex from util/color.h */
   char *logo;              /* absolute path of the logo file (inside the template dir) */
+  jv_image *logo_image;    /* the logo decoded when the template was read, or NULL */
   jv_tpl_align uitlijning; /* uitgevuld (default) or links */
 } jv_tpl_meta;
 

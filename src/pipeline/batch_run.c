@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "pipeline/batch_int.h"
+#include "render/atomic_file.h"
 #include "stats/format.h"
 
 /* Set by the SIGINT/SIGTERM handler. A signal handler can only reach
@@ -133,6 +135,7 @@ typedef struct {
   jv_status manifest_st; /* first failure to write the manifest */
   jv_error manifest_err;
   const signal_state *sig;
+  pid_t parent; /* this process, as the children see it */
 } runner;
 
 static jv_status start(runner *r, size_t i)
@@ -142,6 +145,11 @@ static jv_status start(runner *r, size_t i)
   if (pid < 0)
     return JV_EINTERNAL;
   if (pid == 0) {
+    /* a parent killed with SIGKILL takes its workers along: none goes on
+     * writing outputs the manifest will never record */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != r->parent)
+      _exit(JV_EINTERNAL); /* it died before prctl */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGCHLD, SIG_DFL);
@@ -325,6 +333,10 @@ jv_status jv_batch_run(const jv_env *env, const jv_batch_opts *o, jv_batch_summa
   memset(&plan, 0, sizeof(plan));
   if (st == JV_OK)
     st = jv_batch__plan(&plan, env, o, outdir, err);
+  /* an output that is a FIFO, device or directory: refused before any work,
+   * and never opened to hash it */
+  for (size_t i = 0; st == JV_OK && i < plan.n; i++)
+    st = jv_atomic_check_target(plan.outs[i].path, err);
   runner r;
   memset(&r, 0, sizeof(r));
   jv_manifest_init(&r.manifest);
@@ -348,6 +360,7 @@ jv_status jv_batch_run(const jv_env *env, const jv_batch_opts *o, jv_batch_summa
     r.plan = &plan;
     r.progress = o->progress ? o->progress : stdout;
     r.sum = sum;
+    r.parent = getpid();
     sum->total = plan.n;
     int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (jobs < 1)

@@ -1,4 +1,5 @@
-/* chart_figures.c - chart data + paint callbacks. */
+/* chart_figures.c - report figures holding chart data, laid out as scenes
+ * once pagination gives them their box. */
 #include "pipeline/chart_figures.h"
 
 #include <stdio.h>
@@ -6,7 +7,7 @@
 #include <string.h>
 
 #include "layout/chart_data.h"
-#include "render/chart.h"
+#include "layout/chart_scene.h"
 
 typedef enum { K_COMPARISON, K_STACKED, K_TREND, K_KEYFIGURE } kind;
 
@@ -22,38 +23,23 @@ typedef struct {
     jv_keyfigure_data key;
   } u;
   char title[TITLE_MAX]; /* a template's own title, when given */
-  jv_status st;
-  jv_error err;
 } chart_ctx;
 
-static void paint(void *vctx, struct jv_draw *d, double w, double h)
+static jv_status lay_out(void *vctx, const jv_measure *m, double w, double h, jv_scene *out,
+                         jv_error *err)
 {
   chart_ctx *c = vctx;
-  if (c->st)
-    return;
   switch (c->k) {
   case K_COMPARISON:
-    c->st = jv_chart_draw_comparison(d, 0, 0, w, h, &c->u.cmp.chart, NULL, &c->err);
-    break;
+    return jv_chart_scene_comparison(out, m, 0, 0, w, h, &c->u.cmp.chart, NULL, err);
   case K_STACKED:
-    c->st = jv_chart_draw_stacked(d, 0, 0, w, h, &c->u.stk.chart, NULL, &c->err);
-    break;
+    return jv_chart_scene_stacked(out, m, 0, 0, w, h, &c->u.stk.chart, NULL, err);
   case K_TREND:
-    c->st = jv_chart_draw_trend(d, 0, 0, w, h, &c->u.trend.chart, NULL, &c->err);
-    break;
+    return jv_chart_scene_trend(out, m, 0, 0, w, h, &c->u.trend.chart, NULL, err);
   case K_KEYFIGURE:
-    c->st = jv_chart_draw_keyfigure(d, 0, 0, w, h, &c->u.key.chart, NULL, &c->err);
-    break;
+    return jv_chart_scene_keyfigure(out, m, 0, 0, w, h, &c->u.key.chart, NULL, err);
   }
-}
-
-static int failed(void *vctx, jv_error *err)
-{
-  chart_ctx *c = vctx;
-  if (!c->st)
-    return 0;
-  *err = c->err;
-  return 1;
+  return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "unknown chart kind %d", (int)c->k);
 }
 
 static char *alt_of(const chart_ctx *c)
@@ -81,10 +67,9 @@ static jv_status wrap(jv_figure **out, chart_ctx *c, double w, double h, jv_erro
   }
   f->width = w;
   f->height = h;
-  f->paint = paint;
+  f->lay_out = lay_out;
   f->ctx = c;
   f->free_ctx = free;
-  f->failed = failed;
   f->alt = alt_of(c);
   if (!f->alt) {
     jv_figure_free(f);
@@ -139,6 +124,20 @@ jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char 
   if (!c)
     return JV_EINTERNAL;
   jv_status st = jv_trend_from_series(&c->u.trend, set, spec, style, err);
+  if (st) {
+    free(c);
+    return st;
+  }
+  return wrap(out, c, w, h, err);
+}
+
+jv_status jv_figure_trend_of(jv_figure **out, const jv_series *s, jv_trend_style style, double w,
+                             double h, jv_error *err)
+{
+  chart_ctx *c = new_ctx(K_TREND, err);
+  if (!c)
+    return JV_EINTERNAL;
+  jv_status st = jv_trend_from_list(&c->u.trend, &s, 1, NULL, style, err);
   if (st) {
     free(c);
     return st;

@@ -1,6 +1,6 @@
 /* chart_figures.h - charts as report figures: chart data built from the
- * model (validated up front) wrapped in a jv_figure whose paint callback
- * draws the chart through whichever jv_draw backend renders the page. */
+ * model (validated up front) wrapped in a jv_figure that lays the chart out
+ * as a scene (layout/chart_scene.h) once pagination gives it its box. */
 #ifndef JV_PIPELINE_CHART_FIGURES_H
 #define JV_PIPELINE_CHART_FIGURES_H
 
@@ -17,6 +17,9 @@ jv_status jv_figure_stacked(jv_figure **out, const jv_dataset *ds, const char *g
                             double h, jv_error *err);
 jv_status jv_figure_trend(jv_figure **out, const jv_series_set *set, const char *spec,
                           jv_trend_style style, double w, double h, jv_error *err);
+/* A trend chart of one series (which must outlive the figure). */
+jv_status jv_figure_trend_of(jv_figure **out, const jv_series *s, jv_trend_style style, double w,
+                             double h, jv_error *err);
 jv_status jv_figure_keyfigure(jv_figure **out, const jv_series_set *set, const char *spec,
                               size_t n_years, double w, double h, jv_error *err);
 

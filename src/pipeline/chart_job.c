@@ -10,8 +10,10 @@
 #include "input/paths.h"
 #include "input/series_read.h"
 #include "layout/chart_data.h"
-#include "render/chart.h"
+#include "layout/chart_scene.h"
+#include "render/atomic_file.h"
 #include "render/draw_cairo.h"
+#include "render/scene_paint.h"
 #include "render/pdf_render.h"
 
 static const char *const default_series[] = {"data/nationaal/series.csv",
@@ -86,35 +88,36 @@ static jv_chart_text *chart_text(sources *src, jv_chart_kind k)
   }
 }
 
-static jv_status draw(sources *src, const jv_chart_job_opts *o, jv_draw *d, jv_error *err)
+static jv_status lay_out(sources *src, const jv_chart_job_opts *o, const jv_measure *me,
+                         jv_scene *sc, jv_error *err)
 {
   /* a small margin so nothing touches the image edge */
   double m = 10, x = m, y = m, w = o->width - 2 * m, h = o->height - 2 * m;
   switch (o->kind) {
   case K_TREND:
-    return jv_chart_draw_trend(d, x, y, w, h, &src->trend.chart, NULL, err);
+    return jv_chart_scene_trend(sc, me, x, y, w, h, &src->trend.chart, NULL, err);
   case K_COMPARISON:
     src->comparison.chart.sorted = o->sorted;
-    return jv_chart_draw_comparison(d, x, y, w, h, &src->comparison.chart, NULL, err);
+    return jv_chart_scene_comparison(sc, me, x, y, w, h, &src->comparison.chart, NULL, err);
   case K_STACKED:
-    return jv_chart_draw_stacked(d, x, y, w, h, &src->stacked.chart, NULL, err);
+    return jv_chart_scene_stacked(sc, me, x, y, w, h, &src->stacked.chart, NULL, err);
   default:
-    return jv_chart_draw_keyfigure(d, x, y, w, h, &src->keyfigure.chart, NULL, err);
+    return jv_chart_scene_keyfigure(sc, me, x, y, w, h, &src->keyfigure.chart, NULL, err);
   }
 }
 
 /* The boxes of the bars, one per line: "bar <row> <name> x y w h" (points). */
-static void print_geometry(sources *src, const jv_chart_job_opts *o, jv_draw *d, FILE *out)
+static void print_geometry(sources *src, const jv_chart_job_opts *o, const jv_measure *me,
+                           FILE *out)
 {
   if (o->kind != K_COMPARISON)
     return;
   jv_chart_style st;
   jv_chart_style_default(&st);
-  jv_measure me = jv_chart_measure(d);
   jv_rows_layout L;
   jv_error err;
   const jv_comparison_chart *c = &src->comparison.chart;
-  if (jv_comparison_layout(&L, c, &me, &st, 10, 10, o->width - 20, o->height - 20, &err))
+  if (jv_comparison_layout(&L, c, me, &st, 10, 10, o->width - 20, o->height - 20, &err))
     return;
   double x0 = jv_scale_map(&L.x, 0);
   for (size_t r = 0; r < L.n; r++) {
@@ -150,45 +153,17 @@ static void print_alt(sources *src, jv_chart_kind k, FILE *out)
   free(alt);
 }
 
-/* The standalone chart as a figure, so a PDF goes through the tagged report writer. */
-typedef struct {
-  sources *src;
-  const jv_chart_job_opts *o;
-  jv_error err;
-  jv_status st;
-} chart_figure;
-
-static void paint_chart(void *ctx, jv_draw *d, double w, double h)
-{
-  chart_figure *f = ctx;
-  f->st = draw(f->src, f->o, d, &f->err);
-}
-
-static int chart_failed(void *ctx, jv_error *err)
-{
-  chart_figure *f = ctx;
-  if (f->st == JV_OK)
-    return 0;
-  *err = f->err;
-  return 1;
-}
-
+/* A PDF goes through the tagged report writer, as a one-page figure. */
 static jv_status write_pdf(sources *src, const jv_chart_job_opts *o, const jv_fonts *fonts,
-                           const char *alt, jv_error *err)
+                           const jv_scene *scene, const char *alt, jv_error *err)
 {
   long long date;
   jv_status st = jv_job_source_date(&date, err);
   if (st != JV_OK)
     return st;
-  chart_figure cf = {src, o, {0}, JV_OK};
-  jv_figure fig = {.width = o->width,
-                   .height = o->height,
-                   .paint = paint_chart,
-                   .ctx = &cf,
-                   .failed = chart_failed,
-                   .alt = (char *)alt};
+  jv_figure fig = {.width = o->width, .height = o->height, .alt = (char *)alt};
   jv_pdf_meta meta = {chart_text(src, o->kind)->title, NULL, NULL, NULL, "nl-NL", date, NULL};
-  return jv_pdf_render_figure(&fig, &meta, fonts, o->output, err);
+  return jv_pdf_render_figure(&fig, scene, &meta, fonts, o->output, err);
 }
 
 bool jv_chart_job_output_ok(const char *path)
@@ -203,10 +178,12 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
   jv_fonts *fonts = NULL;
   jv_draw_cairo *dc = NULL;
   jv_status st = src ? JV_OK : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  if (st == JV_OK) {
+  if (st == JV_OK)
     jv_series_set_init(&src->set);
+  if (st == JV_OK && o->output) /* a FIFO or device is refused before any work */
+    st = jv_atomic_check_target(o->output, err);
+  if (st == JV_OK)
     st = load(src, o, env, err);
-  }
   if (st == JV_OK) {
     jv_chart_text *t = chart_text(src, o->kind);
     if (o->title)
@@ -217,27 +194,32 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
   }
   jv_surface_kind sk = JV_SURFACE_PNG;
   jv_surface_kind_from_path(o->output, &sk);
+  jv_measure me = jv_job_measure(fonts);
+  jv_scene scene;
+  jv_scene_init(&scene);
+  if (st == JV_OK)
+    st = lay_out(src, o, &me, &scene, err);
   char *alt = st == JV_OK ? chart_alt(src, o->kind) : NULL;
   if (st == JV_OK && !alt)
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (st == JV_OK && sk == JV_SURFACE_PDF) {
-    st = write_pdf(src, o, fonts, alt, err);
+    st = write_pdf(src, o, fonts, &scene, alt, err);
   } else if (st == JV_OK) {
     st = jv_draw_cairo_open(&dc, sk, o->output, o->width, o->height, o->dpi, fonts, err);
     if (st == JV_OK) {
       jv_draw_cairo_set_text(dc, chart_text(src, o->kind)->title, alt);
-      st = draw(src, o, jv_draw_cairo_draw(dc), err);
+      st = jv_scene_paint(jv_draw_cairo_draw(dc), &scene, err);
     }
     if (st == JV_OK)
       st = jv_draw_cairo_finish(dc, err);
   }
   free(alt);
-  jv_draw measure_only = {NULL, NULL, fonts}; /* print_geometry only measures text */
   if (st == JV_OK && o->geometry)
-    print_geometry(src, o, &measure_only, out);
+    print_geometry(src, o, &me, out);
   if (st == JV_OK && o->alt)
     print_alt(src, o->kind, out);
   jv_draw_cairo_free(dc);
+  jv_scene_free(&scene);
   jv_fonts_free(fonts);
   if (src) {
     if (src->have_ds)

@@ -4,6 +4,7 @@
 #include "model/correction.h"
 #include "model/model.h"
 #include "stats/checks.h"
+#include "util/diag.h"
 
 static void summary(const jv_dataset *ds, const jv_diags *diags, FILE *out)
 {
@@ -19,19 +20,24 @@ static void summary(const jv_dataset *ds, const jv_diags *diags, FILE *out)
   fprintf(out, "\n");
 }
 
-jv_status jv_check_job(const jv_env *env, const char *data, FILE *warn, FILE *out, jv_error *err)
+jv_status jv_check_job(const jv_env *env, const char *data, jv_diags *errors, FILE *warn, FILE *out,
+                       jv_error *err)
 {
   jv_dataset ds;
-  jv_status st = jv_job_load(env, data, &ds, err);
-  if (st != JV_OK)
-    return st;
-  jv_diags diags;
+  jv_diags diags; /* what reading found, then the cross-checks */
   jv_diags_init(&diags);
+  jv_status st = jv_job_load_all(env, data, &ds, errors, &diags, err);
+  if (st != JV_OK) {
+    jv_diags_free(&diags);
+    return st;
+  }
   st = jv_checks_run(&ds, &diags);
+  if (st == JV_OK)
+    st = jv_diags_sort(&diags);
   if (st != JV_OK) {
     jv_error_set(err, st, NULL, 0, 0, "out of memory while cross-checking the data");
   } else {
-    jv_diags_print(&diags, warn);
+    jv_diags_print_capped(&diags, warn, "warning", JV_DIAG_MAX);
     summary(&ds, &diags, out);
   }
   jv_diags_free(&diags);

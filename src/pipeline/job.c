@@ -20,7 +20,9 @@
 #include "stats/checks.h"
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
+#include "render/atomic_file.h"
 #include "render/pdf_render.h"
+#include "util/diag.h"
 #include "util/text.h"
 
 jv_status jv_env_init(jv_env *env, jv_error *err)
@@ -46,6 +48,13 @@ jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, 
   return jv_dataset_read_dir(out, data_dir ? data_dir : env->default_data, env->gemeenten, err);
 }
 
+jv_status jv_job_load_all(const jv_env *env, const char *data_dir, jv_dataset *out,
+                          jv_diags *errors, jv_diags *warnings, jv_error *err)
+{
+  return jv_dataset_read_dir_all(out, data_dir ? data_dir : env->default_data, env->gemeenten,
+                                 errors, warnings, err);
+}
+
 void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size)
 {
   char slug[256];
@@ -60,6 +69,12 @@ static double measure_fonts(void *ctx, jv_font_style style, double size, const c
   return jv_fonts_text_width(ctx, style, size, s);
 }
 
+jv_measure jv_job_measure(const jv_fonts *fonts)
+{
+  jv_measure m = {measure_fonts, (void *)fonts};
+  return m;
+}
+
 jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
                            const jv_fonts *fonts, const char *running_right, const char *keywords,
                            const char *path, size_t *pages_out, jv_error *err)
@@ -72,7 +87,7 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
   if (!st)
     st = jv_hyphenator_new(&hyph, env->hyphen_dic, err);
   if (!st) {
-    jv_measure m = {measure_fonts, (void *)fonts};
+    jv_measure m = jv_job_measure(fonts);
     style->running_title = doc->title;
     style->running_right = running_right;
     style->hyph = hyph;
@@ -165,10 +180,13 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
 /* Reads data, series and template, and composes the report's blocks. */
 static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
                          jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
-                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache, jv_error *err)
+                         const jv_fonts *fonts, jv_diags *warn, jv_geo_cache *cache,
+                         jv_history *hist, jv_error *err)
 {
   const char *data_dir = opts->data_dir ? opts->data_dir : env->default_data;
-  jv_status st = jv_job_load(env, data_dir, ds, err);
+  jv_status st = jv_job_load_all(env, data_dir, ds, opts->errors, warn, err);
+  if (!st) /* the project's earlier years, for comparisons and trends */
+    st = jv_history_load(hist, data_dir, ds, env->gemeenten, warn, err);
   /* the cross-checks of `check`: a report on inconsistent data still gets
    * written, but not silently */
   if (!st && jv_checks_run(ds, warn))
@@ -187,7 +205,8 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
                               .charts = !opts->no_charts,
                               .add_map = add_map,
                               .map_ctx = &mc,
-                              .warn = warn};
+                              .warn = warn,
+                              .history = hist};
     st = jv_compose_template(&co, doc, err);
   }
   if (!st) /* the "Correcties" list closes every report that has corrections */
@@ -212,14 +231,18 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
   jv_diags_init(&warn);
   jv_geo_cache geo_cache; /* outlives doc: map figures borrow from it */
   jv_geo_cache_init(&geo_cache);
+  jv_history hist; /* outlives doc: trend figures borrow its series */
+  jv_history_init(&hist);
   long long date;
   jv_status st = jv_job_source_date(&date, err); /* a bad value fails before any work */
+  if (!st && opts->output) /* so does an output that is a FIFO, device or directory */
+    st = jv_atomic_check_target(opts->output, err);
   if (!st)
     st = jv_fonts_new(&fonts, env->fonts, err);
   if (!st)
     st = compose(env, opts, &ds, &series, &tpl, &doc,
                  style.width - style.margin_left - style.margin_right, fonts, &warn, &geo_cache,
-                 err);
+                 &hist, err);
   if (!st && opts->outline_text) {
     char *text = jv_doc_outline_text(&doc);
     if (!text)
@@ -244,12 +267,13 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
       snprintf(opts->written, sizeof(opts->written), "%s", out);
   }
 out:
-  if (opts->warnings)
-    jv_diags_print(&warn, opts->warnings);
+  if (opts->warnings && !jv_diags_sort(&warn))
+    jv_diags_print_capped(&warn, opts->warnings, "warning", JV_DIAG_MAX);
   jv_diags_free(&warn);
   jv_fonts_free(fonts);
   jv_doc_free(&doc);
   jv_geo_cache_free(&geo_cache);
+  jv_history_free(&hist);
   jv_tpl_free(&tpl);
   jv_series_set_free(&series);
   jv_dataset_free(&ds);

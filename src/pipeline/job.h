@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "layout/doc.h"
+#include "layout/measure.h"
 #include "layout/paginate.h"
 #include "model/model.h"
 #include "render/fonts.h"
@@ -26,8 +27,15 @@ typedef struct {
 
 jv_status jv_env_init(jv_env *env, jv_error *err);
 
+/* Text widths measured with fonts, for every layout step (borrows fonts). */
+jv_measure jv_job_measure(const jv_fonts *fonts);
+
 /* Reads and validates a data directory (NULL: the bundled default). */
 jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, jv_error *err);
+/* The same, with every data error added to errors and the reading warnings
+ * to warnings (either may be NULL); see jv_dataset_read_dir_all. */
+jv_status jv_job_load_all(const jv_env *env, const char *data_dir, jv_dataset *out,
+                          jv_diags *errors, jv_diags *warnings, jv_error *err);
 
 /* "jaarverslag-zuid-holland-zuid-2017-2018.pdf" for a dataset. */
 void jv_job_default_output(const jv_dataset *ds, char *buf, size_t size);
@@ -38,7 +46,8 @@ typedef struct {
   int no_charts;             /* tables and text only */
   const char *template_path; /* NULL: the bundled Zuid-Holland Zuid template */
   FILE *outline_text;        /* non-NULL: print the structure here instead of a PDF */
-  FILE *warnings;            /* non-NULL: map matching warnings are printed here */
+  FILE *warnings;            /* non-NULL: the run's warnings are printed here */
+  jv_diags *errors;          /* non-NULL: every data error of the input is added here */
   /* results, set on success */
   char written[4096]; /* the output path */
   size_t pages;

@@ -238,51 +238,59 @@ const char *jv_map_prepared_title(const jv_map_prepared *m)
   return m->title;
 }
 
-static void spec_of(const jv_map_prepared *m, jv_map_spec *s, bool with_title)
+static void layout_in(const jv_map_prepared *m, const jv_measure *me, bool with_title,
+                      jv_map_layout_in *in)
 {
-  memset(s, 0, sizeof(*s));
-  s->geo = m->geo;
-  s->data = &m->data;
-  s->regional = m->regional;
-  s->labels = m->regional;
-  s->title = with_title ? m->title : NULL;
-  s->subtitle = with_title ? m->subtitle : NULL;
-  s->source = m->source;
+  jv_map_scene_in(in, m->geo, &m->data, me);
+  in->regional = m->regional;
+  in->labels = m->regional;
+  in->title = with_title ? m->title : NULL;
+  in->subtitle = with_title ? m->subtitle : NULL;
+  in->source = m->source;
 }
 
-jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y, double w,
-                               double h, jv_error *err)
+static jv_status lay_out(const jv_map_prepared *m, const jv_measure *me, bool with_title, double x,
+                         double y, double w, double h, jv_scene *out,
+                         void (*on_anchor)(void *ctx, size_t shape, double x, double y), void *ctx,
+                         jv_error *err)
 {
-  jv_map_spec s;
-  spec_of(m, &s, true);
-  return jv_map_draw(d, &s, x, y, w, h, err);
+  jv_map_layout_in in;
+  layout_in(m, me, with_title, &in);
+  jv_map_layout l;
+  jv_status st = jv_map_layout_compute(&l, &in, x, y, w, h, err);
+  if (st != JV_OK)
+    return st;
+  st = jv_map_scene(out, &l, &in, err);
+  for (size_t s = 0; st == JV_OK && on_anchor && s < m->geo->n_shapes; s++) {
+    if (!m->data.items[s].focus)
+      continue;
+    double ax, ay;
+    jv_map_layout_anchor(&l, m->geo, s, &ax, &ay);
+    on_anchor(ctx, s, ax, ay);
+  }
+  jv_map_layout_free(&l);
+  return st;
 }
 
-jv_status jv_map_prepared_draw_probe(const jv_map_prepared *m, jv_draw *d, double x, double y,
-                                     double w, double h,
-                                     void (*on_anchor)(void *ctx, size_t shape, double x, double y),
-                                     void *ctx, jv_error *err)
+jv_status jv_map_prepared_lay_out(const jv_map_prepared *m, const jv_measure *me, double x,
+                                  double y, double w, double h, jv_scene *out,
+                                  void (*on_anchor)(void *ctx, size_t shape, double x, double y),
+                                  void *ctx, jv_error *err)
 {
-  jv_map_spec s;
-  spec_of(m, &s, true);
-  s.on_anchor = on_anchor;
-  s.anchor_ctx = ctx;
-  return jv_map_draw(d, &s, x, y, w, h, err);
+  return lay_out(m, me, true, x, y, w, h, out, on_anchor, ctx, err);
 }
 
-double jv_map_prepared_height(const jv_map_prepared *m, const jv_fonts *fonts, double w)
+double jv_map_prepared_height(const jv_map_prepared *m, const jv_measure *me, double w)
 {
-  jv_map_spec s;
-  spec_of(m, &s, true);
-  return jv_map_natural_height(&s, fonts, w);
+  jv_map_layout_in in;
+  layout_in(m, me, true, &in);
+  return jv_map_layout_natural_height(&in, w);
 }
 
-static void figure_paint(void *ctx, struct jv_draw *d, double w, double h)
+static jv_status figure_lay_out(void *ctx, const jv_measure *me, double w, double h, jv_scene *out,
+                                jv_error *err)
 {
-  const jv_map_prepared *m = ctx;
-  jv_map_spec s;
-  spec_of(m, &s, false);
-  jv_map_draw(d, &s, 0, 0, w, h, NULL);
+  return lay_out(ctx, me, false, 0, 0, w, h, out, NULL, NULL, err);
 }
 
 static void figure_free_ctx(void *ctx)
@@ -299,11 +307,12 @@ jv_status jv_map_figure_new(jv_figure **out, jv_map_prepared *m, const jv_fonts 
     jv_map_prepared_free(m);
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
-  jv_map_spec s;
-  spec_of(m, &s, false);
+  jv_measure me = jv_job_measure(fonts);
+  jv_map_layout_in in;
+  layout_in(m, &me, false, &in);
   f->width = w;
-  f->height = jv_map_natural_height(&s, fonts, w);
-  f->paint = figure_paint;
+  f->height = jv_map_layout_natural_height(&in, w);
+  f->lay_out = figure_lay_out;
   f->ctx = m;
   f->free_ctx = figure_free_ctx;
   f->caption = strdup(m->title);

@@ -13,7 +13,8 @@
 #include "model/indicator.h"
 #include "model/model.h"
 #include "pipeline/job.h"
-#include "render/draw.h"
+#include "layout/measure.h"
+#include "layout/scene.h"
 #include "stats/buckets.h"
 #include "stats/map_data.h"
 #include "util/error.h"
@@ -60,20 +61,17 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
                          const jv_map_opts *o, jv_diags *warn, jv_error *err);
 void jv_map_prepared_free(jv_map_prepared *m);
 
-/* Paints the map into (x, y, w, h) of d, in points. For the report: a map
- * keeps its aspect ratio and puts its legend where it fits. */
-jv_status jv_map_prepared_draw(const jv_map_prepared *m, jv_draw *d, double x, double y, double w,
-                               double h, jv_error *err);
+/* Lays the map out, with its title, in (x, y, w, h) and adds it to out, in
+ * points (a standalone file). When on_anchor is set it is called once per
+ * focus shape with its label point (the pole of inaccessibility of its
+ * largest polygon), so tests can check the colour painted there. */
+jv_status jv_map_prepared_lay_out(const jv_map_prepared *m, const jv_measure *me, double x,
+                                  double y, double w, double h, jv_scene *out,
+                                  void (*on_anchor)(void *ctx, size_t shape, double x, double y),
+                                  void *ctx, jv_error *err);
 
-/* The same, calling on_anchor for each focus shape's label point (see
- * jv_map_spec). */
-jv_status jv_map_prepared_draw_probe(const jv_map_prepared *m, jv_draw *d, double x, double y,
-                                     double w, double h,
-                                     void (*on_anchor)(void *ctx, size_t shape, double x, double y),
-                                     void *ctx, jv_error *err);
-
-/* The height a map of width w wants (standalone files). */
-double jv_map_prepared_height(const jv_map_prepared *m, const jv_fonts *fonts, double w);
+/* The height a map with its title of width w wants (standalone files). */
+double jv_map_prepared_height(const jv_map_prepared *m, const jv_measure *me, double w);
 
 /* A text alternative generated from the data (Dutch): what is mapped, how
  * many municipalities fall in each class and which ones. The caller frees

@@ -5,7 +5,7 @@
 #define JV_PIPELINE_MAP_JOB_INT_H
 
 #include "pipeline/map_job.h"
-#include "render/map.h"
+#include "layout/map_scene.h"
 #include "stats/match.h"
 
 struct jv_map_prepared {

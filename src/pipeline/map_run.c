@@ -8,8 +8,10 @@
 
 #include "input/dataset_read.h"
 #include "pipeline/map_job_int.h"
+#include "render/atomic_file.h"
 #include "render/draw_cairo.h"
 #include "render/fonts.h"
+#include "render/scene_paint.h"
 #include "render/pdf_render.h"
 
 static int has_regio(const char *dir)
@@ -131,48 +133,18 @@ static void print_anchor(void *ctx, size_t shape, double x, double y)
   printf("%s\t%s\t%.1f\t%.1f\n", s->code, s->name, x * p->unit, y * p->unit);
 }
 
-/* The standalone map as a figure, so a PDF goes through the tagged report writer. */
-typedef struct {
-  const jv_map_prepared *m;
-  double margin;
-  jv_error err;
-  jv_status st;
-} map_figure;
-
-static void paint_map(void *ctx, jv_draw *d, double w, double h)
-{
-  map_figure *f = ctx;
-  f->st = jv_map_prepared_draw(f->m, d, f->margin, f->margin, w - 2 * f->margin, h - 2 * f->margin,
-                               &f->err);
-}
-
-static int map_failed(void *ctx, jv_error *err)
-{
-  map_figure *f = ctx;
-  if (f->st == JV_OK)
-    return 0;
-  *err = f->err;
-  return 1;
-}
-
+/* A PDF goes through the tagged report writer, as a one-page figure. */
 static jv_status write_map_pdf(const jv_map_prepared *m, const jv_map_job_opts *o,
-                               const jv_fonts *fonts, double w, double h, double margin,
-                               jv_error *err)
+                               const jv_fonts *fonts, double w, double h, const jv_scene *scene,
+                               const char *alt, jv_error *err)
 {
   long long date;
   jv_status st = jv_job_source_date(&date, err);
   if (st != JV_OK)
     return st;
-  map_figure mf = {m, margin, {0}, JV_OK};
-  char *alt = jv_map_prepared_alt(m);
-  if (!alt)
-    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  jv_figure fig = {
-      .width = w, .height = h, .paint = paint_map, .ctx = &mf, .failed = map_failed, .alt = alt};
+  jv_figure fig = {.width = w, .height = h, .alt = (char *)alt};
   jv_pdf_meta meta = {jv_map_prepared_title(m), NULL, NULL, NULL, "nl-NL", date, NULL};
-  st = jv_pdf_render_figure(&fig, &meta, fonts, o->output, err);
-  free(alt);
-  return st;
+  return jv_pdf_render_figure(&fig, scene, &meta, fonts, o->output, err);
 }
 
 static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv_map_job_opts *o,
@@ -188,26 +160,32 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
     return st;
   double w = o->width > 0 ? o->width : 500;
   double margin = 12;
-  double h = jv_map_prepared_height(m, fonts, w - 2 * margin) + 2 * margin;
-  if (kind == JV_SURFACE_PDF && !o->debug_points) {
-    st = write_map_pdf(m, o, fonts, w, h, margin, err);
-    jv_fonts_free(fonts);
-    return st;
-  }
-  jv_draw_cairo *c;
-  st = jv_draw_cairo_open(&c, kind, o->output, w, h, o->dpi > 0 ? o->dpi : 150, fonts, err);
-  if (st == JV_OK) {
-    probe_ctx pc = {m, kind == JV_SURFACE_PNG ? (o->dpi > 0 ? o->dpi : 150) / 72.0 : 1.0};
-    char *alt = jv_map_prepared_alt(m);
-    jv_draw_cairo_set_text(c, jv_map_prepared_title(m), alt);
-    free(alt);
-    st =
-        jv_map_prepared_draw_probe(m, jv_draw_cairo_draw(c), margin, margin, w - 2 * margin,
-                                   h - 2 * margin, o->debug_points ? print_anchor : NULL, &pc, err);
+  jv_measure me = jv_job_measure(fonts);
+  double h = jv_map_prepared_height(m, &me, w - 2 * margin) + 2 * margin;
+  double dpi = o->dpi > 0 ? o->dpi : 150;
+  probe_ctx pc = {m, kind == JV_SURFACE_PNG ? dpi / 72.0 : 1.0};
+  jv_scene scene;
+  jv_scene_init(&scene);
+  st = jv_map_prepared_lay_out(m, &me, margin, margin, w - 2 * margin, h - 2 * margin, &scene,
+                               o->debug_points ? print_anchor : NULL, &pc, err);
+  char *alt = st == JV_OK ? jv_map_prepared_alt(m) : NULL;
+  if (st == JV_OK && !alt)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  jv_draw_cairo *c = NULL;
+  if (st == JV_OK && kind == JV_SURFACE_PDF && !o->debug_points) {
+    st = write_map_pdf(m, o, fonts, w, h, &scene, alt, err);
+  } else if (st == JV_OK) {
+    st = jv_draw_cairo_open(&c, kind, o->output, w, h, dpi, fonts, err);
+    if (st == JV_OK) {
+      jv_draw_cairo_set_text(c, jv_map_prepared_title(m), alt);
+      st = jv_scene_paint(jv_draw_cairo_draw(c), &scene, err);
+    }
     if (st == JV_OK)
       st = jv_draw_cairo_finish(c, err);
-    jv_draw_cairo_free(c);
   }
+  jv_draw_cairo_free(c);
+  free(alt);
+  jv_scene_free(&scene);
   jv_fonts_free(fonts);
   return st;
 }
@@ -215,7 +193,10 @@ static jv_status write_map(const jv_env *env, const jv_map_prepared *m, const jv
 jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn, jv_error *err)
 {
   char dir[PATH_MAX];
-  jv_status st = resolve_data_dir(env, o, dir, sizeof(dir), err);
+  /* an output that is a FIFO, device or directory is refused before any work */
+  jv_status st = o->output ? jv_atomic_check_target(o->output, err) : JV_OK;
+  if (st == JV_OK)
+    st = resolve_data_dir(env, o, dir, sizeof(dir), err);
   if (st != JV_OK)
     return st;
   jv_dataset ds;

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/png_size.h"
 #include "layout/chart.h"
 #include "layout/report.h"
+#include "layout/report_compare.h"
 #include "pipeline/chart_figures.h"
 #include "stats/format.h"
 #include "util/strbuf.h"
@@ -110,13 +110,25 @@ static jv_status runs_after(composer *c, const jv_tpl_node *n)
   return add_runs(c, n, 0);
 }
 
-/* Every indicator a directive needs must be in the data. */
+/* A block left out because its data is missing this year: not an error
+ * (the template is right, the year lacks the figures); jv_compose_template
+ * turns it into JV_OK after the located warning. */
+#define SKIPPED ((jv_status)1)
+
+static jv_status skip(composer *c, const jv_tpl_node *n, const char *why, const char *what)
+{
+  if (c->o->warn && jv_diags_add(c->o->warn, n->file, n->line, 0, "::%s left out: %s%s",
+                                 jv_tpl_directive_name(n->directive), why, what))
+    return oom(c);
+  return SKIPPED;
+}
+
+/* Every indicator a directive needs must be in the data, or it is left out. */
 static jv_status need(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
 {
   for (size_t i = 0; i < k; i++)
     if (!c->o->ds->has_indicator[ind[i]])
-      return at(c, n, NULL, "::%s needs '%s', which the data does not have",
-                jv_tpl_directive_name(n->directive), jv_indicator_name(ind[i]));
+      return skip(c, n, "the data of this year has no ", jv_indicator_name(ind[i]));
   return JV_OK;
 }
 
@@ -164,11 +176,26 @@ static jv_status table(composer *c, const jv_tpl_node *n)
                           abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF};
     if ((st = need(c, n, nd, 4)))
       return st;
-    st = abs ? jv_report_rate_table(ds, title, JV_IND_ABSOLUUT, "Absoluut\nverzuimers\n(totaal)",
-                                    "Absoluut\nverzuimers\nper 1.000", &t, c->err)
-             : jv_report_rate_table(ds, title, JV_IND_RELATIEF, "Relatief\nverzuimers\n(totaal)",
-                                    "Relatief\nverzuimers\nper 1.000", &t, c->err);
-    return add_table(c, st, t);
+    jv_indicator ri = abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF;
+    const char *ch = abs ? "Absoluut\nverzuimers\n(totaal)" : "Relatief\nverzuimers\n(totaal)";
+    const char *rh = abs ? "Absoluut\nverzuimers\nper 1.000" : "Relatief\nverzuimers\nper 1.000";
+    jv_history *hist = c->o->history;
+    const jv_recomputed *prev = hist && hist->has_prev ? &hist->prev : NULL;
+    if (!prev || !prev->ds.has_indicator[ri] || !prev->ds.has_indicator[JV_IND_LPL_5_17]) {
+      st = jv_report_rate_table(ds, title, ri, ch, rh, &t, c->err);
+      return add_table(c, st, t);
+    }
+    st = jv_report_rate_table_compared(ds, jv_project_years_previous(&hist->project), prev, title,
+                                       ri, ch, rh, &t, c->err);
+    if ((st = add_table(c, st, t)))
+      return st;
+    int no_mem;
+    char *note = jv_report_compare_note(prev, &no_mem);
+    if (no_mem)
+      return oom(c);
+    st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? oom(c) : JV_OK;
+    free(note);
+    return st;
   }
   const jv_indicator *ind = NULL;
   const char *const *hdr = NULL;
@@ -239,8 +266,15 @@ static jv_status add_figure(composer *c, const jv_tpl_node *n, jv_status st, jv_
     return at(c, n, NULL, "::%s: %s", jv_tpl_directive_name(n->directive), why);
   }
   const char *title = jv_tpl_value(n, "titel");
-  if (title)
-    jv_figure_chart_title(f, title);
+  if (title) {
+    char *filled = fill(c, title);
+    if (!filled) {
+      jv_figure_free(f);
+      return oom(c);
+    }
+    jv_figure_chart_title(f, filled);
+    free(filled);
+  }
   return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
 }
 
@@ -252,11 +286,28 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   jv_figure *f = NULL;
   jv_status st;
   jv_indicator ind;
+  if (!strcmp(kind, "trend") && jv_tpl_value(n, "indicator")) {
+    /* the region's own figures, one per school year of the project */
+    if (jv_indicator_from_name(jv_tpl_value(n, "indicator"), &ind))
+      return at(c, n, "indicator", "::grafiek: unknown indicator%s%s", "", "");
+    const char *e = jv_tpl_value(n, "eenheid");
+    bool per_1000 = !e || !strcmp(e, "per_1000");
+    jv_history *h = c->o->history;
+    const jv_series *s = NULL;
+    if (!h || h->n_years < 2)
+      return skip(c, n, "a trend needs two or more school years in the project folder", "");
+    if ((st = jv_history_trend(h, ind, per_1000, &s, c->err)))
+      return st;
+    st = jv_figure_trend_of(&f, s, JV_TREND_BARS, w, 230, c->err);
+    return add_figure(c, n, st, f);
+  }
   if (!strcmp(kind, "trend")) {
     if (!c->o->series)
-      return at(c, n, NULL, "::grafiek needs series data (%s)%s", "reeksen.csv", "");
+      return skip(c, n, "no series files (reeksen.csv)", "");
     const char *spec = jv_tpl_value(n, "reeks");
     st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, 230, c->err);
+    if (st == JV_EUSAGE) /* the names were checked when reading: the series are missing */
+      return skip(c, n, "", c->err->msg);
     if (!st)
       jv_figure_trend_until(f, ds->year);
     return add_figure(c, n, st, f);
@@ -363,7 +414,7 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
   if (!c->o->charts)
     return JV_OK;
   if (!c->o->series)
-    return at(c, &nodes[0], NULL, "::kerncijfer needs series data (%s)%s", "reeksen.csv", "");
+    return skip(c, &nodes[0], "no series files (reeksen.csv)", "");
   jv_keyfigure_chart kc;
   memset(&kc, 0, sizeof(kc));
   jv_schoolyear years[JV_CHART_MAX_KEYFIGURES];
@@ -376,7 +427,7 @@ static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_node
     const char *name = jv_tpl_value(n, "reeks");
     const jv_series *s = name ? jv_series_set_find(c->o->series, name) : NULL;
     if (!s)
-      return at(c, n, "reeks", "::kerncijfer: no series '%s' in the data%s", name ? name : "", "");
+      return skip(c, n, "the series files have no series ", name ? name : "");
     jv_schoolyear y;
     const char *jaar = jv_tpl_value(n, "jaar");
     if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
@@ -436,13 +487,10 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
     const char *sub = jv_tpl_value(n, "ondertitel");
     if (jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year))
       return oom(c);
-    if (m->logo) {
-      unsigned pw, ph;
-      jv_status st = jv_png_size(m->logo, &pw, &ph, c->err);
-      if (st)
-        return st;
+    if (m->logo_image) {
+      const jv_image *li = m->logo_image;
       /* pixels at 150 dpi, the resolution a print logo is made for */
-      if (jv_doc_cover_logo(c->doc, m->logo, pw * 72.0 / 150.0, ph * 72.0 / 150.0))
+      if (jv_doc_cover_logo(c->doc, li, li->width * 72.0 / 150.0, li->height * 72.0 / 150.0))
         return oom(c);
     }
     return JV_OK;
@@ -541,6 +589,8 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
       } else {
         st = directive(&c, n);
       }
+      if (st == SKIPPED)
+        st = JV_OK;
       break;
     }
   }

@@ -10,6 +10,7 @@
 #include "model/model.h"
 #include "model/series.h"
 #include "model/template.h"
+#include "pipeline/history.h"
 
 typedef struct {
   const jv_tpl *tpl;
@@ -24,6 +25,9 @@ typedef struct {
                        const char *edges, jv_error *err);
   void *map_ctx;
   jv_diags *warn; /* may be NULL: where a template/data mismatch is reported */
+  /* the project's earlier school years (comparison columns, regional
+   * trends, key figures of other years); NULL: only ds */
+  jv_history *history;
 } jv_tpl_compose_opts;
 
 /* Builds doc (initialised by the caller) from the template's nodes. */

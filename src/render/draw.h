@@ -6,11 +6,9 @@
 #ifndef JV_RENDER_DRAW_H
 #define JV_RENDER_DRAW_H
 
+#include "layout/scene.h" /* jv_align, jv_fill_rule */
 #include "render/fonts.h"
 #include "util/color.h"
-
-typedef enum { JV_ALIGN_LEFT, JV_ALIGN_CENTER, JV_ALIGN_RIGHT } jv_align;
-typedef enum { JV_FILL_WINDING, JV_FILL_EVENODD } jv_fill_rule;
 
 typedef struct {
   void (*move_to)(void *ctx, double x, double y);
@@ -107,8 +105,5 @@ static inline double jv_draw_text_width(const jv_draw *d, const char *s, jv_font
 {
   return jv_fonts_text_width(d->fonts, st, size, s);
 }
-
-/* Convenience: an axis-aligned rectangle path. */
-void jv_draw_rect(jv_draw *d, double x, double y, double w, double h);
 
 #endif

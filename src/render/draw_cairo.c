@@ -28,7 +28,7 @@ struct jv_draw_cairo {
   cairo_font_face_t *face[JV_FONT_STYLE_COUNT];
   cairo_font_options_t *font_options;
   jv_atomic_file out;
-  int write_failed; /* set by the stream callback */
+  int write_failed; /* set by the stream callback, errno of the failed write */
   /* A state change or text while a path is being built works in cairo but
    * not in PDF (libharu refuses it), so it is a bug in the caller that this
    * backend reports at finish: tests through PNG catch it for the report. */
@@ -86,7 +86,7 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
     return CAIRO_STATUS_SUCCESS;
   }
   if (fwrite(data, 1, len, c->out.fp) != len) {
-    c->write_failed = 1;
+    c->write_failed = errno ? errno : EIO;
     return CAIRO_STATUS_WRITE_ERROR;
   }
   return CAIRO_STATUS_SUCCESS;
@@ -402,7 +402,7 @@ jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
   if (cs != CAIRO_STATUS_SUCCESS || c->write_failed) {
     jv_atomic_abort(&c->out);
     if (c->write_failed || cs == CAIRO_STATUS_WRITE_ERROR)
-      return jv_error_set(err, JV_EIO, path, 0, 0, "cannot write output");
+      return jv_atomic_write_error(path, c->write_failed, err);
     return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s", cairo_status_to_string(cs));
   }
   jv_status st = jv_atomic_commit(&c->out, err);

@@ -2,6 +2,7 @@
 #include "render/pdf_render.h"
 
 #include <hpdf.h>
+#include <errno.h>
 #include <hpdf_doc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "render/atomic_file.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 #include "render/pdf_pdfa.h"
 #include "render/pdf_tags.h"
 
@@ -38,7 +40,7 @@ typedef struct {
   jv_error fig_err;
   int font_failed; /* 1 + the style that could not be embedded */
   HPDF_Image image[8];
-  const char *image_path[8]; /* borrowed from the items */
+  const jv_image *image_src[8]; /* borrowed from the items */
   size_t n_images;
   jv_pdf_tags *tags;
   size_t page_i; /* the page being drawn */
@@ -47,6 +49,21 @@ typedef struct {
 static double flip(const ctx *c, double y)
 {
   return c->in->height - y;
+}
+
+/* The decoded samples as an RGB image with its alpha plane as a soft mask;
+ * libharu never parses an image file itself. */
+static HPDF_Image load_image(HPDF_Doc pdf, const jv_image *src)
+{
+  HPDF_Image img =
+      HPDF_LoadRawImageFromMem(pdf, src->rgb, src->width, src->height, HPDF_CS_DEVICE_RGB, 8);
+  if (img && src->alpha) {
+    HPDF_Image mask =
+        HPDF_LoadRawImageFromMem(pdf, src->alpha, src->width, src->height, HPDF_CS_DEVICE_GRAY, 8);
+    if (!mask || HPDF_Image_AddSMask(img, mask) != HPDF_OK)
+      return NULL;
+  }
+  return img;
 }
 
 /* Embeds a style's font the first time it is used: libharu spends most of a
@@ -144,22 +161,28 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
     dh.load_font = load_font;
     dh.load_ctx = c;
-    it->figure->paint(it->figure->ctx, &dh.draw, it->w, it->h);
+    jv_error fe;
+    jv_status st = it->scene ? jv_scene_paint(&dh.draw, it->scene, &fe)
+                             : jv_error_set(&fe, JV_EINTERNAL, NULL, 0, 0, "not laid out");
     HPDF_Page_GRestore(page);
-    if (it->figure->failed && !c->fig_failed && it->figure->failed(it->figure->ctx, &c->fig_err))
+    if (st && !c->fig_failed) {
       c->fig_failed = 1;
+      jv_error_set(&c->fig_err, st, NULL, 0, 0, "figure '%s': %s",
+                   it->figure && it->figure->caption ? it->figure->caption : "zonder bijschrift",
+                   fe.msg);
+    }
     break;
   }
   case JV_ITEM_IMAGE: {
     /* the same file is embedded once however often it is drawn */
     HPDF_Image img = NULL;
     for (size_t i = 0; i < c->n_images; i++)
-      if (strcmp(c->image_path[i], it->text) == 0)
+      if (c->image_src[i] == it->image)
         img = c->image[i];
     if (!img) {
-      img = HPDF_LoadPngImageFromFile(c->pdf, it->text);
+      img = load_image(c->pdf, it->image);
       if (img && c->n_images < 8) {
-        c->image_path[c->n_images] = it->text;
+        c->image_src[c->n_images] = it->image;
         c->image[c->n_images++] = img;
       }
     }
@@ -238,8 +261,9 @@ static void put_meta(ctx *c, const jv_pdf_meta *m)
 }
 
 /* Copies the finished document from libharu's memory stream to fp, with the
- * trailer /ID filled in from the bytes. */
-static int save(ctx *c, FILE *fp)
+ * trailer /ID filled in from the bytes; a failed write leaves its errno in
+ * *werr. */
+static int save(ctx *c, FILE *fp, int *werr)
 {
   if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
     return -1;
@@ -259,7 +283,11 @@ static int save(ctx *c, FILE *fp)
       return -1;
     }
   }
-  int rc = jv_pdfa_set_id(b, n) == 0 && fwrite(b, 1, n, fp) == n ? 0 : -1;
+  int rc = 0;
+  if (jv_pdfa_set_id(b, n) != 0)
+    rc = -1;
+  else if (fwrite(b, 1, n, fp) != n)
+    rc = -1, *werr = errno;
   free(b);
   return rc;
 }
@@ -346,10 +374,14 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   jv_atomic_file af;
   if ((st = jv_atomic_open(&af, path, err)))
     goto out;
-  if (save(&c, af.fp) != 0 || c.errs.error_no) {
+  int werr = 0;
+  if (save(&c, af.fp, &werr) != 0 || c.errs.error_no) {
     jv_atomic_abort(&af);
-    st = jv_error_set(err, c.errs.error_no ? JV_EINTERNAL : JV_EIO, path, 0, 0,
-                      "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    if (c.errs.error_no)
+      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0,
+                        "cannot write the PDF (libharu error 0x%04X)", (unsigned)c.errs.error_no);
+    else
+      st = jv_atomic_write_error(path, werr, err);
     goto out;
   }
   st = jv_atomic_commit(&af, err);
@@ -360,8 +392,8 @@ out:
   return st;
 }
 
-jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, const jv_fonts *fonts,
-                               const char *path, jv_error *err)
+jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_scene *scene, const jv_pdf_meta *meta,
+                               const jv_fonts *fonts, const char *path, jv_error *err)
 {
   jv_pages p;
   jv_pages_init(&p, fig->width, fig->height);
@@ -374,8 +406,12 @@ jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, co
   jv_status st = e >= 0 && jv_page_figure(pg, 0, 0, fig) == JV_OK
                      ? JV_OK
                      : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  if (st == JV_OK)
+  jv_item *it = st == JV_OK ? jv_page_last(pg) : NULL;
+  if (it) {
+    it->scene = (jv_scene *)scene; /* borrowed for this call only */
     st = jv_pdf_render(&p, meta, fonts, path, err);
+    it->scene = NULL;
+  }
   jv_pages_free(&p);
   return st;
 }

@@ -26,8 +26,9 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
                         const char *path, jv_error *err);
 
 /* Writes one figure alone as a one-page PDF of the figure's size (a standalone map or
- * chart): the same tags, metadata and archive conditions as the report. */
-jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_pdf_meta *meta, const jv_fonts *fonts,
-                               const char *path, jv_error *err);
+ * chart): the same tags, metadata and archive conditions as the report. scene is the
+ * figure laid out in that size (borrowed); fig gives caption and text alternative. */
+jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_scene *scene, const jv_pdf_meta *meta,
+                               const jv_fonts *fonts, const char *path, jv_error *err);
 
 #endif

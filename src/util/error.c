@@ -1,6 +1,8 @@
 /* error.c - jv_error and jv_diags. */
 #include "util/error.h"
 
+#include "util/diag.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,15 +48,10 @@ void jv_error_prefix(jv_error *err, const char *fmt, ...)
 
 static void print_loc(const jv_loc *loc, FILE *out)
 {
-  if (!loc->file[0])
-    return;
-  fprintf(out, "%s:", loc->file);
-  if (loc->line > 0) {
-    fprintf(out, "%d:", loc->line);
-    if (loc->column > 0)
-      fprintf(out, "%d:", loc->column);
-  }
-  fputc(' ', out);
+  char place[1100];
+  jv_loc_format(loc, place, sizeof(place)); /* util/diag.h: also sheet!cell */
+  if (place[0])
+    fprintf(out, "%s: ", place);
 }
 
 void jv_error_print(const jv_error *err, FILE *out)

@@ -68,3 +68,15 @@ void jv_ascii_slug(char *dst, size_t size, const char *src)
     o--;
   dst[o] = '\0';
 }
+
+char *jv_trim_inplace(char *s)
+{
+  size_t n = strlen(s), start = 0;
+  while (start < n && isspace((unsigned char)s[start]))
+    start++;
+  while (n > start && isspace((unsigned char)s[n - 1]))
+    n--;
+  memmove(s, s + start, n - start);
+  s[n - start] = '\0';
+  return s;
+}

@@ -9,6 +9,9 @@
  * bytes, always NUL-terminated, truncated when too long). */
 void jv_trim_copy(char *dst, size_t size, const char *src);
 
+/* Removes leading and trailing white space from s in place; returns s. */
+char *jv_trim_inplace(char *s);
+
 /* A file-name slug of src: letters with diacritics spelt in ASCII
  * (Súdwest-Fryslân gives sudwest-fryslan), lower case, every other run of
  * characters one '-', none at either end. dst always NUL-terminated. */

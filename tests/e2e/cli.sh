@@ -16,7 +16,7 @@ done
 "$bin" indicators --bogus 2>/dev/null; [ $? -eq 64 ] && ok || bad "unknown option not 64"
 out=$("$bin" indicators)
 for n in leerplichtigen_5_17 absoluut_verzuim relatief_verzuim vrijstelling_5a vervangende_leerplicht_3a thuiszitters_actueel; do
-  echo "$out" | grep -q "^$n	" && ok || bad "indicator $n not listed"
+  grep -q "^$n	" <<<"$out" && ok || bad "indicator $n not listed"
 done
 [ "$(echo "$out" | cut -f1 | sort | uniq -d | wc -l)" -eq 0 ] && ok || bad "duplicate indicator names"
 "$bin" indicators --series | grep -q "^vsv	vsv	" && ok || bad "series vsv not listed"

@@ -39,9 +39,22 @@ for dir in "$tmp"/cases/*/; do
   if [ "$rc" != "$want_rc" ]; then
     failed "$c" "check exited $rc, expected $want_rc: $(head -c 300 "$tmp/err.txt")"
     ok=0
-  elif ! grep -qF -- "$want_msg" "$tmp/err.txt"; then
-    failed "$c" "check stderr lacks '$want_msg': $(head -c 300 "$tmp/err.txt")"
-    ok=0
+  else
+    # every fragment (lines 2...), each on a later stderr line than the one before
+    prev=0
+    while IFS= read -r frag; do
+      at=$(grep -nF -- "$frag" "$tmp/err.txt" | head -1 | cut -d: -f1)
+      if [ -z "$at" ]; then
+        failed "$c" "check stderr lacks '$frag': $(head -c 600 "$tmp/err.txt")"
+        ok=0
+        break
+      elif [ "$at" -le "$prev" ]; then
+        failed "$c" "'$frag' is not after the fragment before it (sorted by file and line)"
+        ok=0
+        break
+      fi
+      prev=$at
+    done < <(sed -n '2,$p' "$corpus/$c/expect")
   fi
 
   rm -rf "$tmp/rep"

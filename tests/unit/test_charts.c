@@ -17,9 +17,10 @@
 #include "input/paths.h"
 #include "input/series_read.h"
 #include "layout/chart_data.h"
-#include "render/chart.h"
+#include "layout/chart_scene.h"
 #include "render/draw_cairo.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 
 typedef struct {
   char home[4096];
@@ -223,7 +224,12 @@ static void test_alt_texts(void **state)
   assert_string_equal(kd.chart.item[0].detail_label, "begeleide risicoleerlingen");
 }
 
-/* Draws all four kinds into one cairo PNG; draw_cairo refuses state changes
+static double measure_fonts(void *ctx, jv_font_style st, double size, const char *text)
+{
+  return jv_fonts_text_width(ctx, st, size, text);
+}
+
+/* Lays all four kinds out in one scene and paints it into d; draw_cairo refuses state changes
  * inside a path, so this also checks the charts keep to jv_draw's rules. */
 static void draw_all(fixture *f, jv_draw *d)
 {
@@ -239,11 +245,18 @@ static void draw_all(fixture *f, jv_draw *d)
   assert_int_equal(
       jv_trend_from_series(&tl, &f->set, "absoluut_naar_onderwijs", JV_TREND_LINES, &err), JV_OK);
   assert_int_equal(jv_keyfigure_from_series_set(&kd, &f->set, "vsv", 3, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_comparison(d, 0, 0, 400, 300, &cd.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_stacked(d, 400, 0, 400, 300, &sd.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_trend(d, 0, 300, 400, 250, &td.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_trend(d, 400, 300, 400, 250, &tl.chart, NULL, &err), JV_OK);
-  assert_int_equal(jv_chart_draw_keyfigure(d, 0, 550, 400, 200, &kd.chart, NULL, &err), JV_OK);
+  jv_measure m = {measure_fonts, f->fonts};
+  jv_scene sc;
+  jv_scene_init(&sc);
+  assert_int_equal(jv_chart_scene_comparison(&sc, &m, 0, 0, 400, 300, &cd.chart, NULL, &err),
+                   JV_OK);
+  assert_int_equal(jv_chart_scene_stacked(&sc, &m, 400, 0, 400, 300, &sd.chart, NULL, &err), JV_OK);
+  assert_int_equal(jv_chart_scene_trend(&sc, &m, 0, 300, 400, 250, &td.chart, NULL, &err), JV_OK);
+  assert_int_equal(jv_chart_scene_trend(&sc, &m, 400, 300, 400, 250, &tl.chart, NULL, &err), JV_OK);
+  assert_int_equal(jv_chart_scene_keyfigure(&sc, &m, 0, 550, 400, 200, &kd.chart, NULL, &err),
+                   JV_OK);
+  assert_int_equal(jv_scene_paint(d, &sc, &err), JV_OK);
+  jv_scene_free(&sc);
 }
 
 static void test_draw_cairo(void **state)

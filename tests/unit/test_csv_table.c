@@ -152,20 +152,69 @@ static void test_empty_files(void **state)
 static void test_invalid_utf8(void **state)
 {
   (void)state;
-  parse_bad(S("cbs_code,gemeente\nGM0505,Dordr\xE9"
+  /* 0x81 is no character in Windows-1252 either, so nothing converts it */
+  parse_bad(S("cbs_code,gemeente\nGM0505,Dordr\x81"
               "cht\n"),
-            2, 2, "invalid UTF-8: byte 0xE9 after \"Dordr\"");
+            2, 2, "invalid UTF-8: byte 0x81 after \"Dordr\"");
   /* in the second line of a quoted field: the line of the byte */
-  parse_bad(S("a,b\n1,\"x\ny\xFF\"\n"), 3, 2, "byte 0xFF");
-  parse_bad(S("a,b\n\xC3\n"), 2, 1, "at the start of the field");
+  parse_bad(S("a,b\n1,\"x\ny\xFF\"\n2,\x81\n"), 3, 2, "byte 0xFF");
+  parse_bad(S("a,b\n\xC3\n2,\x81\n"), 2, 1, "at the start of the field");
   /* overlong encoding of '/' */
-  parse_bad(S("a,b\n1,\xC0\xAF\n"), 2, 2, "invalid UTF-8");
-  /* truncated sequence at the end of the file */
-  parse_bad(S("a,b\n1,\xE2\x82"), 2, 2, "invalid UTF-8");
-  parse_bad(S("\xFF\xFE"
-              "a\0,\0b\0"),
-            1, 1, "UTF-16");
+  parse_bad(S("a,b\n1,\xC0\xAF\n2,\x81\n"), 2, 2, "invalid UTF-8");
+  /* truncated sequence */
+  parse_bad(S("a,b\n1,\xE2\x82\n2,\x81"), 2, 2, "invalid UTF-8");
+  /* UTF-16 without a byte-order mark cannot be told for sure */
+  parse_bad(S("a\0,\0b\0\n\0001\0,\0002\0\n\0"), 1, 1, "UTF-16LE without a byte-order mark");
   parse_bad("a,b\n1,x\0y\n", 10, 2, 2, "NUL byte");
+}
+
+/* What spreadsheets save: Windows-1252, UTF-16 with BOM and tabs, a ';' at
+ * the end of every line and empty columns right of the table. */
+static void test_spreadsheet_encodings(void **state)
+{
+  (void)state;
+  jv_csv_table t;
+  parse_ok(&t, S("cbs_code;gemeente;n;\r\nGM1900;S\xFA"
+                 "dwest-Frysl\xE2n;5;\r\n"));
+  assert_int_equal(t.encoding, JV_ENC_CP1252);
+  assert_int_equal(t.delim, ';');
+  assert_int_equal(t.rows[0].n_fields, 3); /* the trailing ';' column is dropped */
+  assert_field(&t, 1, 1,
+               "S\xC3\xBA"
+               "dwest-Frysl\xC3\xA2n",
+               2, 2);
+  jv_csv_table_free(&t);
+  /* UTF-16LE with BOM, tab-separated: "a\tb\r\n\u00eb\t2\r\n" */
+  parse_ok(&t, S("\xFF\xFE"
+                 "a\0\t\0b\0\r\0\n\0\xEB\0\t\0"
+                 "2\0\r\0\n\0"));
+  assert_int_equal(t.encoding, JV_ENC_UTF16LE);
+  assert_int_equal(t.delim, '\t');
+  assert_field(&t, 1, 0, "\xC3\xAB", 2, 1);
+  assert_field(&t, 1, 1, "2", 2, 2);
+  jv_csv_table_free(&t);
+  /* the same big-endian */
+  parse_ok(&t, S("\xFE\xFF\0a\0\t\0b\0\n\0x\0\t\0"
+                 "2\0\n"));
+  assert_int_equal(t.encoding, JV_ENC_UTF16BE);
+  assert_field(&t, 1, 1, "2", 2, 2);
+  jv_csv_table_free(&t);
+  /* a title line without separators does not decide the separator */
+  jv_error err;
+  assert_int_equal(jv_csv_table_parse_flags(&t, "t.csv", S("Verzuim 2017\na;b;c\n1;2;3\n"),
+                                            JV_CSV_ANY_WIDTH, &err),
+                   JV_OK);
+  assert_int_equal(t.delim, ';');
+  assert_field(&t, 1, 2, "c", 2, 3);
+  jv_csv_table_free(&t);
+  /* empty header columns with a value below are kept (and refused later) */
+  parse_ok(&t, S("a,b,\n1,2,3\n"));
+  assert_int_equal(t.rows[0].n_fields, 3);
+  jv_csv_table_free(&t);
+  /* broken UTF-16: an unpaired surrogate */
+  parse_bad(S("\xFF\xFE"
+              "a\0\n\0\x00\xD8x\0"),
+            2, 0, "broken UTF-16LE");
 }
 
 static void test_bad_quoting(void **state)
@@ -181,7 +230,7 @@ static void test_too_many_fields(void **state)
 {
   (void)state;
   parse_bad(S("a,b\n1,2\n3,1,5\n"), 3, 3, "row has 3 fields but the header has 2");
-  parse_bad(S("a;b\n1;2;\n"), 2, 3, "unquoted ';'");
+  parse_bad(S("a;b\n1;2;3\n"), 2, 3, "unquoted ';'");
 }
 
 static void test_read_files(void **state)
@@ -231,6 +280,7 @@ int main(void)
       cmocka_unit_test(test_fewer_fields_allowed),
       cmocka_unit_test(test_empty_files),
       cmocka_unit_test(test_invalid_utf8),
+      cmocka_unit_test(test_spreadsheet_encodings),
       cmocka_unit_test(test_bad_quoting),
       cmocka_unit_test(test_too_many_fields),
       cmocka_unit_test(test_read_files),

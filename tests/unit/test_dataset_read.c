@@ -223,8 +223,11 @@ static void test_header_errors(void **state)
            "name; did you mean 'absoluut_verzuim'?");
   PUT(fx, "verzuim.csv", "cbscode,gemeente,absoluut_verzuim\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 1, 1, "did you mean 'cbs_code'?");
+  /* by name only: accepted, so the missing municipality is what is wrong */
   PUT(fx, "verzuim.csv", "gemeente,absoluut_verzuim\nDordrecht,1\n");
-  read_bad(fx, JV_EDATA, "verzuim.csv", 1, 1, "no column cbs_code");
+  read_bad(fx, JV_EDATA, "verzuim.csv", 1, 1, "no row for GM0482 (Alblasserdam)");
+  PUT(fx, "verzuim.csv", "absoluut_verzuim\n1\n");
+  read_bad(fx, JV_EDATA, "verzuim.csv", 1, 1, "no column gemeente (nor cbs_code)");
   PUT(fx, "verzuim.csv", "cbs_code,absoluut_verzuim\nGM0505,1\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 1, 1, "no column gemeente");
   PUT(fx, "verzuim.csv", "cbs_code,gemeente\nGM0505,Dordrecht\n");
@@ -304,6 +307,81 @@ static void test_row_errors(void **state)
       "GM0482,Alblasserdam,6,79\nGM0505,Dordrecht,9,678\n"
       "totaal,totaal,15,757\n,Zuid-Holland Zuid,15,757\n");
   read_bad(fx, JV_EDATA, "verzuim.csv", 5, 1, "a second region-total row (the first is on line 4)");
+}
+
+/* Reads fx's directory, which must succeed, into *ds with its warnings. */
+static void read_ok_warn(const fixture *fx, jv_dataset *ds, jv_diags *warns)
+{
+  jv_error err;
+  jv_diags errs;
+  jv_diags_init(&errs);
+  jv_diags_init(warns);
+  if (jv_dataset_read_dir_all(ds, fx->dir, GEMEENTEN, &errs, warns, &err) != JV_OK)
+    fail_msg("%s:%d:%d: %s (%zu errors)", err.loc.file, err.loc.line, err.loc.column, err.msg,
+             errs.count);
+  jv_diags_free(&errs);
+}
+
+static const char BIG4[] = "gemeente,leerplichtigen_5_17,absoluut_verzuim\n"
+                           "Amsterdam,100000,10\n"
+                           "s-Gravenhage,80000,8\n"
+                           "Sudwest Fryslan,12000,1\n"
+                           "Bergen NH,4000,0\n"
+                           "Hengelo O,11000,2\n"
+                           "Totaal Vier,207000,21\n";
+
+static void test_names_and_codes(void **state)
+{
+  fixture *fx = *state;
+  char path[256];
+  snprintf(path, sizeof(path), "%s/verzuim.csv", fx->dir);
+  unlink(path);
+  PUT(fx, "regio.csv", "veld,waarde\nregio,Vier\nschooljaar,2017-2018\nindeling,2018\n");
+  /* by name only, spreadsheet spellings: accepted, each with a warning */
+  PUT(fx, "leerplichtigen.csv", BIG4);
+  jv_dataset ds;
+  jv_diags warns;
+  read_ok_warn(fx, &ds, &warns);
+  assert_int_equal(ds.n_munis, 5);
+  assert_string_equal(ds.munis[0].code, "GM0363");
+  assert_string_equal(ds.munis[1].code, "GM0518");
+  assert_string_equal(ds.munis[2].code, "GM1900");
+  assert_string_equal(ds.munis[3].code, "GM0373");
+  assert_string_equal(ds.munis[4].code, "GM0164");
+  assert_true(ds.has_total);
+  assert_int_equal(warns.count, 4); /* all but Amsterdam */
+  assert_int_equal(warns.items[0].loc.line, 3);
+  assert_non_null(strstr(warns.items[0].msg, "'s-Gravenhage' read as '\'s-Gravenhage' (GM0518)"));
+  assert_non_null(strstr(warns.items[2].msg, "read as 'Bergen (NH.)' (GM0373)"));
+  jv_diags_free(&warns);
+  jv_dataset_free(&ds);
+  /* with codes (any case) and those names: warnings too */
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_17\n"
+      "gm0363,Amsterdam,100000\nGM0518,s-Gravenhage,80000\n");
+  read_ok_warn(fx, &ds, &warns);
+  assert_int_equal(warns.count, 1);
+  assert_string_equal(ds.munis[0].code, "GM0363");
+  jv_diags_free(&warns);
+  jv_dataset_free(&ds);
+  /* a code that lost its zero */
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_17\n"
+      "GM363,Amsterdam,100000\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1, "did you mean GM0363 (Amsterdam)?");
+  PUT(fx, "leerplichtigen.csv", "cbs_code,gemeente,leerplichtigen_5_17\n363,,100000\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1, "did you mean GM0363 (Amsterdam)?");
+  /* the name of another municipality beside a valid code */
+  PUT(fx, "leerplichtigen.csv",
+      "cbs_code,gemeente,leerplichtigen_5_17\n"
+      "GM0363,s-Gravenhage,100000\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 2, "does not match GM0363");
+  /* ambiguous and unknown names, with the candidates */
+  PUT(fx, "leerplichtigen.csv", "gemeente,leerplichtigen_5_17\nBergen,4000\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1,
+           "'Bergen' could be 'Bergen (NH.)' (GM0373) or 'Bergen (L.)' (GM0893)");
+  PUT(fx, "leerplichtigen.csv", "gemeente,leerplichtigen_5_17\nAmsterdm,4000\n");
+  read_bad(fx, JV_EDATA, "leerplichtigen.csv", 2, 1, "did you mean 'Amsterdam' (GM0363)?");
 }
 
 static void test_files_disagree(void **state)
@@ -403,6 +481,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_fixture_ok_and_dialects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_header_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_row_errors, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_names_and_codes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_files_disagree, setup, teardown),
       cmocka_unit_test_setup_teardown(test_directory_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_herindeling_codes, setup, teardown),

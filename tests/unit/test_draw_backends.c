@@ -16,6 +16,7 @@
 #include "input/paths.h"
 #include "render/draw_cairo.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 
 typedef struct {
   jv_fonts *fonts;
@@ -50,25 +51,30 @@ static int teardown(void **state)
   return 0;
 }
 
-/* A small drawing that touches every operation. */
+/* A small drawing that touches every operation, painted through d. */
 static void scene(jv_draw *d)
 {
-  jv_draw_rgb(d, (jv_rgb){0.0, 0.45, 0.70});
-  jv_draw_rect(d, 10, 10, 50, 30);
-  jv_draw_fill(d, JV_FILL_WINDING);
-  jv_draw_save(d);
-  jv_draw_rect(d, 0, 0, 100, 45);
-  jv_draw_clip(d, JV_FILL_WINDING);
-  jv_draw_rgb(d, (jv_rgb){0.8, 0.4, 0.0});
-  jv_draw_line_width(d, 1.5);
-  jv_draw_dash(d, 3, 2);
-  jv_draw_move_to(d, 0, 50);
-  jv_draw_curve_to(d, 30, 0, 60, 90, 100, 40);
-  jv_draw_stroke(d);
-  jv_draw_restore(d);
-  jv_draw_rgb(d, (jv_rgb){0, 0, 0});
-  jv_draw_text(d, 50, 70, "Regio 0,6", JV_FONT_REGULAR, 10, JV_ALIGN_CENTER);
-  jv_draw_text_rotated(d, 90, 90, "2016-2017", JV_FONT_BOLD, 8, JV_ALIGN_RIGHT, 90);
+  jv_scene s;
+  jv_scene_init(&s);
+  jv_scene_rgb(&s, (jv_rgb){0.0, 0.45, 0.70});
+  jv_scene_rect(&s, 10, 10, 50, 30);
+  jv_scene_fill(&s, JV_FILL_WINDING);
+  jv_scene_save(&s);
+  jv_scene_rect(&s, 0, 0, 100, 45);
+  jv_scene_clip(&s, JV_FILL_WINDING);
+  jv_scene_rgb(&s, (jv_rgb){0.8, 0.4, 0.0});
+  jv_scene_line_width(&s, 1.5);
+  jv_scene_dash(&s, 3, 2);
+  jv_scene_move_to(&s, 0, 50);
+  jv_scene_curve_to(&s, 30, 0, 60, 90, 100, 40);
+  jv_scene_stroke(&s);
+  jv_scene_restore(&s);
+  jv_scene_rgb(&s, (jv_rgb){0, 0, 0});
+  jv_scene_text(&s, 50, 70, "Regio 0,6", JV_FONT_REGULAR, 10, JV_ALIGN_CENTER, 0);
+  jv_scene_text(&s, 90, 90, "2016-2017", JV_FONT_BOLD, 8, JV_ALIGN_RIGHT, 90);
+  jv_error err;
+  assert_int_equal(jv_scene_paint(d, &s, &err), JV_OK);
+  jv_scene_free(&s);
 }
 
 static char *slurp(const char *path, size_t *n)

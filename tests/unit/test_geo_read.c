@@ -1,23 +1,27 @@
 /* Unit tests for the TopoJSON/GeoJSON reader: delta decoding and transform,
  * reversed arcs, ring closure, holes, MultiPolygon, properties, errors, the
  * boundary year, label points. */
+#define _XOPEN_SOURCE 700 /* mkdtemp, truncate */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "input/geo_read.h"
 #include "stats/geom.h"
 
 /* Two unit squares L and R share the arc 0 (x = 2); C is a square with a
  * square hole plus a triangle whose ring is left open. Quantized units,
- * scaled by (10, 100) and moved by (1000, 2000). */
+ * scaled by (10, 100) and moved by (101000, 402000), into RD New. */
 static const char topo[] =
-    "{\"type\":\"Topology\",\"transform\":{\"scale\":[10,100],\"translate\":[1000,2000]},"
+    "{\"type\":\"Topology\",\"transform\":{\"scale\":[10,100],\"translate\":[101000,402000]},"
     "\"arcs\":["
     "[[2,0],[0,2]],"                       /* 0: (2,0)->(2,2), shared */
     "[[2,2],[-2,0],[0,-2],[2,0]],"         /* 1: (2,2)->(0,2)->(0,0)->(2,0) */
@@ -29,7 +33,8 @@ static const char topo[] =
     "{\"type\":\"Polygon\",\"arcs\":[[0,1]],"
     "\"properties\":{\"statcode\":\"GM0001\",\"statnaam\":\"Links\"}},"
     "{\"type\":\"Polygon\",\"arcs\":[[2,-1]],"
-    "\"properties\":{\"statcode\":\"GM0002\",\"statnaam\":\"R\xc3\xa9" "chts\"}},"
+    "\"properties\":{\"statcode\":\"GM0002\",\"statnaam\":\"R\xc3\xa9"
+    "chts\"}},"
     "{\"type\":\"MultiPolygon\",\"arcs\":[[[3],[4]],[[5]]],"
     "\"properties\":{\"code\":3,\"name\":\"'s-Gravenhage\"}},"
     "{\"type\":null}"
@@ -62,12 +67,12 @@ static void test_arcs_delta_and_transform(void **state)
   jv_geo g = read_ok(topo);
   assert_int_equal(g.n_arcs, 6);
   assert_int_equal(g.arcs[0].n, 2);
-  assert_pt(g.arcs[0].pts[0], 1020, 2000);
-  assert_pt(g.arcs[0].pts[1], 1020, 2200);
+  assert_pt(g.arcs[0].pts[0], 101020, 402000);
+  assert_pt(g.arcs[0].pts[1], 101020, 402200);
   /* running sums: (2,2) (0,2) (0,0) (2,0) */
   assert_int_equal(g.arcs[1].n, 4);
-  assert_pt(g.arcs[1].pts[1], 1000, 2200);
-  assert_pt(g.arcs[1].pts[3], 1020, 2000);
+  assert_pt(g.arcs[1].pts[1], 101000, 402200);
+  assert_pt(g.arcs[1].pts[3], 101020, 402000);
   assert_int_equal(g.year, 2016);
   jv_geo_free(&g);
 }
@@ -79,14 +84,15 @@ static void test_rings_reversed_arc_and_closure(void **state)
   assert_int_equal(g.n_shapes, 3); /* the null geometry is skipped */
   const jv_geo_shape *l = &g.shapes[0], *r = &g.shapes[1];
   assert_string_equal(l->code, "GM0001");
-  assert_string_equal(r->name, "R\xc3\xa9" "chts");
+  assert_string_equal(r->name, "R\xc3\xa9"
+                               "chts");
   /* L = arc 0 then arc 1 without its repeated first point: 5 points, closed */
   const jv_ring *rl = &l->polys[0].rings[0];
   assert_int_equal(rl->n, 5);
-  assert_pt(rl->pts[0], 1020, 2000);
-  assert_pt(rl->pts[1], 1020, 2200);
-  assert_pt(rl->pts[2], 1000, 2200);
-  assert_pt(rl->pts[4], 1020, 2000);
+  assert_pt(rl->pts[0], 101020, 402000);
+  assert_pt(rl->pts[1], 101020, 402200);
+  assert_pt(rl->pts[2], 101000, 402200);
+  assert_pt(rl->pts[4], 101020, 402000);
   /* R = arc 2 then arc 0 reversed (~0 = -1): ends going down x = 2 */
   const jv_ring *rr = &r->polys[0].rings[0];
   assert_int_equal(rr->n_arcs, 2);
@@ -94,12 +100,12 @@ static void test_rings_reversed_arc_and_closure(void **state)
   assert_int_equal(jv_arc_index(rr->arcs[1]), 0);
   assert_true(jv_arc_reversed(rr->arcs[1]));
   assert_int_equal(rr->n, 5);
-  assert_pt(rr->pts[3], 1020, 2200);
-  assert_pt(rr->pts[4], 1020, 2000); /* = pts[0]: closed by the reversed arc */
-  assert_pt(rr->pts[0], 1020, 2000);
+  assert_pt(rr->pts[3], 101020, 402200);
+  assert_pt(rr->pts[4], 101020, 402000); /* = pts[0]: closed by the reversed arc */
+  assert_pt(rr->pts[0], 101020, 402000);
   /* bbox of both squares */
-  assert_true(l->bbox.minx == 1000 && l->bbox.maxx == 1020);
-  assert_true(r->bbox.minx == 1020 && r->bbox.maxx == 1040);
+  assert_true(l->bbox.minx == 101000 && l->bbox.maxx == 101020);
+  assert_true(r->bbox.minx == 101020 && r->bbox.maxx == 101040);
   jv_geo_free(&g);
 }
 
@@ -119,7 +125,7 @@ static void test_multipolygon_hole_and_open_ring(void **state)
   assert_int_equal(t->n, 4);
   assert_pt(t->pts[3], t->pts[0].x, t->pts[0].y);
   /* the hole is not inside, the frame around it is */
-  jv_point in_hole = {1130, 3300}, in_frame = {1105, 3050};
+  jv_point in_hole = {101130, 403300}, in_frame = {101105, 403050};
   assert_false(jv_geom_in_shape(c, in_hole));
   assert_true(jv_geom_in_shape(c, in_frame));
   /* the label point lies in the polygon, outside the hole */
@@ -139,7 +145,8 @@ static void test_geojson(void **state)
       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[100000,420000],[110000,420000],"
       "[110000,430000],[100000,430000]]]}},"
       "{\"type\":\"Feature\",\"properties\":{\"statcode\":\"GM1900\",\"statnaam\":"
-      "\"S\xc3\xba" "dwest-Frysl\xc3\xa2n\"},\"geometry\":{\"type\":\"MultiPolygon\","
+      "\"S\xc3\xba"
+      "dwest-Frysl\xc3\xa2n\"},\"geometry\":{\"type\":\"MultiPolygon\","
       "\"coordinates\":[[[[150000,550000],[160000,550000],[160000,560000],[150000,550000]]],"
       "[[[170000,550000],[171000,550000],[171000,551000],[170000,550000]]]]}}]}";
   jv_geo g = read_ok(gj);
@@ -276,6 +283,97 @@ static void test_bundled_boundaries(void **state)
   assert_int_equal(jv_geo_read_bundled(&g, 2016, NULL, &err), JV_ENOINPUT);
 }
 
+/* A topology whose one ring uses its arc `reps` times. */
+static char *amplified(size_t arc_points, size_t reps)
+{
+  size_t cap = arc_points * 8 + reps * 3 + 512;
+  char *t = malloc(cap), *p = t;
+  p += sprintf(p, "{\"type\":\"Topology\",\"transform\":{\"scale\":[1,1],\"translate\":"
+                  "[100000,400000]},\"arcs\":[[[0,0]");
+  for (size_t i = 1; i < arc_points; i++)
+    p += sprintf(p, ",[%d,%d]", i % 2 ? 1 : 0, i % 2 ? 0 : 1);
+  p += sprintf(p, "]],\"objects\":{\"g\":{\"type\":\"Polygon\",\"properties\":"
+                  "{\"statcode\":\"GM0505\",\"statnaam\":\"Dordrecht\"},\"arcs\":[[0");
+  for (size_t i = 1; i < reps; i++)
+    p += sprintf(p, ",0");
+  sprintf(p, "]]}}}");
+  return t;
+}
+
+/* Work stays proportional to the file: rings cannot repeat arcs without end,
+ * points must be finite and in RD New (degrees get a hint), each error names
+ * the feature. */
+static void test_hostile_geometry(void **state)
+{
+  (void)state;
+  jv_error err;
+  char *t = amplified(1001, 1000); /* ~10 KB expanding to a million points */
+  assert_int_equal(read_status(t, &err), JV_EDATA);
+  assert_non_null(strstr(err.msg, "GM0505 Dordrecht"));
+  assert_non_null(strstr(err.msg, "are arcs repeated?"));
+  free(t);
+  t = amplified(50, 4); /* a few repetitions of a small arc are fine */
+  jv_geo g = read_ok(t);
+  jv_geo_free(&g);
+  free(t);
+
+  static const char *const bad[][2] = {
+      {"{\"type\":\"Topology\",\"transform\":{\"scale\":[1e300,1e300],\"translate\":[0,0]},"
+       "\"arcs\":[[[1,1],[1,0],[0,1],[-1,0]]],\"objects\":{\"g\":{\"type\":\"Polygon\","
+       "\"properties\":{\"code\":\"GM0001\"},\"arcs\":[[0]]}}}",
+       "outside RD New"},
+      {"{\"type\":\"Topology\",\"transform\":{\"scale\":[1e300,1e300],\"translate\":[0,0]},"
+       "\"arcs\":[[[1e10,1e10],[1,0],[0,1],[-1,0]]],\"objects\":{\"g\":{\"type\":\"Polygon\","
+       "\"properties\":{\"code\":\"GM0001\"},\"arcs\":[[0]]}}}",
+       "not a finite number"},
+      {"{\"type\":\"Feature\",\"properties\":{\"code\":\"GM0002\"},\"geometry\":{\"type\":"
+       "\"Polygon\",\"coordinates\":[[[-1e308,1e308],[0,1e308],[0,0],[-1e308,1e308]]]}}",
+       "outside RD New"},
+      {"{\"type\":\"Feature\",\"properties\":{\"code\":\"GM0003\"},\"geometry\":{\"type\":"
+       "\"Polygon\",\"coordinates\":[[[1e300,1e300],[1e300,2e300],[2e300,1e300],[1e300,1e300]]]}}",
+       "outside RD New"},
+      {"{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+       "{\"code\":\"GM0004\",\"name\":\"Vier\"},\"geometry\":{\"type\":\"Polygon\","
+       "\"coordinates\":[[[4.6,51.8],[4.7,51.8],[4.7,51.9],[4.6,51.8]]]}}]}",
+       "features[0].geometry.coordinates[0] (GM0004 Vier): (4.6, 51.8) looks like degrees (WGS84)"},
+  };
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    assert_int_equal(read_status(bad[i][0], &err), JV_EDATA);
+    if (!strstr(err.msg, bad[i][1]))
+      fail_msg("case %zu: '%s' lacks '%s'", i, err.msg, bad[i][1]);
+    assert_string_equal(err.loc.file, "bad.json");
+  }
+}
+
+/* Only regular files are read, and only up to JV_GEO_MAX_BYTES. */
+static void test_file_kinds(void **state)
+{
+  (void)state;
+  char dir[] = "/tmp/jv_geo_test.XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[128];
+  jv_geo g;
+  jv_error err;
+  jv_geo_init(&g);
+  assert_int_equal(jv_geo_read_file(&g, dir, NULL, &err), JV_ENOINPUT);
+  assert_non_null(strstr(err.msg, "not a regular file"));
+  snprintf(path, sizeof(path), "%s/fifo.json", dir);
+  assert_int_equal(mkfifo(path, 0600), 0);
+  assert_int_equal(jv_geo_read_file(&g, path, NULL, &err), JV_ENOINPUT); /* does not block */
+  unlink(path);
+  assert_int_equal(jv_geo_read_file(&g, "/dev/zero", NULL, &err), JV_ENOINPUT);
+  snprintf(path, sizeof(path), "%s/huge.json", dir);
+  FILE *fp = fopen(path, "w");
+  assert_non_null(fp);
+  fclose(fp);
+  assert_int_equal(truncate(path, (off_t)JV_GEO_MAX_BYTES + 1), 0); /* sparse: no disk used */
+  assert_int_equal(jv_geo_read_file(&g, path, NULL, &err), JV_EDATA);
+  assert_non_null(strstr(err.msg, "at most 33554432 bytes (32 MB)"));
+  unlink(path);
+  rmdir(dir);
+  assert_int_equal(g.n_shapes, 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -287,6 +385,8 @@ int main(void)
       cmocka_unit_test(test_degenerate_ring_warned),
       cmocka_unit_test(test_pick_year),
       cmocka_unit_test(test_bundled_boundaries),
+      cmocka_unit_test(test_hostile_geometry),
+      cmocka_unit_test(test_file_kinds),
   };
   return cmocka_run_group_tests_name("geo_read", tests, NULL, NULL);
 }

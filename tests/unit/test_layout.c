@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +35,7 @@ static jv_table *make_table(size_t rows, const char *title)
     snprintf(name, sizeof(name), "Gemeente %zu", r + 1);
     snprintf(n, sizeof(n), "%zu", r * 7);
     const char *cells[3] = {name, n, "0,6"};
-    assert_int_equal(jv_table_add_row(t, r + 1 == rows ? JV_ROW_TOTAL : JV_ROW_BODY, cells),
-                     JV_OK);
+    assert_int_equal(jv_table_add_row(t, r + 1 == rows ? JV_ROW_TOTAL : JV_ROW_BODY, cells), JV_OK);
   }
   return t;
 }
@@ -293,9 +293,14 @@ static void test_forced_break_and_list_marker(void **state)
   jv_doc_free(&doc);
 }
 
-static void paint_nothing(void *ctx, struct jv_draw *d, double w, double h)
+/* A figure that lays itself out as one box filling what it was given. */
+static jv_status lay_out_box(void *ctx, const jv_measure *m, double w, double h, jv_scene *out,
+                             jv_error *err)
 {
-  (void)ctx, (void)d, (void)w, (void)h;
+  (void)ctx, (void)m;
+  jv_scene_rect(out, 0, 0, w, h);
+  jv_scene_fill(out, JV_FILL_WINDING);
+  return jv_scene_status(out, err);
 }
 
 static void test_tall_figure_fits_page(void **state)
@@ -307,7 +312,7 @@ static void test_tall_figure_fits_page(void **state)
   jv_figure *fig = calloc(1, sizeof(*fig));
   fig->width = 400;
   fig->height = 2000; /* a chart of very many municipalities */
-  fig->paint = paint_nothing;
+  fig->lay_out = lay_out_box;
   jv_doc_figure(&doc, fig);
   jv_page_style s;
   jv_page_style_default(&s);
@@ -323,6 +328,10 @@ static void test_tall_figure_fits_page(void **state)
       found = 1;
       assert_true(it->y >= s.margin_top - 0.01);
       assert_true(it->y + it->h <= s.height - s.margin_bottom + 0.01);
+      /* laid out in the box the page gave it, not the 2000 points asked */
+      assert_non_null(it->scene);
+      assert_int_equal(it->scene->n_op, 6);
+      assert_true(fabs(jv_scene_num(it->scene, &it->scene->op[2], 1) - it->h) < 1e-9);
     }
   assert_true(found);
   jv_pages_free(&pages);

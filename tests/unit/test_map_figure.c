@@ -16,6 +16,7 @@
 #include "input/dataset_read.h"
 #include "pipeline/map_job.h"
 #include "render/draw_hpdf.h"
+#include "render/scene_paint.h"
 
 typedef struct {
   jv_env env;
@@ -111,7 +112,12 @@ static void test_figure_in_pdf(void **state)
   HPDF_Page_SetHeight(page, 842);
   jv_draw_hpdf h;
   jv_draw_hpdf_init(&h, page, font, f->fonts, 90, 700);
-  fig->paint(fig->ctx, &h.draw, fig->width, fig->height);
+  jv_measure me = jv_job_measure(f->fonts);
+  jv_scene *sc;
+  assert_int_equal(jv_figure_lay_out(fig, &me, fig->width, fig->height, &sc, &err), JV_OK);
+  assert_int_equal(jv_scene_paint(&h.draw, sc, &err), JV_OK);
+  jv_scene_free(sc);
+  free(sc);
   char path[] = "/tmp/jv_map_figure.XXXXXX";
   int fd = mkstemp(path);
   assert_true(fd >= 0);

@@ -16,6 +16,7 @@
 
 /* cmocka.h needs the headers above first */
 #include <cmocka.h>
+#include <png.h>
 
 #include "input/template_read.h"
 #include "model/template.h"
@@ -124,12 +125,27 @@ static const jv_tpl_node *node(const jv_tpl *t, size_t i)
   return &t->nodes[i];
 }
 
+/* A valid 3 x 2 RGB PNG, written with libpng's simplified API. */
+static void write_logo(const char *dir, const char *name)
+{
+  char path[160];
+  snprintf(path, sizeof(path), "%s/%s", dir, name);
+  png_image pi;
+  memset(&pi, 0, sizeof(pi));
+  pi.version = PNG_IMAGE_VERSION;
+  pi.width = 3, pi.height = 2;
+  pi.format = PNG_FORMAT_RGB;
+  static const unsigned char px[18] = {11,  95, 115, 11,  95, 115, 11,  95, 115,
+                                       255, 0,  0,   255, 0,  0,   255, 0,  0};
+  assert_true(png_image_write_to_file(&pi, path, 0, px, 0, NULL));
+}
+
 /* ---- front matter ------------------------------------------------------- */
 
 static void test_front_matter(void **state)
 {
   fixture *fx = *state;
-  put_s(fx->dir, "logo.png", "not really a png");
+  write_logo(fx->dir, "logo.png");
   jv_tpl t;
   jv_error e;
   jv_status st = parse(fx,
@@ -160,6 +176,10 @@ static void test_front_matter(void **state)
   assert_non_null(t.meta.logo);
   assert_true(t.meta.logo[0] == '/');
   assert_non_null(strstr(t.meta.logo, "/tpl/logo.png"));
+  /* decoded while reading, so the layout never opens the file */
+  assert_non_null(t.meta.logo_image);
+  assert_int_equal(t.meta.logo_image->width, 3);
+  assert_int_equal(t.meta.logo_image->height, 2);
   /* the body keeps the file's own line numbers */
   assert_int_equal(t.n_nodes, 1);
   assert_int_equal(node(&t, 0)->line, 13);
@@ -187,6 +207,15 @@ static void test_front_matter_errors(void **state)
   expect_error(fx, "# Kop\n", 1, "front matter");
   expect_error(fx, "---\ntitel: T\nlogo: /etc/hostname\n---\n", 3, "relative");
   expect_error(fx, "---\ntitel: T\nlogo: ../logo.png\n---\n", 3, "outside");
+  /* a damaged logo is an error at its line, never a crash later on */
+  put_s(fx->dir, "fake.png", "not really a png");
+  expect_error(fx, "---\ntitel: T\n\nlogo: fake.png\n---\n", 4,
+               "logo 'fake.png': not a PNG or JPEG");
+  write_logo(fx->dir, "cut.png");
+  char cut[160];
+  snprintf(cut, sizeof(cut), "%s/cut.png", fx->dir);
+  assert_int_equal(truncate(cut, 45), 0);
+  expect_error(fx, "---\ntitel: T\nlogo: cut.png\n---\n", 3, "corrupt PNG image");
 }
 
 /* ---- Markdown ----------------------------------------------------------- */
@@ -483,7 +512,8 @@ static void test_directive_errors(void **state)
   expect_error(fx, FM "::kerncijfer{reeks=vsvv}\n", 4, "unknown series 'vsvv'");
   expect_error(fx, FM "::kerncijfer{reeks=vsv indicator=absoluut_verzuim}\n", 4,
                "either indicator= or reeks=");
-  expect_error(fx, FM "::grafiek{soort=trend indicator=absoluut_verzuim}\n", 4, "reeks=");
+  expect_error(fx, FM "::grafiek{soort=trend indicator=absoluut_verzuim reeks=vsv}\n", 4,
+               "either series (reeks=) or the region's own figures");
   expect_error(fx, FM "::tabel{soort=overzicht}\n", 4, "needs indicatoren=");
   expect_error(fx, FM "::tabel{soort=thuiszitters eenheid=procent}\n", 4,
                "only with soort=overzicht");
@@ -771,7 +801,7 @@ static void test_shipped_jaarverslag(void **state)
   if (st)
     fail_msg("%s", printed(&e));
   assert_string_equal(t.meta.regio, "Zuid-Holland Zuid");
-  assert_int_equal(t.meta.year.start, 2017);
+  assert_false(t.meta.has_schooljaar); /* it serves every year of a project */
   assert_int_equal(t.meta.kleur, 0x0B5F73);
   /* voorwoord, four chapters, definities */
   assert_int_equal(count(&t, JV_TPL_HEADING, 1), 6);

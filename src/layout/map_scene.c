@@ -1,0 +1,313 @@
+/* map_scene.c - a laid-out choropleth as a scene. Fills go per shape; borders go
+ * per TopoJSON arc, so a border two municipalities share is stroked once
+ * (no double-width lines, half the path data), in three weights: faint
+ * neighbour borders, borders inside the focus, the focus outline. */
+#include "layout/map_scene.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/map_layout.h"
+#include "layout/map_style.h"
+
+#define MIN_STEP 0.08 /* points: closer vertices add nothing visible */
+
+void jv_map_scene_in(jv_map_layout_in *in, const jv_geo *geo, const jv_map_data *data,
+                     const jv_measure *m)
+{
+  memset(in, 0, sizeof(*in));
+  in->geo = geo;
+  in->data = data;
+  in->measure = m;
+  for (int c = 0; c < JV_BUCKETS_MAX_CLASSES; c++)
+    in->class_lightness[c] = jv_map_lightness(jv_map_class_fill(&data->buckets, c));
+  in->faint_lightness = jv_map_lightness(jv_rgb_hex(JV_MAP_FAINT_FILL_RGB));
+}
+
+/* Adds the points of a polyline to the path, skipping vertices closer than
+ * MIN_STEP to the last one kept (the final vertex is always kept). */
+static void add_points(jv_scene *sc, const jv_map_layout *l, const jv_point *pts, size_t n,
+                       int reversed, int close)
+{
+  double lx = 0, ly = 0;
+  for (size_t i = 0; i < n; i++) {
+    jv_point p = reversed ? pts[n - 1 - i] : pts[i];
+    double x = jv_map_px(l, p.x), y = jv_map_py(l, p.y);
+    if (i == 0) {
+      jv_scene_move_to(sc, x, y);
+    } else if (i + 1 == n || fabs(x - lx) + fabs(y - ly) >= MIN_STEP) {
+      jv_scene_line_to(sc, x, y);
+    } else {
+      continue;
+    }
+    lx = x;
+    ly = y;
+  }
+  if (close)
+    jv_scene_close(sc);
+}
+
+static void shape_path(jv_scene *sc, const jv_map_layout *l, const jv_geo_shape *s)
+{
+  for (size_t p = 0; p < s->n_polys; p++)
+    for (size_t r = 0; r < s->polys[p].n_rings; r++)
+      add_points(sc, l, s->polys[p].rings[r].pts, s->polys[p].rings[r].n, 0, 1);
+}
+
+static int visible(const jv_map_layout *l, const jv_bbox *b)
+{
+  return jv_bbox_intersects(&l->view, b);
+}
+
+static void hatch(jv_scene *sc, jv_map_rect r, double spacing)
+{
+  jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_HATCH_RGB));
+  jv_scene_line_width(sc, 0.5);
+  /* 45-degree lines covering r */
+  for (double t = -r.h; t < r.w; t += spacing) {
+    jv_scene_move_to(sc, r.x + t, r.y + r.h);
+    jv_scene_line_to(sc, r.x + t + r.h, r.y);
+  }
+  jv_scene_stroke(sc);
+}
+
+static void add_fills(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in)
+{
+  const jv_buckets *b = &in->data->buckets;
+  for (size_t s = 0; s < in->geo->n_shapes; s++) {
+    const jv_geo_shape *sh = &in->geo->shapes[s];
+    const jv_map_item *it = &in->data->items[s];
+    if (!visible(l, &sh->bbox))
+      continue;
+    jv_rgb fill = it->focus ? jv_map_class_fill(b, it->cls) : jv_rgb_hex(JV_MAP_FAINT_FILL_RGB);
+    jv_scene_rgb(sc, fill);
+    shape_path(sc, l, sh);
+    jv_scene_fill(sc, JV_FILL_EVENODD);
+    if (it->focus && jv_map_class_hatched(b, it->cls)) {
+      jv_scene_save(sc);
+      shape_path(sc, l, sh);
+      jv_scene_clip(sc, JV_FILL_EVENODD);
+      jv_map_rect r = {jv_map_px(l, sh->bbox.minx), jv_map_py(l, sh->bbox.maxy),
+                       (sh->bbox.maxx - sh->bbox.minx) * l->scale,
+                       (sh->bbox.maxy - sh->bbox.miny) * l->scale};
+      hatch(sc, r, 2.5);
+      jv_scene_restore(sc);
+    }
+  }
+}
+
+enum { LINE_FAINT, LINE_INNER, LINE_OUTLINE, LINE_KINDS };
+
+/* Which kind of border each arc is, from the focus of the shapes on its two
+ * sides (an arc used by one shape is a coast or the edge of the data). */
+static unsigned char *arc_kinds(const jv_map_layout_in *in)
+{
+  const jv_geo *g = in->geo;
+  unsigned char *focus_uses = calloc(g->n_arcs + 1, 1), *uses = calloc(g->n_arcs + 1, 1);
+  if (!focus_uses || !uses) {
+    free(focus_uses);
+    free(uses);
+    return NULL;
+  }
+  for (size_t s = 0; s < g->n_shapes; s++) {
+    int f = in->data->items[s].focus;
+    const jv_geo_shape *sh = &g->shapes[s];
+    for (size_t p = 0; p < sh->n_polys; p++)
+      for (size_t r = 0; r < sh->polys[p].n_rings; r++) {
+        const jv_ring *ring = &sh->polys[p].rings[r];
+        for (size_t k = 0; k < ring->n_arcs; k++) {
+          size_t a = jv_arc_index(ring->arcs[k]);
+          if (uses[a] < 255)
+            uses[a]++;
+          if (f && focus_uses[a] < 255)
+            focus_uses[a]++;
+        }
+      }
+  }
+  for (size_t a = 0; a < g->n_arcs; a++) {
+    if (uses[a] == 0)
+      focus_uses[a] = 255; /* unused arc: not drawn */
+    else if (focus_uses[a] == 0)
+      focus_uses[a] = LINE_FAINT;
+    else if (focus_uses[a] >= 2)
+      focus_uses[a] = LINE_INNER;
+    else
+      focus_uses[a] = LINE_OUTLINE;
+  }
+  free(uses);
+  return focus_uses;
+}
+
+static void line_style(jv_scene *sc, int kind, int regional)
+{
+  switch (kind) {
+  case LINE_FAINT:
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));
+    jv_scene_line_width(sc, 0.4);
+    break;
+  case LINE_INNER:
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_BORDER_RGB));
+    jv_scene_line_width(sc, regional ? 0.5 : 0.18);
+    break;
+  default:
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+    jv_scene_line_width(sc, regional ? 1.1 : 0.4);
+    break;
+  }
+}
+
+static jv_status add_borders(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in,
+                             jv_error *err)
+{
+  const jv_geo *g = in->geo;
+  if (g->n_arcs == 0) {
+    /* GeoJSON: no topology, so every ring is stroked (shared borders twice);
+     * the focus last so its lines stay on top */
+    for (int pass = 0; pass < 2; pass++) {
+      line_style(sc, pass ? LINE_INNER : LINE_FAINT, in->regional);
+      for (size_t s = 0; s < g->n_shapes; s++)
+        if (in->data->items[s].focus == (pass == 1) && visible(l, &g->shapes[s].bbox))
+          shape_path(sc, l, &g->shapes[s]);
+      jv_scene_stroke(sc);
+    }
+    return JV_OK;
+  }
+  unsigned char *kind = arc_kinds(in);
+  if (!kind)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  for (int k = 0; k < LINE_KINDS; k++) {
+    line_style(sc, k, in->regional);
+    int any = 0;
+    for (size_t a = 0; a < g->n_arcs; a++) {
+      if (kind[a] != k)
+        continue;
+      jv_bbox ab = jv_bbox_empty();
+      for (size_t i = 0; i < g->arcs[a].n; i++)
+        jv_bbox_add(&ab, g->arcs[a].pts[i]);
+      if (!visible(l, &ab))
+        continue;
+      add_points(sc, l, g->arcs[a].pts, g->arcs[a].n, 0, 0);
+      any = 1;
+    }
+    if (any)
+      jv_scene_stroke(sc);
+  }
+  free(kind);
+  return JV_OK;
+}
+
+static void add_labels(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in)
+{
+  for (size_t i = 0; i < l->n_labels; i++) {
+    const jv_map_label *lb = &l->labels[i];
+    if (!lb->leader)
+      continue;
+    /* from the anchor to the nearest point of the text box (as layout
+     * checked it against the other labels) */
+    double tx = fmin(fmax(lb->ax, lb->box.x), lb->box.x + lb->box.w);
+    double ty = fmin(fmax(lb->ay, lb->box.y), lb->box.y + lb->box.h);
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+    jv_scene_line_width(sc, 0.5);
+    jv_scene_move_to(sc, lb->ax, lb->ay);
+    jv_scene_line_to(sc, tx, ty);
+    jv_scene_stroke(sc);
+    jv_scene_rect(sc, lb->ax - 0.9, lb->ay - 0.9, 1.8, 1.8);
+    jv_scene_fill(sc, JV_FILL_WINDING);
+  }
+  for (size_t i = 0; i < l->n_labels; i++) {
+    const jv_map_label *lb = &l->labels[i];
+    jv_scene_rgb(sc, jv_rgb_hex(lb->light_text ? 0xffffff : JV_MAP_TEXT_RGB));
+    jv_scene_text(sc, lb->x, lb->y, in->geo->shapes[lb->shape].name, JV_FONT_REGULAR, lb->size,
+                  JV_ALIGN_CENTER, 0.0);
+  }
+}
+
+static void swatch(jv_scene *sc, const jv_buckets *b, int cls, jv_map_rect r)
+{
+  jv_scene_rgb(sc, jv_map_class_fill(b, cls));
+  jv_scene_rect(sc, r.x, r.y, r.w, r.h);
+  jv_scene_fill(sc, JV_FILL_WINDING);
+  if (jv_map_class_hatched(b, cls)) {
+    jv_scene_save(sc);
+    jv_scene_rect(sc, r.x, r.y, r.w, r.h);
+    jv_scene_clip(sc, JV_FILL_WINDING);
+    hatch(sc, r, 2.5);
+    jv_scene_restore(sc);
+  }
+  jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_BORDER_RGB));
+  jv_scene_line_width(sc, 0.4);
+  jv_scene_rect(sc, r.x, r.y, r.w, r.h);
+  jv_scene_stroke(sc);
+}
+
+static void add_legend(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in)
+{
+  const jv_buckets *b = &in->data->buckets;
+  const jv_map_rect *box = &l->legend;
+  double size = l->legend_text_size;
+  jv_scene_rgb(sc, jv_rgb_hex(0xffffff));
+  jv_scene_rect(sc, box->x, box->y, box->w, box->h);
+  jv_scene_fill(sc, JV_FILL_WINDING);
+  jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));
+  jv_scene_line_width(sc, 0.5);
+  jv_scene_rect(sc, box->x, box->y, box->w, box->h);
+  jv_scene_stroke(sc);
+  jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_TEXT_RGB));
+  jv_scene_text(sc, box->x + 6, l->legend_title_y, "Legenda", JV_FONT_BOLD, size + 0.5,
+                JV_ALIGN_LEFT, 0.0);
+  if (l->n_rows > 0) {
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_SOURCE_RGB));
+    jv_scene_text(sc, l->rows[0].count_x, l->legend_title_y, "gemeenten", JV_FONT_ITALIC, size - 1,
+                  JV_ALIGN_RIGHT, 0.0);
+  }
+  char buf[128];
+  for (size_t i = 0; i < l->n_rows; i++) {
+    const jv_map_legend_row *r = &l->rows[i];
+    swatch(sc, b, r->cls, r->swatch);
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_TEXT_RGB));
+    jv_scene_text(sc, r->label_x, r->baseline, r->label, JV_FONT_REGULAR, size, JV_ALIGN_LEFT, 0.0);
+    jv_scene_text(sc, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT,
+                  0.0);
+  }
+  /* scale bar: RD metres are true metres, so one bar holds everywhere */
+  double x = l->scalebar_x, y = l->scalebar_y;
+  jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+  jv_scene_line_width(sc, 0.8);
+  jv_scene_move_to(sc, x, y - 2.5);
+  jv_scene_line_to(sc, x, y);
+  jv_scene_line_to(sc, x + l->scalebar_len, y);
+  jv_scene_line_to(sc, x + l->scalebar_len, y - 2.5);
+  jv_scene_stroke(sc);
+  snprintf(buf, sizeof(buf), "%lld km", l->scalebar_km);
+  jv_scene_text(sc, x + l->scalebar_len + 4, y, buf, JV_FONT_REGULAR, size - 1, JV_ALIGN_LEFT, 0.0);
+}
+
+jv_status jv_map_scene(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in,
+                       jv_error *err)
+{
+  jv_scene_save(sc);
+  jv_scene_rect(sc, l->map.x, l->map.y, l->map.w, l->map.h);
+  jv_scene_clip(sc, JV_FILL_WINDING);
+  add_fills(sc, l, in);
+  jv_status st = add_borders(sc, l, in, err);
+  jv_scene_restore(sc);
+  if (st != JV_OK)
+    return st;
+  if (in->regional) {
+    /* the neighbours are cut off at the frame: show where */
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));
+    jv_scene_line_width(sc, 0.5);
+    jv_scene_rect(sc, l->map.x, l->map.y, l->map.w, l->map.h);
+    jv_scene_stroke(sc);
+  }
+  add_labels(sc, l, in);
+  add_legend(sc, l, in);
+  for (size_t i = 0; i < l->n_texts; i++) {
+    const jv_map_text *t = &l->texts[i];
+    jv_scene_rgb(sc, jv_rgb_hex(t->grey ? JV_MAP_SOURCE_RGB : JV_MAP_TEXT_RGB));
+    jv_scene_text(sc, t->x, t->y, t->text, t->style, t->size, JV_ALIGN_LEFT, 0.0);
+  }
+  return jv_scene_status(sc, err);
+}

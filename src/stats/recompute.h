@@ -1,0 +1,39 @@
+/* recompute.h - an earlier school year's figures on a later CBS indeling.
+ * Owns jv_recomputed: counts summed over the municipalities that merged
+ * (never apportioned), and which municipalities are not comparable and why. */
+#ifndef JV_STATS_RECOMPUTE_H
+#define JV_STATS_RECOMPUTE_H
+
+#include <stdbool.h>
+
+#include "model/herindeling.h"
+#include "model/model.h"
+
+typedef struct {
+  /* the earlier year with the report year's municipalities (same order,
+   * codes and names); a value is the sum over the municipalities it was
+   * made of, and JV_VAL_MISSING where it is not comparable */
+  jv_dataset ds;
+  char **note;       /* per municipality: NULL, or why it is not comparable (owned) */
+  bool *summed;      /* per municipality: its figure is a sum over several earlier ones */
+  size_t n_notes;    /* how many municipalities have a note */
+  bool any_summed;   /* some figure was recomputed */
+  int from_indeling; /* the earlier year's indeling */
+  char *region_note; /* owned, NULL or why the region total is not the same area */
+} jv_recomputed;
+
+/* Recomputes earlier onto the municipalities of current. A municipality of
+ * current is comparable when every municipality it was made of (h, from
+ * earlier's indeling to current's) is whole and in earlier; its values are
+ * then their sums: counts add, nvt adds nothing, n.b. or non-respons makes
+ * the sum n.b. Otherwise its values are missing and note[i] names the part
+ * that was split or that earlier does not hold. out is initialised here;
+ * free with jv_recomputed_free. JV_EINTERNAL when out of memory. */
+jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_dataset *current,
+                       const jv_herindelingen *h, jv_error *err);
+void jv_recomputed_free(jv_recomputed *r);
+
+/* The sum of two values as totals add them (see jv_stats_total). */
+jv_value jv_value_sum(jv_value a, jv_value b);
+
+#endif

@@ -50,7 +50,11 @@ static void scene(jv_draw *d)
   }
   jv_draw_stroke(d);
   jv_draw_save(d);
-  jv_draw_rect(d, 40.3, 30.7, 90.2, 70.9);
+  jv_draw_move_to(d, 40.3, 30.7);
+  jv_draw_line_to(d, 130.5, 30.7);
+  jv_draw_line_to(d, 130.5, 101.6);
+  jv_draw_line_to(d, 40.3, 101.6);
+  jv_draw_close(d);
   jv_draw_clip(d, JV_FILL_WINDING);
   jv_draw_rgb(d, (jv_rgb){0.5, 0.1, 0.1});
   jv_draw_line_width(d, 0.5);

@@ -66,3 +66,41 @@ jv_status jv_plausibility_run(const jv_dataset *ds, jv_diags *out)
   }
   return st;
 }
+
+static jv_status compare_one(const jv_municipality *m, const jv_municipality *p, int ind,
+                             const char *year, jv_diags *out)
+{
+  jv_value a = m->values[ind], b = p->values[ind];
+  if (a.kind != JV_VAL_COUNT || b.kind != JV_VAL_COUNT)
+    return JV_OK;
+  const jv_srcpos *at = &m->where[ind];
+  char x[32], y[32];
+  if (ind == JV_IND_LPL_5_17) {
+    long long diff = a.count > b.count ? a.count - b.count : b.count - a.count;
+    if (b.count == 0 || diff * 100 <= b.count * JV_PLAUSIBLE_LPL_CHANGE)
+      return JV_OK;
+    return jv_diags_add(out, at->file, at->line, at->column,
+                        "%s: leerplichtigen_5_17 is %s, %s in %s: a change of more than %d %%",
+                        m->name, jv_format_count(a.count, x, sizeof(x)),
+                        jv_format_count(b.count, y, sizeof(y)), year, JV_PLAUSIBLE_LPL_CHANGE);
+  }
+  long long hi = a.count > b.count ? a.count : b.count, lo = a.count + b.count - hi;
+  if (is_base(ind) || hi < JV_PLAUSIBLE_MIN_CASES || hi <= lo * JV_PLAUSIBLE_FACTOR)
+    return JV_OK;
+  return jv_diags_add(out, at->file, at->line, at->column,
+                      "%s: %s is %s, %s in %s: a change of more than a factor %d", m->name,
+                      jv_indicator_name((jv_indicator)ind), jv_format_count(a.count, x, sizeof(x)),
+                      jv_format_count(b.count, y, sizeof(y)), year, JV_PLAUSIBLE_FACTOR);
+}
+
+jv_status jv_plausibility_compare(const jv_dataset *cur, const jv_dataset *prev, jv_diags *out)
+{
+  char year[16];
+  jv_schoolyear_format(prev->year, year, sizeof(year));
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < cur->n_munis && i < prev->n_munis && st == JV_OK; i++)
+    for (int ind = 0; ind < JV_IND_COUNT && st == JV_OK; ind++)
+      if (cur->has_indicator[ind] && prev->has_indicator[ind])
+        st = compare_one(&cur->munis[i], &prev->munis[i], ind, year, out);
+  return st;
+}

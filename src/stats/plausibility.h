@@ -19,4 +19,16 @@
  * themselves are not counted against it. JV_EINTERNAL only when out of memory. */
 jv_status jv_plausibility_run(const jv_dataset *ds, jv_diags *out);
 
+/* Change from the earlier year that is implausible: leerplichtigen_5_17 by
+ * more than JV_PLAUSIBLE_LPL_CHANGE percent, a count by more than a factor
+ * JV_PLAUSIBLE_FACTOR (when either year has at least JV_PLAUSIBLE_MIN_CASES). */
+#define JV_PLAUSIBLE_LPL_CHANGE 20
+#define JV_PLAUSIBLE_FACTOR 3
+#define JV_PLAUSIBLE_MIN_CASES 10
+
+/* Adds a warning, located at the current value, for every such change
+ * between cur and prev, the earlier year with cur's municipalities in the
+ * same order (stats/recompute.h; missing values are skipped). */
+jv_status jv_plausibility_compare(const jv_dataset *cur, const jv_dataset *prev, jv_diags *out);
+
 #endif

@@ -271,10 +271,14 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
       break;
     first += n;
     if (first >= t->n_rows) {
-      if (t->source) {
-        if (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
-            jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC, s->table.header_size,
-                         s->muted, JV_TEXT_LEFT)) {
+      if (t->source || t->note) {
+        double ny = f->y + 10 + (t->source ? s->table.header_size * 1.3 : 0);
+        if ((t->source && (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
+                           jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC,
+                                        s->table.header_size, s->muted, JV_TEXT_LEFT))) ||
+            (t->note && (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
+                         jv_page_text(f->page, x0, ny, t->note, JV_FONT_ITALIC,
+                                      s->table.header_size, s->muted, JV_TEXT_LEFT)))) {
           st = jv_flow__oom(f);
           break;
         }

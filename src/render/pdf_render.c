@@ -13,6 +13,7 @@
 #include "render/draw_hpdf.h"
 #include "render/scene_paint.h"
 #include "render/pdf_pdfa.h"
+#include "render/pdf_fonttrim.h"
 #include "render/pdf_tags.h"
 #include "render/pdf_zlib.h"
 
@@ -124,10 +125,32 @@ static void put_alt(ctx *c, HPDF_Page page, const jv_item *it)
   const char *alt = it->figure->alt;
   HPDF_Font font = font_for(c, JV_FONT_REGULAR);
   if (alt && *alt && font && it->elem >= 0) {
+    /* lines (breaking after a space) that stay inside the box: readers drop
+     * text beyond the page */
+    size_t n = strlen(alt);
+    char *line = malloc(n + 1);
+    double y = it->y + 1;
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, font, 1);
     HPDF_Page_SetTextRenderingMode(page, HPDF_INVISIBLE);
-    HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, it->y + 1), alt);
+    for (size_t at = 0; line && at < n; y += 1.2) {
+      size_t len = 0, fit = 0;
+      while (at + len < n) {
+        size_t w = strcspn(alt + at + len, " ");
+        w += alt[at + len + w] == ' ';
+        memcpy(line, alt + at, len + w);
+        line[len + w] = '\0';
+        if (fit && jv_fonts_text_width(c->fonts, JV_FONT_REGULAR, 1, line) > it->w - 2)
+          break;
+        len += w;
+        fit = len;
+      }
+      memcpy(line, alt + at, fit);
+      line[fit] = '\0';
+      HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, y), line);
+      at += fit;
+    }
+    free(line);
     HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
     HPDF_Page_EndText(page);
   }
@@ -352,7 +375,10 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
     jv_pdfa_info pi = {
         meta->title, meta->author, meta->subject, meta->keywords, "jaarverslag " JV_VERSION,
         meta->lang,  meta->date,   meta->icc_path};
-    if ((st = jv_pdfa_fix_fonts(c.pdf, c.font, JV_FONT_STYLE_COUNT, err)) ||
+    for (int i = 0; i < JV_FONT_STYLE_COUNT && !st; i++)
+      if (c.font[i])
+        st = jv_pdf_fonttrim(c.font[i], err);
+    if (st || (st = jv_pdfa_fix_fonts(c.pdf, c.font, JV_FONT_STYLE_COUNT, err)) ||
         (st = jv_pdfa_prepare(c.pdf, &pi, err)))
       goto out;
   }

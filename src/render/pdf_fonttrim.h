@@ -1,0 +1,14 @@
+/* pdf_fonttrim.h - embedded fonts that hold what the document uses.
+ * Owns the rewrite of a libharu TrueType font program (no glyph names, zero advances for
+ * unused glyphs; libharu already empties their outlines) and of its /W widths. */
+#ifndef JV_RENDER_PDF_FONTTRIM_H
+#define JV_RENDER_PDF_FONTTRIM_H
+
+#include <hpdf.h>
+
+#include "util/error.h"
+
+/* Trims an embedded UTF-8 (Type0/CIDFontType2) font after all text is drawn. */
+jv_status jv_pdf_fonttrim(HPDF_Font font, jv_error *err);
+
+#endif

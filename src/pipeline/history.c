@@ -90,9 +90,13 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
     const jv_dataset *y = h->years[i];
     if (!y->has_indicator[ind] || (per_1000 && !y->has_indicator[JV_IND_LPL_5_17]))
       continue; /* a gap */
-    char source[200];
-    snprintf(source, sizeof(source), "registratie Leerplicht %s",
-             y->region_name ? y->region_name : "");
+    char source[300];
+    /* an earlier year of another composition (a part now in the region was
+     * not then): its figure is that of the region as it was */
+    bool other = h->has_prev && h->prev.region_note;
+    snprintf(source, sizeof(source), "registratie Leerplicht %s%s",
+             y->region_name ? y->region_name : "",
+             other ? " (eerdere jaren: de regio met de gemeenten van dat jaar)" : "");
     jv_value_kind kind;
     double v;
     if (per_1000) {

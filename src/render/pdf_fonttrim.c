@@ -34,8 +34,7 @@ static uint32_t checksum(const unsigned char *p, size_t n)
   return s;
 }
 
-/* A stream's bytes as one malloc'd block; NULL when out of memory. */
-static unsigned char *stream_bytes(HPDF_Stream s, size_t *n)
+unsigned char *jv_pdf_stream_bytes(HPDF_Stream s, size_t *n)
 {
   *n = 0;
   HPDF_UINT count = HPDF_MemStream_GetBufCount(s);
@@ -152,8 +151,8 @@ jv_status jv_pdf_fonttrim(HPDF_Font font, jv_error *err)
   if (!ff)
     return JV_OK;
   size_t n, nmap;
-  unsigned char *prog = stream_bytes(ff->stream, &n);
-  unsigned char *map = stream_bytes(fa->map_stream->stream, &nmap);
+  unsigned char *prog = jv_pdf_stream_bytes(ff->stream, &n);
+  unsigned char *map = jv_pdf_stream_bytes(fa->map_stream->stream, &nmap);
   unsigned char *small = NULL;
   size_t m = prog && map ? trim_program(prog, n, ta->glyph_tbl.flgs, ta->num_h_metric, &small) : 0;
   HPDF_STATUS s = prog && map ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;

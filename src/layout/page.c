@@ -17,6 +17,7 @@ void jv_pages_free(jv_pages *p)
     for (size_t j = 0; j < p->pages[i].n; j++) {
       jv_item *it = &p->pages[i].items[j];
       free(it->text);
+      free(it->actual);
       if (it->scene)
         jv_scene_free(it->scene);
       free(it->scene);
@@ -29,6 +30,7 @@ void jv_pages_free(jv_pages *p)
     free(p->outline[i].title);
   free(p->pages);
   free(p->outline);
+  free(p->elems);
   memset(p, 0, sizeof(*p));
 }
 
@@ -39,6 +41,8 @@ jv_page *jv_pages_add(jv_pages *p)
     return NULL;
   p->pages = np;
   memset(&np[p->n_pages], 0, sizeof(jv_page));
+  /* a block that runs over onto the page still owns what follows */
+  np[p->n_pages].elem = p->n_pages ? np[p->n_pages - 1].elem : JV_ELEM_ARTIFACT;
   return &np[p->n_pages++];
 }
 
@@ -60,6 +64,16 @@ jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, 
   return JV_OK;
 }
 
+int jv_pages_elem(jv_pages *p, jv_struct_type type, int parent)
+{
+  jv_struct_elem *ne = realloc(p->elems, (p->n_elems + 1) * sizeof(*ne));
+  if (!ne)
+    return -1;
+  p->elems = ne;
+  ne[p->n_elems] = (jv_struct_elem){type, parent, JV_SCOPE_NONE, NULL};
+  return (int)p->n_elems++;
+}
+
 static jv_item *push(jv_page *pg)
 {
   if (pg->n == pg->cap) {
@@ -72,6 +86,7 @@ static jv_item *push(jv_page *pg)
   }
   jv_item *it = &pg->items[pg->n++];
   memset(it, 0, sizeof(*it));
+  it->elem = pg->elem;
   return it;
 }
 

@@ -1,6 +1,7 @@
 /* page.h - the plain result of layout: pages of positioned items.
- * Owns jv_pages (pages, their items, the outline and link targets); the PDF
- * renderer walks it. Coordinates are points, origin top-left, y down. */
+ * Owns jv_pages (pages, their items, the outline, link targets and the logical
+ * structure the items belong to); the PDF renderer walks it. Coordinates are
+ * points, origin top-left, y down. */
 #ifndef JV_LAYOUT_PAGE_H
 #define JV_LAYOUT_PAGE_H
 
@@ -24,6 +25,44 @@ typedef enum {
 
 typedef enum { JV_TEXT_LEFT, JV_TEXT_RIGHT, JV_TEXT_CENTER } jv_text_anchor;
 
+/* The standard structure types of a tagged PDF that layout produces. */
+typedef enum {
+  JV_SE_H1,
+  JV_SE_H2,
+  JV_SE_H3,
+  JV_SE_P,
+  JV_SE_L,
+  JV_SE_LI,
+  JV_SE_LBL,
+  JV_SE_LBODY,
+  JV_SE_TABLE,
+  JV_SE_THEAD,
+  JV_SE_TBODY,
+  JV_SE_TR,
+  JV_SE_TH, /* scope: JV_SCOPE_COLUMN or JV_SCOPE_ROW */
+  JV_SE_TD,
+  JV_SE_FIGURE, /* alt: the figure's text alternative */
+  JV_SE_CAPTION,
+  JV_SE_BLOCKQUOTE,
+  JV_SE_TOC,
+  JV_SE_TOCI,
+  JV_SE_LINK
+} jv_struct_type;
+
+typedef enum { JV_SCOPE_NONE, JV_SCOPE_COLUMN, JV_SCOPE_ROW } jv_scope;
+
+/* One element of the logical structure. Elements are created in reading
+ * (template) order; children follow their parent's earlier children. */
+typedef struct {
+  jv_struct_type type;
+  int parent; /* index of the parent element; -1: the document itself */
+  jv_scope scope;
+  const char *alt; /* borrowed from the figure (FIGURE) */
+} jv_struct_elem;
+
+/* What an item is when it belongs to no element: an artifact. */
+#define JV_ELEM_ARTIFACT (-1)
+
 typedef struct {
   jv_item_kind kind;
   double x, y, w, h;
@@ -38,6 +77,12 @@ typedef struct {
   jv_scene *scene;         /* owned (FIGURE): the figure laid out in w x h */
   int target;              /* page index (LINK) */
   const jv_image *image;   /* borrowed (IMAGE) */
+  int elem;                /* structure element, or JV_ELEM_ARTIFACT */
+  int space_after;         /* TEXT: a word space follows (written as a real space) */
+  /* TEXT: owned, may be NULL: what the drawn text stands for in extracted text
+   * (the whole word on the first part of a word broken over two lines, "" on
+   * the added hyphen and the rest of the word) */
+  char *actual;
 } jv_item;
 
 /* A block of the document with something on a page (the page map). */
@@ -50,6 +95,7 @@ typedef struct {
 typedef struct {
   jv_item *items;
   size_t n, cap;
+  int elem; /* the element new items belong to (a new page inherits it) */
   /* the page map: what is on the page, how full it is and, when the flow
    * left it under JV_PAGE_MIN_FILL, why */
   jv_page_block *blocks;
@@ -78,6 +124,8 @@ typedef struct {
   size_t n_pages;
   jv_outline_entry *outline;
   size_t n_outline;
+  jv_struct_elem *elems; /* the logical structure, in reading order */
+  size_t n_elems;
 } jv_pages;
 
 void jv_pages_init(jv_pages *p, double width, double height);
@@ -85,6 +133,9 @@ void jv_pages_free(jv_pages *p);
 /* Appends an empty page and returns it (NULL when out of memory). */
 jv_page *jv_pages_add(jv_pages *p);
 jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, double y);
+/* Adds a structure element under parent (-1: the document); returns its index,
+ * or -1 when out of memory. */
+int jv_pages_elem(jv_pages *p, jv_struct_type type, int parent);
 
 /* Notes that block (index) has items on pg; continued when it began on an
  * earlier page. A block already noted is not noted twice. */

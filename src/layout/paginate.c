@@ -37,6 +37,75 @@ jv_status jv_flow__oom(flow *f)
   return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
+int jv_flow__elem(flow *f, jv_struct_type type, int parent)
+{
+  int e = jv_pages_elem(f->out, type, parent);
+  f->page->elem = e < 0 ? JV_ELEM_ARTIFACT : e;
+  return e;
+}
+
+/* A list item joins the list of its depth (a new L, nested in the LBody of
+ * the item above when deeper) as an LI of Lbl and LBody. */
+static int list_item_elems(flow *f, const jv_block *b)
+{
+  int d = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
+  for (int k = d + 1; k < 4; k++)
+    f->elem_list[k] = f->elem_lbody[k] = -1;
+  if (b->continued && f->elem_lbody[d] >= 0) {
+    f->elem_text = f->elem_lbody[d];
+    return 0;
+  }
+  if (f->elem_list[d] < 0) {
+    int parent = d > 1 ? f->elem_lbody[d - 1] : -1;
+    if ((f->elem_list[d] = jv_flow__elem(f, JV_SE_L, parent)) < 0)
+      return -1;
+  }
+  int li = jv_flow__elem(f, JV_SE_LI, f->elem_list[d]);
+  f->elem_lbl = li < 0 ? -1 : jv_flow__elem(f, JV_SE_LBL, li);
+  f->elem_text = f->elem_lbl < 0 ? -1 : jv_flow__elem(f, JV_SE_LBODY, li);
+  f->elem_lbody[d] = f->elem_text;
+  return f->elem_text < 0 ? -1 : 0;
+}
+
+jv_status jv_flow__open_elems(flow *f, const jv_block *b)
+{
+  if (b->kind != JV_BLK_LIST_ITEM)
+    for (int k = 0; k < 4; k++)
+      f->elem_list[k] = f->elem_lbody[k] = -1;
+  int e = 0;
+  switch (b->kind) {
+  case JV_BLK_HEADING:
+    e = f->elem_text = jv_flow__elem(f,
+                                     b->level <= 1   ? JV_SE_H1
+                                     : b->level == 2 ? JV_SE_H2
+                                                     : JV_SE_H3,
+                                     -1);
+    break;
+  case JV_BLK_PARAGRAPH:
+    e = f->elem_text = jv_flow__elem(f, JV_SE_P, -1);
+    break;
+  case JV_BLK_LIST_ITEM:
+    e = list_item_elems(f, b);
+    break;
+  case JV_BLK_QUOTE:
+    e = f->elem_quote = jv_flow__elem(f, JV_SE_BLOCKQUOTE, -1);
+    if (e >= 0)
+      e = f->elem_text = jv_flow__elem(f, JV_SE_P, f->elem_quote);
+    break;
+  case JV_BLK_FIGURE: /* Caption and Figure here, placed where the figure lands */
+    if (b->figure->caption)
+      e = jv_pages_elem(f->out, JV_SE_CAPTION, -1);
+    if (e >= 0)
+      e = jv_pages_elem(f->out, JV_SE_FIGURE, -1);
+    if (e >= 0)
+      f->out->elems[e].alt = b->figure->alt;
+    f->fig_elem[b - f->first] = e;
+    break;
+  default:
+    break;
+  }
+  return e < 0 ? jv_flow__oom(f) : JV_OK;
+}
 /* When the flow leaves a page under JV_PAGE_MIN_FILL, the page map says
  * why: the block that did not fit, or the template's own page break. */
 static jv_status note_leaving(flow *f)
@@ -339,7 +408,12 @@ jv_status jv_flow__place(flow *f, const jv_block *b)
 jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
                        const unsigned char *force_break, jv_pages *out, jv_error *err)
 {
-  flow f = {.s = s, .m = m, .out = out, .err = err, .force_break = force_break};
+  flow f = {.s = s, .m = m, .out = out, .err = err, .force_break = force_break, .elem_toc = -1};
+  f.fig_elem = malloc((doc->n_blocks ? doc->n_blocks : 1) * sizeof(*f.fig_elem));
+  if (!f.fig_elem)
+    return jv_flow__oom(&f);
+  for (int k = 0; k < 4; k++)
+    f.elem_list[k] = f.elem_lbody[k] = -1;
   f.bottom = s->height - s->margin_bottom;
   f.page_bottom = f.bottom;
   f.first = doc->blocks;
@@ -356,6 +430,8 @@ jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measu
       f.cur = b;
       st = place_pending(&f, 1);
     }
+    if (!st) /* the structure follows the template, also for a figure placed later */
+      st = jv_flow__open_elems(&f, b);
     if (!st)
       st = jv_flow__place(&f, b);
   }
@@ -363,5 +439,6 @@ jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measu
     st = place_pending(&f, 1);
   if (!st && f.toc)
     st = jv_flow__fill_toc(&f);
+  free(f.fig_elem);
   return st ? st : jv_flow__decorate(&f);
 }

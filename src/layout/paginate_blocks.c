@@ -33,6 +33,8 @@ static size_t wrap_words(const flow *f, const char *text, jv_font_style st, doub
   return n < max ? n + 1 : max;
 }
 
+/* The cover in reading order (title, subtitle, year, region), each its own
+ * element; positions are found bottom-up inside the band. */
 jv_status jv_flow__put_cover(flow *f, const jv_block *b)
 {
   const jv_page_style *s = f->s;
@@ -41,33 +43,40 @@ jv_status jv_flow__put_cover(flow *f, const jv_block *b)
   double x = s->margin_left;
   double w = s->width - s->margin_left - s->margin_right;
   jv_rgb white = {1, 1, 1};
+  pg->elem = JV_ELEM_ARTIFACT;
   if (jv_page_rect(pg, 0, 0, s->width, band_h, s->accent))
     return jv_flow__oom(f);
-  /* bottom-up inside the band: year, subtitle, title */
-  double y = band_h - 36;
-  if (b->text3 && jv_page_text(pg, x, y, b->text3, JV_FONT_BOLD, 24, white, JV_TEXT_LEFT))
+  char title[4][256], sub[3][256];
+  size_t nt = b->text ? wrap_words(f, b->text, JV_FONT_BOLD, 30, w, title, 4) : 0;
+  size_t ns = b->subtitle ? wrap_words(f, b->subtitle, JV_FONT_REGULAR, 14, w, sub, 3) : 0;
+  double year_y = band_h - 36;
+  double sub_last = year_y - 44; /* baseline of the subtitle's last line */
+  double title_last = sub_last - (ns ? (double)ns * 19 + 16 : 0);
+  int ok = jv_flow__elem(f, JV_SE_H1, -1) >= 0;
+  for (size_t i = 0; ok && i < nt; i++) {
+    ok = !jv_page_text(pg, x, title_last - (double)(nt - 1 - i) * 36, title[i], JV_FONT_BOLD, 30,
+                       white, JV_TEXT_LEFT);
+    if (ok) /* the words of the next line follow after a space */
+      jv_page_last(pg)->space_after = i + 1 < nt;
+  }
+  if (ok && ns)
+    ok = jv_flow__elem(f, JV_SE_P, -1) >= 0;
+  for (size_t i = 0; ok && i < ns; i++) {
+    ok = !jv_page_text(pg, x, sub_last - (double)(ns - 1 - i) * 19, sub[i], JV_FONT_REGULAR, 14,
+                       white, JV_TEXT_LEFT);
+    if (ok)
+      jv_page_last(pg)->space_after = i + 1 < ns;
+  }
+  if (ok && b->text3)
+    ok = jv_flow__elem(f, JV_SE_P, -1) >= 0 &&
+         !jv_page_text(pg, x, year_y, b->text3, JV_FONT_BOLD, 24, white, JV_TEXT_LEFT);
+  if (ok && b->text2)
+    ok = jv_flow__elem(f, JV_SE_P, -1) >= 0 &&
+         !jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT);
+  if (!ok)
     return jv_flow__oom(f);
-  y -= 44;
-  if (b->subtitle) {
-    char lines[3][256];
-    size_t n = wrap_words(f, b->subtitle, JV_FONT_REGULAR, 14, w, lines, 3);
-    for (size_t i = n; i-- > 0;) {
-      if (jv_page_text(pg, x, y, lines[i], JV_FONT_REGULAR, 14, white, JV_TEXT_LEFT))
-        return jv_flow__oom(f);
-      y -= 19;
-    }
-    y -= 16;
-  }
-  if (b->text) {
-    char lines[4][256];
-    size_t n = wrap_words(f, b->text, JV_FONT_BOLD, 30, w, lines, 4);
-    for (size_t i = n; i-- > 0;) {
-      if (jv_page_text(pg, x, y, lines[i], JV_FONT_BOLD, 30, white, JV_TEXT_LEFT))
-        return jv_flow__oom(f);
-      y -= 36;
-    }
-  }
-  if (b->image) { /* the logo sits at the foot of the cover, right */
+  pg->elem = JV_ELEM_ARTIFACT; /* logo and rule are decoration */
+  if (b->image) {              /* the logo sits at the foot of the cover, right */
     double lw = b->image_w, lh = b->image_h;
     double scale = lw > 150 ? 150 / lw : 1;
     if (lh * scale > 80)
@@ -77,9 +86,7 @@ jv_status jv_flow__put_cover(flow *f, const jv_block *b)
                       lh, b->image))
       return jv_flow__oom(f);
   }
-  if (jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent) ||
-      (b->text2 &&
-       jv_page_text(pg, x, band_h + 56, b->text2, JV_FONT_BOLD, 20, s->accent, JV_TEXT_LEFT)))
+  if (jv_page_rect(pg, x, band_h + 24, 60, 4, s->accent))
     return jv_flow__oom(f);
   f->y = s->height; /* nothing else on the cover */
   return JV_OK;
@@ -87,11 +94,27 @@ jv_status jv_flow__put_cover(flow *f, const jv_block *b)
 
 /* ---- tables ----------------------------------------------------------- */
 
-static jv_status table_header(flow *f, const jv_table *t, const jv_table_geom *g, double x0)
+/* The table's elements: Table, its THead row of TH (scope column) and TBody. */
+typedef struct {
+  int table, thead_tr, tbody;
+  int header_done; /* the header on a continuation page is an artifact */
+} table_elems;
+
+static int cell_elem(flow *f, int parent, jv_struct_type type, jv_scope scope)
+{
+  int e = jv_flow__elem(f, type, parent);
+  if (e >= 0)
+    f->out->elems[e].scope = scope;
+  return e;
+}
+
+static jv_status table_header(flow *f, const jv_table *t, const jv_table_geom *g, double x0,
+                              table_elems *te)
 {
   const jv_page_style *s = f->s;
   const jv_table_style *ts = &s->table;
   jv_page *pg = f->page;
+  pg->elem = JV_ELEM_ARTIFACT;
   if (jv_page_rect(pg, x0, f->y, g->width, g->header_h, s->accent))
     return jv_flow__oom(f);
   jv_rgb white = {1, 1, 1};
@@ -100,6 +123,8 @@ static jv_status table_header(flow *f, const jv_table *t, const jv_table_geom *g
     size_t n = 0;
     while (lines && lines[n])
       n++;
+    if (!te->header_done && cell_elem(f, te->thead_tr, JV_SE_TH, JV_SCOPE_COLUMN) < 0)
+      return jv_flow__oom(f);
     /* bottom-align header lines, like the numbers under them */
     double base = f->y + g->header_h - 5 - (double)(n ? n - 1 : 0) * ts->header_line_height;
     for (size_t i = 0; i < n; i++) {
@@ -109,19 +134,26 @@ static jv_status table_header(flow *f, const jv_table *t, const jv_table_geom *g
       if (jv_page_text(pg, x, base + (double)i * ts->header_line_height, lines[i], JV_FONT_BOLD,
                        ts->header_size, white, a))
         return jv_flow__oom(f);
+      jv_page_last(pg)->space_after = i + 1 < n;
     }
   }
+  te->header_done = 1;
+  pg->elem = JV_ELEM_ARTIFACT;
   f->y += g->header_h;
   return JV_OK;
 }
 
+/* Body rows: a TR each, the first column as row headers (TH, scope row). */
 static jv_status table_rows(flow *f, const jv_table *t, const jv_table_geom *g, double x0,
-                            size_t first, size_t count)
+                            size_t first, size_t count, const table_elems *te)
 {
   const jv_page_style *s = f->s;
   const jv_table_style *ts = &s->table;
   jv_page *pg = f->page;
   for (size_t r = first; r < first + count; r++) {
+    int tr = jv_flow__elem(f, JV_SE_TR, te->tbody);
+    if (tr < 0)
+      return jv_flow__oom(f);
     int total = t->row_kind[r] == JV_ROW_TOTAL;
     if (total) {
       if (jv_page_rect(pg, x0, f->y, g->width, ts->row_height, s->accent_light) ||
@@ -139,7 +171,9 @@ static jv_status table_rows(flow *f, const jv_table *t, const jv_table_geom *g, 
                                               : x0 + g->col_x[c] + ts->pad;
       jv_text_anchor a = t->align[c] == JV_CELL_RIGHT ? JV_TEXT_RIGHT : JV_TEXT_LEFT;
       jv_font_style st = total || t->emphasis[c] ? JV_FONT_BOLD : JV_FONT_REGULAR;
-      if (jv_page_text(pg, x, f->y + ts->row_height - 4.2, jv_table_cell(t, r, c), st,
+      if (cell_elem(f, tr, c == 0 ? JV_SE_TH : JV_SE_TD, c == 0 ? JV_SCOPE_ROW : JV_SCOPE_NONE) <
+              0 ||
+          jv_page_text(pg, x, f->y + ts->row_height - 4.2, jv_table_cell(t, r, c), st,
                        ts->font_size, s->text, a))
         return jv_flow__oom(f);
     }
@@ -169,6 +203,16 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
   jv_status st = jv_table_layout(t, &s->table, f->m, f->content_w, &g, f->err);
   if (st)
     return st;
+  table_elems te = {-1, -1, -1, 0};
+  te.table = jv_pages_elem(f->out, JV_SE_TABLE, -1);
+  int caption = te.table >= 0 && t->title ? jv_pages_elem(f->out, JV_SE_CAPTION, te.table) : -2;
+  int thead = caption != -1 ? jv_pages_elem(f->out, JV_SE_THEAD, te.table) : -1;
+  te.thead_tr = thead >= 0 ? jv_pages_elem(f->out, JV_SE_TR, thead) : -1;
+  te.tbody = te.thead_tr >= 0 ? jv_pages_elem(f->out, JV_SE_TBODY, te.table) : -1;
+  if (te.tbody < 0) {
+    jv_table_geom_free(&g, t->n_cols);
+    return jv_flow__oom(f);
+  }
   double x0 = f->x0;
   size_t first = 0;
   /* a table that fits on a page of its own is kept together; only a table
@@ -204,6 +248,7 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
         st = jv_flow__oom(f);
         break;
       }
+      f->page->elem = caption;
       if (jv_page_text(f->page, x0, f->y + s->table.title_size, t->title, JV_FONT_BOLD,
                        s->table.title_size, s->accent, JV_TEXT_LEFT)) {
         st = jv_flow__oom(f);
@@ -211,6 +256,7 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
       }
       f->y += g.title_h;
     } else if (first > 0 && t->title) {
+      f->page->elem = JV_ELEM_ARTIFACT;
       /* continuation: repeat the header with a short note above it */
       char note[600];
       snprintf(note, sizeof(note), "%s (vervolg)", t->title);
@@ -221,16 +267,18 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
       }
       f->y += g.title_h;
     }
-    if ((st = table_header(f, t, &g, x0)) || (st = table_rows(f, t, &g, x0, first, n)))
+    if ((st = table_header(f, t, &g, x0, &te)) || (st = table_rows(f, t, &g, x0, first, n, &te)))
       break;
     first += n;
     if (first >= t->n_rows) {
       if (t->source || t->note) {
         double ny = f->y + 10 + (t->source ? s->table.header_size * 1.3 : 0);
-        if ((t->source && jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC,
-                                       s->table.header_size, s->muted, JV_TEXT_LEFT)) ||
-            (t->note && jv_page_text(f->page, x0, ny, t->note, JV_FONT_ITALIC, s->table.header_size,
-                                     s->muted, JV_TEXT_LEFT))) {
+        if ((t->source && (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
+                           jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC,
+                                        s->table.header_size, s->muted, JV_TEXT_LEFT))) ||
+            (t->note && (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
+                         jv_page_text(f->page, x0, ny, t->note, JV_FONT_ITALIC,
+                                      s->table.header_size, s->muted, JV_TEXT_LEFT)))) {
           st = jv_flow__oom(f);
           break;
         }
@@ -293,12 +341,18 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
         return st;
     }
   }
+  /* the elements made where the template has the figure (jv_flow__open_elems) */
+  int e = f->fig_elem && b >= f->first && b < f->last ? f->fig_elem[b - f->first] : -1;
+  if (e < 0)
+    return jv_flow__oom(f);
   if (fig->caption) {
+    f->page->elem = e - 1;
     if (jv_page_text(f->page, f->x0, f->y + 10, fig->caption, JV_FONT_BOLD, f->s->table.title_size,
                      f->s->accent, JV_TEXT_LEFT))
       return jv_flow__oom(f);
     f->y += cap_h;
   }
+  f->page->elem = e;
   if (jv_page_figure(f->page, f->x0, f->y, fig))
     return jv_flow__oom(f);
   jv_item *it = jv_page_last(f->page);

@@ -44,6 +44,14 @@ typedef struct {
   double need, left;
   const jv_block *split_table;      /* a table its heading was placed with, to be split */
   const unsigned char *force_break; /* per block: start it on a new page (may be NULL) */
+  /* the logical structure (jv_pages elems) the items being placed belong to */
+  int elem_text;     /* running text of the current block */
+  int elem_lbl;      /* a list item's marker */
+  int elem_quote;    /* the BlockQuote of a pull quote */
+  int elem_toc;      /* the TOC, made where the TOC block stands */
+  int elem_list[4];  /* the L of each list depth (1..3), -1 outside lists */
+  int elem_lbody[4]; /* the LBody of the last item at each depth */
+  int *fig_elem;     /* per block: a figure's Figure element (its Caption before it) */
 } flow;
 
 static inline double avail(const flow *f)
@@ -62,6 +70,10 @@ static inline double used(const flow *f, double y)
 }
 
 jv_status jv_flow__oom(flow *f);
+/* Adds a structure element and makes it the current page's element; -1 when out of memory. */
+int jv_flow__elem(flow *f, jv_struct_type type, int parent);
+/* The elements of the next block (headings, paragraphs, lists, quotes). */
+jv_status jv_flow__open_elems(flow *f, const jv_block *b);
 jv_status jv_flow__new_page(flow *f);
 /* Leaves the page because block b (needing need points) does not fit: the
  * page map then says so when the page stays under JV_PAGE_MIN_FILL. */

@@ -71,10 +71,63 @@ static jv_status list_marker(flow *f, const jv_block *b, const text_fmt *t, doub
     snprintf(mark, sizeof(mark), "%d.", b->number);
   else
     snprintf(mark, sizeof(mark), "%s", b->level == 1 ? "\xE2\x80\xA2" : "\xE2\x80\x93");
+  f->page->elem = f->elem_lbl < 0 ? JV_ELEM_ARTIFACT : f->elem_lbl;
   return jv_page_text(f->page, f->x0 + t->indent - 5, base, mark, JV_FONT_REGULAR, t->size,
                       f->s->accent, JV_TEXT_RIGHT)
              ? jv_flow__oom(f)
              : JV_OK;
+}
+
+/* The first and last word pieces of a line (the added hyphen not counted). */
+static size_t last_word(const jv_textflow *tf, const jv_textflow_line *ln)
+{
+  size_t k = ln->first + ln->count - 1;
+  return tf->pieces[k].inserted_hyphen && k > ln->first ? k - 1 : k;
+}
+
+/* Whether line ln ends inside a word: an added hyphen, or a hyphen of the
+ * text ("proces-" "verbaal"; a line ending after '/' reads back as it is). */
+static int broken_word(const jv_textflow *tf, const jv_textflow_line *ln)
+{
+  if (ln->end == JV_TEXTFLOW_END_HYPHEN)
+    return 1;
+  if (ln->end != JV_TEXTFLOW_END_EXPLICIT || ln->count == 0)
+    return 0;
+  const char *t = tf->pieces[ln->first + ln->count - 1].text;
+  size_t n = strlen(t);
+  return n > 0 && t[n - 1] == '-';
+}
+
+/* How piece k of line l reads back: a word space after it (also at a line end
+ * that was a space), and for a word broken over two lines the whole word on
+ * its first part and nothing on the hyphen and the rest, so a reader joins
+ * "ingeschre-" "ven" but keeps the hyphen of "proces-" "verbaal". more: a
+ * forced line break and more text follow the last line. */
+static int mark_piece(jv_item *it, const jv_textflow *tf, size_t l, size_t k, int more)
+{
+  const jv_textflow_line *ln = &tf->lines[l];
+  size_t end = ln->first + ln->count;
+  it->space_after = k + 1 < end
+                        ? tf->pieces[k + 1].space_before
+                        : ln->end == JV_TEXTFLOW_END_SPACE || (more && l + 1 == tf->n_lines);
+  const jv_textflow_line *prev = l > 0 ? &tf->lines[l - 1] : NULL;
+  int joined = l + 1 < tf->n_lines && tf->lines[l + 1].count > 0 && broken_word(tf, ln);
+  if (tf->pieces[k].inserted_hyphen) {
+    it->actual = strdup("");
+  } else if (prev && k == ln->first && broken_word(tf, prev)) {
+    it->actual = strdup(it->space_after ? " " : "");
+  } else if (joined && k == last_word(tf, ln)) {
+    const char *rest = tf->pieces[tf->lines[l + 1].first].text;
+    size_t a = strlen(tf->pieces[k].text), b = strlen(rest);
+    it->actual = malloc(a + b + 1);
+    if (it->actual) {
+      memcpy(it->actual, tf->pieces[k].text, a);
+      memcpy(it->actual + a, rest, b + 1);
+    }
+  } else {
+    return 0;
+  }
+  return it->actual ? 0 : -1;
 }
 
 /* Places a text block's lines, splitting it over frames without widows or
@@ -108,12 +161,18 @@ static jv_status flow_lines(flow *f, const jv_block *b, int emit, int last, size
       double base = f->y + t.size;
       if (l == 0 && b->kind == JV_BLK_LIST_ITEM && !b->continued)
         st = list_marker(f, b, &t, base);
+      f->page->elem = f->elem_text < 0 ? JV_ELEM_ARTIFACT : f->elem_text;
       for (size_t k = ln->first; !st && k < ln->first + ln->count; k++) {
         const jv_textflow_piece *pc = &tf.pieces[k];
         if (!pc->text[0])
           continue;
         if (jv_page_text(f->page, f->x0 + t.indent + pc->x, base, pc->text, pc->style, t.size,
-                         t.color, JV_TEXT_LEFT))
+                         t.color, JV_TEXT_LEFT)) {
+          st = jv_flow__oom(f);
+          break;
+        }
+        jv_item *it = jv_page_last(f->page);
+        if (mark_piece(it, &tf, l, k, !last))
           st = jv_flow__oom(f);
       }
       f->y += t.leading;
@@ -129,7 +188,8 @@ static jv_status flow_lines(flow *f, const jv_block *b, int emit, int last, size
   }
   jv_textflow_free(&tf);
   if (emit && !st && last && b->kind == JV_BLK_QUOTE && b->text) {
-    if (jv_page_text(f->page, f->x0 + t.indent, f->y + f->s->body_size, b->text, JV_FONT_BOLD,
+    if (jv_flow__elem(f, JV_SE_P, f->elem_quote) < 0 ||
+        jv_page_text(f->page, f->x0 + t.indent, f->y + f->s->body_size, b->text, JV_FONT_BOLD,
                      f->s->body_size - 1, f->s->muted, JV_TEXT_LEFT))
       st = jv_flow__oom(f);
     f->y += f->s->body_leading + f->s->body_leading * 0.6;

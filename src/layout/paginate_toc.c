@@ -31,6 +31,9 @@ jv_status jv_flow__reserve_toc(flow *f, const jv_doc *doc, const jv_block *b)
   if (!at_top(f))
     st = jv_flow__new_page(f);
   f->toc = b;
+  f->elem_toc = jv_pages_elem(f->out, JV_SE_TOC, -1);
+  if (f->elem_toc < 0)
+    return jv_flow__oom(f);
   f->toc_first = f->page_index;
   f->toc_pages = pages;
   size_t index = (size_t)(b - f->first);
@@ -55,7 +58,10 @@ jv_status jv_flow__fill_toc(flow *f)
   int page = f->toc_first;
   jv_page *pg = &f->out->pages[page];
   double y = s->margin_top;
-  if (jv_page_text(pg, s->margin_left, y + s->h1_size, f->toc->text, JV_FONT_BOLD, s->h1_size,
+  int cap = jv_pages_elem(f->out, JV_SE_CAPTION, f->elem_toc);
+  pg->elem = cap < 0 ? JV_ELEM_ARTIFACT : cap;
+  if (cap < 0 ||
+      jv_page_text(pg, s->margin_left, y + s->h1_size, f->toc->text, JV_FONT_BOLD, s->h1_size,
                    s->accent, JV_TEXT_LEFT) ||
       jv_page_rect(pg, s->margin_left, y + s->h1_size + 8, 40, 3, s->accent))
     return jv_flow__oom(f);
@@ -78,8 +84,16 @@ jv_status jv_flow__fill_toc(flow *f)
     double base = y + size + 2;
     double tw = jv_measure_width(f->m, st, size, e->title);
     double nw = jv_measure_width(f->m, st, size, num);
-    if (jv_page_text(pg, x, base, e->title, st, size, top ? s->accent : s->text, JV_TEXT_LEFT) ||
-        jv_page_text(pg, right, base, num, st, size, top ? s->accent : s->text, JV_TEXT_RIGHT) ||
+    /* TOCI > Link > (title, page number, the link annotation) */
+    int toci = jv_pages_elem(f->out, JV_SE_TOCI, f->elem_toc);
+    int link = toci < 0 ? -1 : jv_pages_elem(f->out, JV_SE_LINK, toci);
+    if (link < 0)
+      return jv_flow__oom(f);
+    pg->elem = link;
+    if (jv_page_text(pg, x, base, e->title, st, size, top ? s->accent : s->text, JV_TEXT_LEFT))
+      return jv_flow__oom(f);
+    jv_page_last(pg)->space_after = 1; /* "Voorwoord 2", not "Voorwoord2" */
+    if (jv_page_text(pg, right, base, num, st, size, top ? s->accent : s->text, JV_TEXT_RIGHT) ||
         jv_page_line(pg, x + tw + 6, base, right - nw - 6, base, 0.4, jv_rgb_hex(0xC3CACE)) ||
         jv_page_link(pg, x, y, right - x, TOC_LINE_H, e->page))
       return jv_flow__oom(f);
@@ -100,6 +114,7 @@ jv_status jv_flow__decorate(flow *f)
     pg->fill = pg->cover ? 1 : jv_page_measure_fill(pg, s->margin_top, f->page_bottom);
     if (pg->cover)
       continue; /* the cover carries no running header or number; every other page does */
+    pg->elem = JV_ELEM_ARTIFACT;
     double hy = s->margin_top - 34;
     char num[64];
     snprintf(num, sizeof(num), "Pagina %zu van %zu", i + 1, n);

@@ -1,6 +1,8 @@
 /* pdf_pdfa.c - XMP, output intent, fonts and /ID for PDF/A-2a and PDF/UA-1. */
 #include "render/pdf_pdfa.h"
 
+#include "render/pdf_fonttrim.h"
+
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -235,33 +237,11 @@ static void identity_cmap(buf *b)
   puts_(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
-/* A stream's bytes as one malloc'd block (*n bytes); NULL when out of memory. */
-static unsigned char *stream_bytes(HPDF_Stream s, size_t *n)
-{
-  *n = 0;
-  HPDF_UINT count = HPDF_MemStream_GetBufCount(s);
-  size_t total = 0;
-  for (HPDF_UINT i = 0; i < count; i++) {
-    HPDF_UINT len = 0;
-    HPDF_MemStream_GetBufPtr(s, i, &len);
-    total += len;
-  }
-  unsigned char *out = malloc(total ? total : 1);
-  if (!out)
-    return NULL;
-  for (HPDF_UINT i = 0; i < count; i++) {
-    HPDF_UINT len = 0;
-    HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &len);
-    memcpy(out + *n, p, len);
-    *n += len;
-  }
-  return out;
-}
-
 static int same_stream(HPDF_Dict a, HPDF_Dict b)
 {
   size_t na, nb;
-  unsigned char *pa = stream_bytes(a->stream, &na), *pb = stream_bytes(b->stream, &nb);
+  unsigned char *pa = jv_pdf_stream_bytes(a->stream, &na),
+                *pb = jv_pdf_stream_bytes(b->stream, &nb);
   int same = pa && pb && na == nb && memcmp(pa, pb, na) == 0;
   free(pa);
   free(pb);

@@ -13,6 +13,8 @@
 #include "render/draw_hpdf.h"
 #include "render/scene_paint.h"
 #include "render/pdf_pdfa.h"
+#include "render/pdf_fonttrim.h"
+#include "render/pdf_tags.h"
 #include "render/pdf_zlib.h"
 
 typedef struct {
@@ -42,6 +44,8 @@ typedef struct {
   HPDF_Image image[8];
   const jv_image *image_src[8]; /* borrowed from the items */
   size_t n_images;
+  jv_pdf_tags *tags;
+  size_t page_i; /* the page being drawn */
 } ctx;
 
 static double flip(const ctx *c, double y)
@@ -83,23 +87,74 @@ static HPDF_Font load_font(void *vctx, jv_font_style style)
   return font_for(vctx, style);
 }
 
+/* The text as written: a word space after a word is a real space (placed
+ * words still start where layout put them). */
+static const char *text_of(const jv_item *it, char *buf, size_t size)
+{
+  if (it->space_after && snprintf(buf, size, "%s ", it->text) < (int)size)
+    return buf;
+  return it->text;
+}
+
 static void put_text(ctx *c, HPDF_Page page, const jv_item *it)
 {
+  char buf[512];
+  const char *text = text_of(it, buf, sizeof(buf));
   double w = jv_fonts_text_width(c->fonts, it->style, it->size, it->text);
   double x = it->x;
   if (it->anchor == JV_TEXT_RIGHT)
     x -= w;
   else if (it->anchor == JV_TEXT_CENTER)
     x -= w / 2;
-  HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
-                       (HPDF_REAL)it->color.b);
-  HPDF_Page_BeginText(page);
   HPDF_Font font = font_for(c, it->style);
   if (!font)
     return;
+  HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r, (HPDF_REAL)it->color.g,
+                       (HPDF_REAL)it->color.b);
+  HPDF_Page_BeginText(page);
   HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size);
-  HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)flip(c, it->y), it->text);
+  HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)flip(c, it->y), text);
   HPDF_Page_EndText(page);
+}
+
+/* A figure's content in the structure is its text alternative, as invisible
+ * text in its box (so every text extraction reads the description); the
+ * drawing itself, labels included, is an artifact. */
+static void put_alt(ctx *c, HPDF_Page page, const jv_item *it)
+{
+  const char *alt = it->figure->alt;
+  HPDF_Font font = font_for(c, JV_FONT_REGULAR);
+  if (alt && *alt && font && it->elem >= 0) {
+    /* lines (breaking after a space) that stay inside the box: readers drop
+     * text beyond the page */
+    size_t n = strlen(alt);
+    char *line = malloc(n + 1);
+    double y = it->y + 1;
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, font, 1);
+    HPDF_Page_SetTextRenderingMode(page, HPDF_INVISIBLE);
+    for (size_t at = 0; line && at < n; y += 1.2) {
+      size_t len = 0, fit = 0;
+      while (at + len < n) {
+        size_t w = strcspn(alt + at + len, " ");
+        w += alt[at + len + w] == ' ';
+        memcpy(line, alt + at, len + w);
+        line[len + w] = '\0';
+        if (fit && jv_fonts_text_width(c->fonts, JV_FONT_REGULAR, 1, line) > it->w - 2)
+          break;
+        len += w;
+        fit = len;
+      }
+      memcpy(line, alt + at, fit);
+      line[fit] = '\0';
+      HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)flip(c, y), line);
+      at += fit;
+    }
+    free(line);
+    HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
+    HPDF_Page_EndText(page);
+  }
+  jv_pdf_tags_artifact(c->tags, c->page_i);
 }
 
 static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
@@ -124,6 +179,7 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     HPDF_Page_Stroke(page);
     break;
   case JV_ITEM_FIGURE: {
+    put_alt(c, page, it);
     jv_draw_hpdf dh;
     HPDF_Page_GSave(page);
     jv_draw_hpdf_init(&dh, page, c->font, c->fonts, it->x, flip(c, it->y));
@@ -168,6 +224,9 @@ static void put_item(ctx *c, HPDF_Page page, const jv_item *it)
     HPDF_Destination_SetFit(dst);
     HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(page, r, dst);
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    char what[64];
+    snprintf(what, sizeof(what), "Ga naar pagina %d", it->target + 1);
+    jv_pdf_tags_annot(c->tags, c->page_i, it, a, what);
     break;
   }
   }
@@ -288,10 +347,27 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
     HPDF_Page_SetWidth(c.pages[i], (HPDF_REAL)pages->width);
     HPDF_Page_SetHeight(c.pages[i], (HPDF_REAL)pages->height);
   }
-  for (size_t i = 0; i < pages->n_pages; i++)
-    for (size_t j = 0; j < pages->pages[i].n; j++)
-      put_item(&c, c.pages[i], &pages->pages[i].items[j]);
+  if ((st = jv_pdf_tags_new(&c.tags, c.pdf, pages, c.pages, err)))
+    goto out;
+  for (size_t i = 0; i < pages->n_pages; i++) {
+    const jv_page *pg = &pages->pages[i];
+    size_t *order = malloc((pg->n ? pg->n : 1) * sizeof(*order));
+    if (!order) {
+      st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+      goto out;
+    }
+    jv_pdf_tags_order(pages, i, order);
+    c.page_i = i;
+    for (size_t j = 0; j < pg->n; j++) {
+      jv_pdf_tags_mark(c.tags, i, &pg->items[order[j]]);
+      put_item(&c, c.pages[i], &pg->items[order[j]]);
+    }
+    jv_pdf_tags_close(c.tags, i);
+    free(order);
+  }
   put_outline(&c);
+  if ((st = jv_pdf_tags_finish(c.tags, err)))
+    goto out;
   HPDF_SetPageMode(c.pdf, pages->n_outline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
   HPDF_AddPageLabel(c.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "");
   put_meta(&c, meta);
@@ -299,7 +375,10 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
     jv_pdfa_info pi = {
         meta->title, meta->author, meta->subject, meta->keywords, "jaarverslag " JV_VERSION,
         meta->lang,  meta->date,   meta->icc_path};
-    if ((st = jv_pdfa_fix_fonts(c.pdf, c.font, JV_FONT_STYLE_COUNT, err)) ||
+    for (int i = 0; i < JV_FONT_STYLE_COUNT && !st; i++)
+      if (c.font[i])
+        st = jv_pdf_fonttrim(c.font[i], err);
+    if (st || (st = jv_pdfa_fix_fonts(c.pdf, c.font, JV_FONT_STYLE_COUNT, err)) ||
         (st = jv_pdfa_prepare(c.pdf, &pi, err)))
       goto out;
   }
@@ -335,6 +414,7 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   }
   st = jv_atomic_commit(&af, err);
 out:
+  jv_pdf_tags_free(c.tags);
   free(c.pages);
   HPDF_Free(c.pdf);
   return st;
@@ -346,7 +426,12 @@ jv_status jv_pdf_render_figure(const jv_figure *fig, const jv_scene *scene, cons
   jv_pages p;
   jv_pages_init(&p, fig->width, fig->height);
   jv_page *pg = jv_pages_add(&p);
-  jv_status st = pg && jv_page_figure(pg, 0, 0, fig) == JV_OK
+  int e = pg ? jv_pages_elem(&p, JV_SE_FIGURE, -1) : -1;
+  if (e >= 0) {
+    p.elems[e].alt = fig->alt;
+    pg->elem = e;
+  }
+  jv_status st = e >= 0 && jv_page_figure(pg, 0, 0, fig) == JV_OK
                      ? JV_OK
                      : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   jv_item *it = st == JV_OK ? jv_page_last(pg) : NULL;

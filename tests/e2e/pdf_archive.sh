@@ -28,6 +28,7 @@ for f in report annex map chart; do
   grep -q "^Metadata Stream: *yes" "$tmp/info.txt" || bad "$f: no XMP stream"
   grep -q "^PDF version: *1.7" "$tmp/info.txt" || bad "$f: not PDF 1.7"
   grep -q "^Title: *[^ ]" "$tmp/info.txt" || bad "$f: no Title"
+  /usr/bin/python3 "$here/lib/font_subset.py" "$tmp/$f.pdf" || bad "$f: fonts not cut to the glyphs used"
 done
 pdftotext -layout "$tmp/report.pdf" "$tmp/report.txt"
 grep -q "^ *Dordrecht  *14.246  *2.871  *17.117" "$tmp/report.txt" ||

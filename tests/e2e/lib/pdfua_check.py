@@ -5,6 +5,7 @@ Protocol's) on one PDF with pikepdf. Prints each failure; exit 1 if any.
 usage: pdfua_check.py FILE.pdf [--no-tags]
   --no-tags  skip the structure-tree checks (tagging not yet written)
 """
+import os
 import re
 import sys
 
@@ -160,6 +161,7 @@ def main():
         check_fonts(pdf)
         check_forbidden(pdf)
         if tags:
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
             import pdfua_tags
 
             failures.extend(pdfua_tags.check(pdf))

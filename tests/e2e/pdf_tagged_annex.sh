@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Tagged PDF/UA-1, the ministry annex and a standalone map PDF: tagged, the checker
+# passes, no poppler warning, and the structure tree (pdfinfo -struct-text) holds every
+# heading, table header cell and map text alternative of --outline-text in order.
+set -euo pipefail
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+annex=(--template "$JV_SRC/templates/ministerie-bijlage/bijlage.md" --data "$JV_SRC/data/g4-g32/2014-2015")
+"$bin" report "${annex[@]}" -o "$tmp/annex.pdf" 2>/dev/null
+"$bin" report "${annex[@]}" --outline-text >"$tmp/annex.txt" 2>/dev/null
+"$bin" map -i vrijstelling_5a --national -y 2014-2015 -o "$tmp/map.pdf" 2>/dev/null
+for f in annex map; do
+  pdfinfo "$tmp/$f.pdf" >"$tmp/$f.info"
+  grep -q "^Tagged: *yes" "$tmp/$f.info" || bad "$f: not tagged"
+  $py "$here/lib/pdfua_check.py" "$tmp/$f.pdf" || bad "$f: checker"
+  pdfinfo -struct-text "$tmp/$f.pdf" >"$tmp/$f.struct" 2>"$tmp/$f.err"
+  [ ! -s "$tmp/$f.err" ] || { cat "$tmp/$f.err"; bad "$f: poppler warns"; }
+done
+$py "$here/lib/struct_order.py" "$tmp/annex.txt" "$tmp/annex.struct" "Amsterdam=98.243" ||
+  bad "annex: structure order"
+# the map: one Figure whose text is the generated alternative
+grep -q '^  Figure:' "$tmp/map.struct" || bad "map: no Figure"
+grep -q '"Kaart: .*Alkmaar 0,8' "$tmp/map.struct" || bad "map: Figure text is not its alternative"
+[ "$fails" -eq 0 ] || exit 1
+echo "1 passed, 0 failed"

@@ -8,18 +8,9 @@
 #   JV_BIN=/path/to/jaarverslag uses that binary; otherwise ./build-bench is
 #   built in Release mode first.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 regions=${1:-39}
-if [ -n "${JV_BIN:-}" ]; then
-  bin=$JV_BIN
-else
-  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DJV_TESTS=OFF >/dev/null
-  cmake --build build-bench -j "$(nproc)" >/dev/null
-  bin=$PWD/build-bench/jaarverslag
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export SOURCE_DATE_EPOCH=1546300800
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 proj=$tmp/project
 python3 scripts/synthetic_project.py "$proj" --regions "$regions" >/dev/null
 

@@ -4,7 +4,10 @@
 Usage: bench/run.py [-n RUNS] [--label TEXT] -- command args...
 Peak RSS comes from wait4()'s rusage of each run (the child's own maximum).
 """
-import argparse, os, statistics, sys, time
+import argparse, statistics
+
+from pair import run
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -17,26 +20,14 @@ def main():
         ap.error("no command")
     walls, rss = [], []
     for _ in range(a.n):
-        t0 = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 1)
-                os.dup2(devnull, 2)
-                os.execvp(cmd[0], cmd)
-            finally:
-                os._exit(127)
-        _, status, ru = os.wait4(pid, 0)
-        walls.append(time.perf_counter() - t0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            print(f"{a.label}: command failed with status {status}", file=sys.stderr)
-            sys.exit(1)
-        rss.append(ru.ru_maxrss)  # KiB on Linux
+        wall, mib = run(cmd)
+        walls.append(wall)
+        rss.append(mib)
     med = statistics.median(walls)
     print(f"{a.label:<34} runs={a.n}  wall median {med*1000:8.1f} ms "
           f"(min {min(walls)*1000:.1f}, max {max(walls)*1000:.1f})  "
-          f"peak RSS median {statistics.median(rss)/1024:6.1f} MiB")
+          f"peak RSS median {statistics.median(rss):6.1f} MiB")
+
 
 if __name__ == "__main__":
     main()

@@ -4,9 +4,9 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libcairo2-dev libhpdf-dev libcsv-dev libcmocka-dev libcmark-dev
       libhyphen-dev hyphen-nl libjansson-dev libfreetype-dev nettle-dev
-      libpng-dev libjpeg-dev time
+      libpng-dev libjpeg-dev time imagemagick
       poppler-utils qpdf valgrind python3 clang-format
-      colord-data python3-pikepdf)
+      colord-data python3-pikepdf python3-pil)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,19 +20,19 @@ static void usage(FILE *out)
                "      --outline-text print the report's structure (headings, paragraphs,\n"
                "                     tables with header cells, figures with their text\n"
                "                     alternatives) instead of writing the PDF\n"
+               "      --pages        also print the page map: per page its blocks, how\n"
+               "                     full it is and why a page was left under 60%%\n"
                "  -h, --help         show this help\n\n"
                "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
 }
 
 int jv_cmd_report(int argc, char **argv)
 {
-  static const struct option opts[] = {{"data", required_argument, NULL, 'd'},
-                                       {"output", required_argument, NULL, 'o'},
-                                       {"no-charts", no_argument, NULL, 'n'},
-                                       {"template", required_argument, NULL, 't'},
-                                       {"outline-text", no_argument, NULL, 'O'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {
+      {"data", required_argument, NULL, 'd'},   {"output", required_argument, NULL, 'o'},
+      {"no-charts", no_argument, NULL, 'n'},    {"template", required_argument, NULL, 't'},
+      {"outline-text", no_argument, NULL, 'O'}, {"pages", no_argument, NULL, 'P'},
+      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
   jv_diags errors;
   jv_diags_init(&errors);
   jv_report_opts ro = {.warnings = stderr, .errors = &errors};
@@ -53,6 +53,9 @@ int jv_cmd_report(int argc, char **argv)
       break;
     case 'O':
       ro.outline_text = stdout;
+      break;
+    case 'P':
+      ro.page_map = stdout;
       break;
     case 'h':
       usage(stdout);

@@ -22,6 +22,8 @@ void jv_pages_free(jv_pages *p)
       free(it->scene);
     }
     free(p->pages[i].items);
+    free(p->pages[i].blocks);
+    free(p->pages[i].why);
   }
   for (size_t i = 0; i < p->n_outline; i++)
     free(p->outline[i].title);
@@ -154,4 +156,38 @@ jv_status jv_page_image(jv_page *pg, double x, double y, double w, double h, con
   it->x = x, it->y = y, it->w = w, it->h = h;
   it->image = image;
   return JV_OK;
+}
+
+jv_status jv_page_note_block(jv_page *pg, size_t block, int continued)
+{
+  for (size_t i = 0; i < pg->n_blocks; i++)
+    if (pg->blocks[i].block == block)
+      return JV_OK;
+  if (pg->n_blocks == pg->cap_blocks) {
+    size_t cap = pg->cap_blocks ? pg->cap_blocks * 2 : 8;
+    jv_page_block *nb = realloc(pg->blocks, cap * sizeof(*nb));
+    if (!nb)
+      return JV_EINTERNAL;
+    pg->blocks = nb;
+    pg->cap_blocks = cap;
+  }
+  pg->blocks[pg->n_blocks].block = block;
+  pg->blocks[pg->n_blocks++].continued = continued;
+  return JV_OK;
+}
+
+double jv_page_measure_fill(const jv_page *pg, double top, double bottom)
+{
+  double low = top;
+  for (size_t i = 0; i < pg->n; i++) {
+    const jv_item *it = &pg->items[i];
+    double b = it->kind == JV_ITEM_TEXT   ? it->y + it->size * 0.25
+               : it->kind == JV_ITEM_LINE ? (it->h > 0 ? it->y + it->h : it->y)
+               : it->kind == JV_ITEM_LINK ? top
+                                          : it->y + it->h;
+    if (b > low)
+      low = b;
+  }
+  double f = (low - top) / (bottom - top);
+  return f < 0 ? 0 : f > 1 ? 1 : f;
 }

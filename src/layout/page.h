@@ -40,10 +40,28 @@ typedef struct {
   const jv_image *image;   /* borrowed (IMAGE) */
 } jv_item;
 
+/* A block of the document with something on a page (the page map). */
+typedef struct {
+  size_t block;  /* index into the document's blocks */
+  int continued; /* it began on an earlier page */
+} jv_page_block;
+
 typedef struct {
   jv_item *items;
   size_t n, cap;
+  /* the page map: what is on the page, how full it is and, when the flow
+   * left it under JV_PAGE_MIN_FILL, why */
+  jv_page_block *blocks;
+  size_t n_blocks, cap_blocks;
+  double fill; /* share of the text area's height in use, 0..1 */
+  char *why;   /* owned, NULL when the page was left full enough */
+  int cover;   /* holds the cover (no running header or footer) */
+  int toc;     /* holds (part of) the table of contents */
 } jv_page;
+
+/* A page other than a chapter's last is at least this full, unless the
+ * next block cannot be split and does not fit (then jv_page.why says so). */
+#define JV_PAGE_MIN_FILL 0.6
 
 typedef struct {
   char *title; /* owned */
@@ -66,6 +84,12 @@ void jv_pages_free(jv_pages *p);
 /* Appends an empty page and returns it (NULL when out of memory). */
 jv_page *jv_pages_add(jv_pages *p);
 jv_status jv_pages_outline(jv_pages *p, const char *title, int level, int page, double y);
+
+/* Notes that block (index) has items on pg; continued when it began on an
+ * earlier page. A block already noted is not noted twice. */
+jv_status jv_page_note_block(jv_page *pg, size_t block, int continued);
+/* The share of the text area (top..bottom) that pg's items reach down to. */
+double jv_page_measure_fill(const jv_page *pg, double top, double bottom);
 
 /* Item builders; each returns JV_EINTERNAL when out of memory. */
 jv_status jv_page_text(jv_page *pg, double x, double y, const char *text, jv_font_style style,

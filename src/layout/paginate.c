@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/page_map.h"
 #include "layout/paginate_int.h"
 #include "layout/paragraph_split.h"
 
@@ -36,14 +37,146 @@ jv_status jv_flow__oom(flow *f)
   return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
+/* When the flow leaves a page under JV_PAGE_MIN_FILL, the page map says
+ * why: the block that did not fit, or the template's own page break. */
+static jv_status note_leaving(flow *f)
+{
+  jv_page *pg = f->page;
+  if (!pg || pg->cover || pg->toc || pg->why || pg->n == 0)
+    return JV_OK;
+  pg->fill = jv_page_measure_fill(pg, f->s->margin_top, f->page_bottom);
+  if (pg->fill >= JV_PAGE_MIN_FILL)
+    return JV_OK;
+  char label[160], why[320];
+  const jv_block *c = f->cur;
+  if (f->moving) {
+    jv_block_label(f->moving, label, sizeof(label));
+    snprintf(why, sizeof(why),
+             "the next block cannot be split and does not fit: %s needs %.0f pt, %.0f pt left",
+             label, f->need, f->left > 0 ? f->left : 0);
+  } else if (c && c->kind == JV_BLK_PAGEBREAK) {
+    snprintf(why, sizeof(why), "the template asks for a new page (::pagina)");
+  } else if (c && c->kind == JV_BLK_HEADING && c->level <= 1) {
+    snprintf(why, sizeof(why), "a chapter starts on a new page");
+  } else if (c && c->kind == JV_BLK_TOC) {
+    snprintf(why, sizeof(why), "the table of contents starts on a new page");
+  } else {
+    jv_block_label(c, label, sizeof(label));
+    snprintf(why, sizeof(why), "the flow moved on at %s", label);
+  }
+  return (pg->why = strdup(why)) ? JV_OK : jv_flow__oom(f);
+}
+
+static jv_status place_pending(flow *f, int all);
+
 jv_status jv_flow__new_page(flow *f)
 {
+  jv_status st = note_leaving(f);
+  if (st)
+    return st;
   f->page = jv_pages_add(f->out);
   if (!f->page)
     return jv_flow__oom(f);
   f->page_index = (int)f->out->n_pages - 1;
   f->y = f->s->margin_top;
+  /* figures floated forward open the new page (as far as they fit) */
+  return f->n_pending && !f->flushing && !f->columns ? place_pending(f, 0) : JV_OK;
+}
+
+jv_status jv_flow__move_on(flow *f, const jv_block *b, double need, int frame)
+{
+  f->moving = b;
+  f->need = need;
+  f->left = avail(f);
+  jv_status st = frame ? jv_flow__next_frame(f) : jv_flow__new_page(f);
+  f->moving = NULL;
+  return st;
+}
+
+/* ---- the page map: which blocks reach which pages --------------------- */
+
+typedef struct {
+  size_t page, n; /* the page the flow was on and its item count */
+} mark;
+
+static mark mark_now(const flow *f)
+{
+  mark m = {f->out->n_pages - 1, f->page ? f->page->n : 0};
+  return m;
+}
+
+static jv_status note_pages(flow *f, const jv_block *b, mark m)
+{
+  int seen = 0;
+  for (size_t p = m.page; p < f->out->n_pages; p++) {
+    jv_page *pg = &f->out->pages[p];
+    if (pg->n == (p == m.page ? m.n : 0))
+      continue; /* nothing of b on this page */
+    if (jv_page_note_block(pg, (size_t)(b - f->first), seen))
+      return jv_flow__oom(f);
+    seen = 1;
+  }
   return JV_OK;
+}
+
+/* ---- figures floated forward ------------------------------------------ */
+
+/* Places pending figures in order: all of them (the end of their section),
+ * or, at the top of a new page, those that fit there. */
+static jv_status place_pending(flow *f, int all)
+{
+  jv_status st = JV_OK;
+  f->flushing = 1;
+  size_t done = 0;
+  while (!st && done < f->n_pending) {
+    const jv_block *b = f->pending[done];
+    double need = jv_flow__figure_height(f, b->figure) + (b->figure->caption ? 16 : 0);
+    if (!all && need > avail(f))
+      break;
+    mark m = mark_now(f);
+    st = jv_flow__put_figure(f, b);
+    if (!st)
+      st = note_pages(f, b, m);
+    done++;
+  }
+  memmove(f->pending, f->pending + done, (f->n_pending - done) * sizeof(f->pending[0]));
+  f->n_pending -= done;
+  f->flushing = 0;
+  return st;
+}
+
+static int is_text(const jv_block *b)
+{
+  return b->kind == JV_BLK_PARAGRAPH || b->kind == JV_BLK_LIST_ITEM || b->kind == JV_BLK_QUOTE;
+}
+
+/* Whether running text follows b in its section (before the next heading,
+ * table, page break or column block): only then may b float past it. */
+static int text_follows(const flow *f, const jv_block *b)
+{
+  for (const jv_block *n = b + 1; n < f->last; n++) {
+    if (is_text(n))
+      return 1;
+    if (n->kind != JV_BLK_FIGURE)
+      return 0;
+  }
+  return 0;
+}
+
+/* A figure that does not fit below what is on the page floats forward past
+ * the text after it, which fills the gap; one after a floated figure waits
+ * behind it, so figures keep their order. */
+static jv_status put_figure_or_float(flow *f, const jv_block *b)
+{
+  const jv_figure *fig = b->figure;
+  double need = jv_flow__figure_height(f, fig) + (fig->caption ? 16 : 0);
+  int fits = need <= avail(f) || at_top(f);
+  if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && text_follows(f, b)) {
+    f->pending[f->n_pending++] = b;
+    return JV_OK;
+  }
+  jv_status st = f->n_pending ? place_pending(f, 1) : JV_OK;
+  return st ? st : jv_flow__put_figure(f, b);
 }
 
 /* Moves the flow to the next frame: the right column when in the left one,
@@ -84,7 +217,7 @@ double jv_flow__heading_height(const flow *f, int level)
 /* Height that must follow a heading on the same page: the paragraphs under
  * it and the first table or figure they introduce (a table taller than a
  * page only needs its first rows). */
-static double keep_height(flow *f, const jv_block *next, const jv_block *end)
+static double keep_height(flow *f, const jv_block *next, const jv_block *end, double y)
 {
   /* A heading followed by a short introduction (at most two paragraphs) and
    * then a table or figure keeps all of it together; otherwise it needs
@@ -101,7 +234,16 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end)
       if (b->kind != JV_BLK_PARAGRAPH || ++paragraphs > 2)
         break;
     } else if (b->kind == JV_BLK_TABLE) {
-      return h + jv_flow__table_keep_height(f, b->table);
+      /* moving the heading would leave this page under the minimum: its
+       * table may then be split, so only its first rows must fit here */
+      double whole = jv_flow__table_keep_height(f, b->table, y + h, 0);
+      if (whole > f->bottom - y - h && used(f, y) < JV_PAGE_MIN_FILL) {
+        double part = jv_flow__table_keep_height(f, b->table, y + h, 1);
+        if (part < whole)
+          f->split_table = b;
+        return h + part;
+      }
+      return h + whole;
     } else if (b->kind == JV_BLK_FIGURE) {
       return h + jv_flow__figure_height(f, b->figure) + (b->figure->caption ? 16 : 0);
     } else {
@@ -115,12 +257,14 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next, c
 {
   const jv_page_style *s = f->s;
   double h = jv_flow__heading_height(f, b->level);
+  double keep = 0;
   if (b->level <= 1 && !f->columns && !at_top(f)) {
     jv_status st = jv_flow__new_page(f); /* chapters start on a new page */
     if (st)
       return st;
-  } else if (!at_top(f) && avail(f) < h + keep_height(f, next, end)) {
-    jv_status st = jv_flow__next_frame(f); /* never a heading alone at a page foot */
+  } else if (!at_top(f) && avail(f) < h + (keep = keep_height(f, next, end, f->y + h))) {
+    /* never a heading alone at a page foot */
+    jv_status st = jv_flow__move_on(f, b, h + keep, 1);
     if (st)
       return st;
   }
@@ -141,56 +285,76 @@ static jv_status put_heading(flow *f, const jv_block *b, const jv_block *next, c
   return JV_OK;
 }
 
+jv_status jv_flow__place(flow *f, const jv_block *b)
+{
+  const jv_block *next = b + 1 < f->last ? b + 1 : NULL;
+  mark m = mark_now(f);
+  jv_status st = JV_OK;
+  f->cur = b;
+  switch (b->kind) {
+  case JV_BLK_COVER:
+    st = jv_flow__put_cover(f, b);
+    if (!st)
+      f->page->cover = 1;
+    if (!st && next)
+      st = jv_flow__new_page(f);
+    break;
+  case JV_BLK_HEADING:
+    st = put_heading(f, b, next, f->last);
+    break;
+  case JV_BLK_PARAGRAPH:
+  case JV_BLK_LIST_ITEM:
+  case JV_BLK_QUOTE:
+    st = jv_flow__put_paragraph(f, b);
+    break;
+  case JV_BLK_COLUMNS_BEGIN:
+    st = jv_flow__columns_begin(f);
+    break;
+  case JV_BLK_COLUMNS_END:
+    st = jv_flow__columns_end(f);
+    break;
+  case JV_BLK_TABLE:
+    st = jv_flow__put_table(f, b);
+    break;
+  case JV_BLK_FIGURE:
+    st = put_figure_or_float(f, b);
+    break;
+  case JV_BLK_PAGEBREAK:
+    if (!at_top(f))
+      st = jv_flow__new_page(f);
+    break;
+  case JV_BLK_TOC:
+    st = jv_flow__reserve_toc(f, f->toc_doc, b);
+    break;
+  }
+  return st ? st : note_pages(f, b, m);
+}
+
 jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m, jv_pages *out,
                       jv_error *err)
 {
   flow f = {.s = s, .m = m, .out = out, .err = err};
   f.bottom = s->height - s->margin_bottom;
   f.page_bottom = f.bottom;
+  f.first = doc->blocks;
   f.last = doc->blocks + doc->n_blocks;
+  f.toc_doc = doc;
   f.content_w = s->width - s->margin_left - s->margin_right;
   f.full_w = f.content_w;
   f.x0 = s->margin_left;
   jv_status st = jv_flow__new_page(&f);
   for (size_t i = 0; !st && i < doc->n_blocks; i++) {
     const jv_block *b = &doc->blocks[i];
-    const jv_block *next = i + 1 < doc->n_blocks ? &doc->blocks[i + 1] : NULL;
-    f.cur = b;
-    switch (b->kind) {
-    case JV_BLK_COVER:
-      st = jv_flow__put_cover(&f, b);
-      if (!st && next)
-        st = jv_flow__new_page(&f);
-      break;
-    case JV_BLK_HEADING:
-      st = put_heading(&f, b, next, doc->blocks + doc->n_blocks);
-      break;
-    case JV_BLK_PARAGRAPH:
-    case JV_BLK_LIST_ITEM:
-    case JV_BLK_QUOTE:
-      st = jv_flow__put_paragraph(&f, b);
-      break;
-    case JV_BLK_COLUMNS_BEGIN:
-      st = jv_flow__columns_begin(&f);
-      break;
-    case JV_BLK_COLUMNS_END:
-      st = jv_flow__columns_end(&f);
-      break;
-    case JV_BLK_TABLE:
-      st = jv_flow__put_table(&f, b);
-      break;
-    case JV_BLK_FIGURE:
-      st = jv_flow__put_figure(&f, b);
-      break;
-    case JV_BLK_PAGEBREAK:
-      if (!at_top(&f))
-        st = jv_flow__new_page(&f);
-      break;
-    case JV_BLK_TOC:
-      st = jv_flow__reserve_toc(&f, doc, b);
-      break;
+    /* floated figures land before the end of their section */
+    if (f.n_pending && !is_text(b) && b->kind != JV_BLK_FIGURE) {
+      f.cur = b;
+      st = place_pending(&f, 1);
     }
+    if (!st)
+      st = jv_flow__place(&f, b);
   }
+  if (!st && f.n_pending)
+    st = place_pending(&f, 1);
   if (!st && f.toc)
     st = jv_flow__fill_toc(&f);
   return st ? st : jv_flow__decorate(&f);

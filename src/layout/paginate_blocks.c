@@ -150,6 +150,17 @@ static jv_status table_rows(flow *f, const jv_table *t, const jv_table_geom *g, 
   return JV_OK;
 }
 
+/* A table that does not fit below what is on the page moves to the next
+ * page whole when the page is full enough; on a page that would be left
+ * under JV_PAGE_MIN_FILL it is split instead (three rows at least on
+ * either side), so white space does not pile up above it. */
+static int split_here(const flow *f, const jv_table *t, const jv_table_geom *g, double y)
+{
+  if (used(f, y) >= JV_PAGE_MIN_FILL)
+    return 0;
+  return jv_table_rows_fitting(t, &f->s->table, g, 0, f->bottom - y, 3) > 0;
+}
+
 jv_status jv_flow__put_table(flow *f, const jv_block *b)
 {
   const jv_page_style *s = f->s;
@@ -164,12 +175,17 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
    * taller than a page is split (with its header repeated) */
   double whole = g.title_h + g.header_h + (double)t->n_rows * s->table.row_height + g.source_h;
   double page_h = f->bottom - s->margin_top;
-  if (whole > avail(f) && whole <= page_h && !at_top(f) && (st = jv_flow__new_page(f))) {
+  int split = f->split_table == b || split_here(f, t, &g, f->y);
+  f->split_table = NULL;
+  if (whole > avail(f) && whole <= page_h && !at_top(f) && !split &&
+      (st = jv_flow__move_on(f, b, whole, 0))) {
     jv_table_geom_free(&g, t->n_cols);
     return st;
   }
   while (first < t->n_rows || (t->n_rows == 0 && first == 0)) {
-    size_t n = jv_table_rows_fitting(t, &s->table, &g, first, avail(f), 3);
+    /* a continuation repeats the title line ("(vervolg)") above the header */
+    double cont = first > 0 && t->title ? g.title_h : 0;
+    size_t n = jv_table_rows_fitting(t, &s->table, &g, first, avail(f) - cont, 3);
     if (n == 0 && t->n_rows > 0) {
       if (at_top(f)) { /* even a fresh page is too small: place what fits */
         n = (size_t)((avail(f) - g.header_h - g.title_h) / s->table.row_height);
@@ -178,7 +194,7 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
           return jv_error_set(f->err, JV_EINTERNAL, NULL, 0, 0, "page too small for a table");
         }
       } else {
-        if ((st = jv_flow__new_page(f)))
+        if ((st = jv_flow__move_on(f, b, g.title_h + g.header_h + 3 * s->table.row_height, 0)))
           break;
         continue;
       }
@@ -227,7 +243,7 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
   return st;
 }
 
-double jv_flow__table_keep_height(const flow *f, const jv_table *t)
+double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, int may_split)
 {
   jv_table_geom g;
   jv_error ignored;
@@ -236,7 +252,9 @@ double jv_flow__table_keep_height(const flow *f, const jv_table *t)
   double row = f->s->table.row_height;
   double whole = g.title_h + g.header_h + (double)t->n_rows * row + g.source_h;
   double page_h = f->bottom - f->s->margin_top;
-  double h = whole <= page_h ? whole : g.title_h + g.header_h + 3 * row;
+  double first_rows = g.title_h + g.header_h + 3 * row;
+  int split = may_split || split_here(f, t, &g, y);
+  double h = whole <= f->bottom - y || (whole <= page_h && !split) ? whole : first_rows;
   jv_table_geom_free(&g, t->n_cols);
   return h;
 }
@@ -259,7 +277,7 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
   double cap_h = fig->caption ? 16 : 0;
   double h = jv_flow__figure_height(f, fig);
   if (avail(f) < h + cap_h && !at_top(f)) {
-    jv_status st = jv_flow__next_frame(f);
+    jv_status st = jv_flow__move_on(f, b, h + cap_h, 1);
     if (st)
       return st;
   }

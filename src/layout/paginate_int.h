@@ -6,6 +6,7 @@
 #include "layout/paginate.h"
 
 #define COL_GAP 22.0
+#define MAX_PENDING 8 /* figures floated forward at once */
 
 typedef struct {
   const jv_page_style *s;
@@ -30,6 +31,18 @@ typedef struct {
   const jv_block *toc;  /* the TOC block, filled in after the flow */
   int toc_first;        /* its first reserved page */
   int toc_pages;
+  const jv_block *first; /* the document's first block (for block indices) */
+  const jv_doc *toc_doc; /* the document, for the TOC's entry count */
+  /* figures floated forward past the text after them, placed at the top of
+   * the next page or at the end of their section, in order */
+  const jv_block *pending[MAX_PENDING];
+  size_t n_pending;
+  int flushing;
+  /* the block that did not fit when the flow left a page, the height it
+   * needed and what was left: the page map's reason */
+  const jv_block *moving;
+  double need, left;
+  const jv_block *split_table; /* a table its heading was placed with, to be split */
 } flow;
 
 static inline double avail(const flow *f)
@@ -41,8 +54,19 @@ static inline int at_top(const flow *f)
   return f->y <= (f->columns ? f->col_top : f->s->margin_top) + 0.01;
 }
 
+/* Share of the current page's text area used so far (y below the top). */
+static inline double used(const flow *f, double y)
+{
+  return (y - f->s->margin_top) / (f->page_bottom - f->s->margin_top);
+}
+
 jv_status jv_flow__oom(flow *f);
 jv_status jv_flow__new_page(flow *f);
+/* Leaves the page because block b (needing need points) does not fit: the
+ * page map then says so when the page stays under JV_PAGE_MIN_FILL. */
+jv_status jv_flow__move_on(flow *f, const jv_block *b, double need, int frame);
+/* Places one block, noting it on every page it reaches (page map). */
+jv_status jv_flow__place(flow *f, const jv_block *b);
 /* the right column when in the left one, else a new page */
 jv_status jv_flow__next_frame(flow *f);
 double jv_flow__heading_height(const flow *f, int level);
@@ -57,7 +81,10 @@ jv_status jv_flow__columns_end(flow *f);
 /* paginate_blocks.c: cover, tables, figures */
 jv_status jv_flow__put_cover(flow *f, const jv_block *b);
 jv_status jv_flow__put_table(flow *f, const jv_block *b);
-double jv_flow__table_keep_height(const flow *f, const jv_table *t);
+/* Height a table starting at y needs on that page: whole when it fits or
+ * must be kept whole, else its title, header and first rows (split);
+ * may_split: split it whenever it does not fit whole. */
+double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, int may_split);
 jv_status jv_flow__put_figure(flow *f, const jv_block *b);
 double jv_flow__figure_height(const flow *f, const jv_figure *fig);
 

@@ -33,8 +33,17 @@ jv_status jv_flow__reserve_toc(flow *f, const jv_doc *doc, const jv_block *b)
   f->toc = b;
   f->toc_first = f->page_index;
   f->toc_pages = pages;
-  for (int i = 1; i < pages && !st; i++)
-    st = jv_flow__new_page(f);
+  size_t index = (size_t)(b - f->first);
+  if (!st)
+    f->page->toc = 1;
+  if (!st && jv_page_note_block(f->page, index, 0))
+    st = jv_flow__oom(f);
+  for (int i = 1; i < pages && !st; i++) {
+    if (!(st = jv_flow__new_page(f)))
+      f->page->toc = 1;
+    if (!st && jv_page_note_block(f->page, index, 1))
+      st = jv_flow__oom(f);
+  }
   if (!st)
     f->y = f->bottom; /* the flow continues on a fresh page */
   return st;
@@ -87,8 +96,10 @@ jv_status jv_flow__decorate(flow *f)
   size_t n = f->out->n_pages;
   for (size_t i = 0; i < n; i++) {
     jv_page *pg = &f->out->pages[i];
-    if (i == 0)
-      continue; /* the cover carries no running header or number */
+    /* the page map's fill, of the page as it ends up (TOC lines included) */
+    pg->fill = pg->cover ? 1 : jv_page_measure_fill(pg, s->margin_top, f->page_bottom);
+    if (pg->cover)
+      continue; /* the cover carries no running header or number; every other page does */
     double hy = s->margin_top - 34;
     char num[64];
     snprintf(num, sizeof(num), "Pagina %zu van %zu", i + 1, n);

@@ -188,7 +188,7 @@ jv_status jv_batch__annex(const jv_env *env, const jv_batch_plan *p, const jv_ba
     char right[64];
     snprintf(right, sizeof(right), "Bijlage %s", year);
     st = jv_job_write_pdf(env, &doc, &style, fonts, right, "leerplicht, verzuim, kaarten",
-                          out->path, NULL, err);
+                          out->path, NULL, NULL, err);
   }
   jv_doc_free(&doc); /* the maps point into all: free them first */
   jv_fonts_free(fonts);

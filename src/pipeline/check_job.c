@@ -3,7 +3,9 @@
 
 #include "model/correction.h"
 #include "model/model.h"
+#include "pipeline/history.h"
 #include "stats/checks.h"
+#include "stats/plausibility.h"
 #include "util/diag.h"
 
 static void summary(const jv_dataset *ds, const jv_diags *diags, FILE *out)
@@ -31,7 +33,19 @@ jv_status jv_check_job(const jv_env *env, const char *data, jv_diags *errors, FI
     jv_diags_free(&diags);
     return st;
   }
-  st = jv_checks_run(&ds, &diags);
+  /* against the project's earlier year, when it has one */
+  jv_history hist;
+  st = jv_history_load(&hist, data ? data : env->default_data, &ds, env->gemeenten, &diags, err);
+  if (st != JV_OK) {
+    jv_diags_free(&diags);
+    jv_dataset_free(&ds);
+    return st;
+  }
+  if (hist.has_prev)
+    st = jv_plausibility_compare(&ds, &hist.prev.ds, &diags);
+  jv_history_free(&hist);
+  if (st == JV_OK)
+    st = jv_checks_run(&ds, &diags);
   if (st == JV_OK)
     st = jv_diags_sort(&diags);
   if (st != JV_OK) {

@@ -16,8 +16,10 @@
 #include "input/series_read.h"
 #include "input/template_read.h"
 #include "layout/doc_outline.h"
+#include "layout/page_map.h"
 #include "pipeline/map_job.h"
 #include "stats/checks.h"
+#include "stats/plausibility.h"
 #include "pipeline/template_compose.h"
 #include "render/fonts.h"
 #include "render/atomic_file.h"
@@ -77,7 +79,7 @@ jv_measure jv_job_measure(const jv_fonts *fonts)
 
 jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
                            const jv_fonts *fonts, const char *running_right, const char *keywords,
-                           const char *path, size_t *pages_out, jv_error *err)
+                           const char *path, size_t *pages_out, FILE *page_map, jv_error *err)
 {
   long long date;
   jv_hyphenator *hyph = NULL;
@@ -92,6 +94,14 @@ jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *
     style->running_right = running_right;
     style->hyph = hyph;
     st = jv_paginate(doc, style, &m, &pages, err);
+  }
+  if (!st && page_map) {
+    char *text = jv_page_map_text(&pages, doc);
+    if (!text)
+      st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    else if (fputs(text, page_map) == EOF)
+      st = jv_error_set(err, JV_EIO, NULL, 0, 0, "cannot write the page map");
+    free(text);
   }
   if (!st) {
     jv_pdf_meta meta = {doc->title, doc->author, doc->subject, keywords, "nl-NL", date, NULL};
@@ -187,15 +197,25 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
   jv_status st = jv_job_load_all(env, data_dir, ds, opts->errors, warn, err);
   if (!st) /* the project's earlier years, for comparisons and trends */
     st = jv_history_load(hist, data_dir, ds, env->gemeenten, warn, err);
+  if (!st && hist->has_prev && jv_plausibility_compare(ds, &hist->prev.ds, warn))
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   /* the cross-checks of `check`: a report on inconsistent data still gets
    * written, but not silently */
   if (!st && jv_checks_run(ds, warn))
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (!st && !opts->no_charts)
     st = load_series(env, data_dir, series, err);
+  /* the project's own template (sjabloon/ beside the year folders) comes
+   * before the bundled one */
+  char own[4400];
+  struct stat sb;
+  snprintf(own, sizeof(own), "%s/sjabloon/jaarverslag.md",
+           hist->project.root ? hist->project.root : ".");
+  const char *tpl_path = opts->template_path                                ? opts->template_path
+                         : !st && hist->project.root && stat(own, &sb) == 0 ? own
+                                                                            : env->default_template;
   if (!st)
-    st = jv_template_read(tpl, opts->template_path ? opts->template_path : env->default_template,
-                          err);
+    st = jv_template_read(tpl, tpl_path, err);
   if (!st) {
     map_ctx mc = {env, ds, fonts, width, warn, cache};
     jv_tpl_compose_opts co = {.tpl = tpl,
@@ -262,7 +282,8 @@ jv_status jv_job_report(const jv_env *env, jv_report_opts *opts, jv_error *err)
     if (tpl.meta.has_kleur)
       style.accent = jv_rgb_hex(tpl.meta.kleur);
     st = jv_job_write_pdf(env, &doc, &style, fonts, ds.region_name,
-                          "leerplicht, verzuim, jaarverslag", out, &opts->pages, err);
+                          "leerplicht, verzuim, jaarverslag", out, &opts->pages, opts->page_map,
+                          err);
     if (!st)
       snprintf(opts->written, sizeof(opts->written), "%s", out);
   }

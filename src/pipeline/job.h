@@ -48,6 +48,7 @@ typedef struct {
   FILE *outline_text;        /* non-NULL: print the structure here instead of a PDF */
   FILE *warnings;            /* non-NULL: the run's warnings are printed here */
   jv_diags *errors;          /* non-NULL: every data error of the input is added here */
+  FILE *page_map;            /* non-NULL: the page map is printed here (the PDF is written) */
   /* results, set on success */
   char written[4096]; /* the output path */
   size_t pages;
@@ -59,11 +60,12 @@ jv_status jv_job_source_date(long long *out, jv_error *err);
 
 /* Lays doc out with style (Dutch hyphenation, the document title in the
  * running header, running_right beside it) and writes it to path as a PDF,
- * replacing path only on success; *pages (may be NULL) gets the page count.
+ * replacing path only on success; *pages (may be NULL) gets the page count;
+ * page_map (may be NULL) gets the page map (layout/page_map.h).
  * fonts and doc must outlive the call. */
 jv_status jv_job_write_pdf(const jv_env *env, const jv_doc *doc, jv_page_style *style,
                            const jv_fonts *fonts, const char *running_right, const char *keywords,
-                           const char *path, size_t *pages, jv_error *err);
+                           const char *path, size_t *pages, FILE *page_map, jv_error *err);
 
 /* Writes the report PDF. On any error nothing is written and an existing
  * output is left untouched. */

@@ -1,6 +1,9 @@
 /* draw_cairo.c - jv_draw on a cairo surface written to PNG, SVG or PDF.
  * Everything is written through a jv_atomic_file so a failed drawing never
- * replaces an existing output. */
+ * replaces an existing output. A PNG is drawn into a display list first and
+ * rasterised band by band (no full-size image in memory), each band encoded
+ * as it is done: the same cairo calls, offset by whole pixels, so the same
+ * pixels as one full-size surface. */
 #include "render/draw_cairo.h"
 
 #include <cairo-ft.h>
@@ -16,9 +19,12 @@
 #include <time.h>
 
 #include "render/atomic_file.h"
+#include "render/draw_record.h"
+#include "render/png_write.h"
 #include "util/utf8.h"
 
 #define JV_PI 3.14159265358979323846
+#define JV_BAND_BYTES (8u << 20) /* pixels of one PNG band (bench/: 3 bands at 300 dpi) */
 
 struct jv_draw_cairo {
   jv_draw draw;
@@ -28,6 +34,10 @@ struct jv_draw_cairo {
   cairo_font_face_t *face[JV_FONT_STYLE_COUNT];
   cairo_font_options_t *font_options;
   jv_atomic_file out;
+  /* PNG: the recorded drawing and the image size in pixels */
+  jv_draw_record *rec;
+  int px_w, px_h, band_rows;
+  double scale, dpi;
   int write_failed; /* set by the stream callback, errno of the failed write */
   /* A state change or text while a path is being built works in cairo but
    * not in PDF (libharu refuses it), so it is a bug in the caller that this
@@ -275,8 +285,20 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
   }
   switch (kind) {
   case JV_SURFACE_PNG:
-    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(width * scale),
-                                            (int)ceil(height * scale));
+    c->px_w = (int)ceil(width * scale);
+    c->px_h = (int)ceil(height * scale);
+    c->scale = scale;
+    c->dpi = dpi;
+    c->band_rows = (int)(JV_BAND_BYTES / ((unsigned)c->px_w * 4u));
+    if (c->band_rows < 1)
+      c->band_rows = 1;
+    /* the bands are cut from one surface: one band's pixels at a time */
+    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w,
+                                            c->band_rows < c->px_h ? c->band_rows : c->px_h);
+    if (jv_draw_record_new(&c->rec, fonts, err) != JV_OK) {
+      jv_draw_cairo_free(c);
+      return JV_EINTERNAL;
+    }
     break;
   case JV_SURFACE_SVG:
     c->surface = cairo_svg_surface_create_for_stream(write_stream, c, width, height);
@@ -311,12 +333,6 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
       return JV_EINTERNAL;
     }
   }
-  if (kind == JV_SURFACE_PNG) {
-    cairo_scale(c->cr, scale, scale);
-    /* an opaque page: viewers would otherwise show transparency as black */
-    cairo_set_source_rgb(c->cr, 1, 1, 1);
-    cairo_paint(c->cr);
-  }
   cairo_set_source_rgb(c->cr, 0, 0, 0);
   cairo_set_line_width(c->cr, 1.0);
   c->draw.ops = &cairo_ops;
@@ -328,7 +344,68 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
 
 jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c)
 {
-  return &c->draw;
+  return c->rec ? jv_draw_record_draw(c->rec) : &c->draw;
+}
+
+void jv_draw_cairo_set_band_rows(jv_draw_cairo *c, int rows)
+{
+  if (c->rec && rows >= 1 && rows <= c->band_rows)
+    c->band_rows = rows;
+}
+
+/* Rasterises the rows from y0 of the recorded drawing into c->surface: the
+ * page's white, then every recorded operation through the cairo ops. */
+static cairo_status_t paint_band(jv_draw_cairo *c, int y0)
+{
+  cairo_surface_set_device_offset(c->surface, 0, -y0);
+  cairo_t *cr = cairo_create(c->surface);
+  cairo_scale(cr, c->scale, c->scale);
+  /* an opaque page: viewers would otherwise show transparency as black */
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 1.0);
+  c->cr = cr;
+  c->path_open = 0;
+  jv_draw_record_replay(c->rec, &c->draw);
+  cairo_status_t cs = cairo_status(cr);
+  cairo_destroy(cr);
+  c->cr = NULL;
+  cairo_surface_flush(c->surface);
+  return cs;
+}
+
+static jv_status write_png(jv_draw_cairo *c, jv_error *err)
+{
+  const char *path = c->out.target;
+  jv_status st = jv_draw_record_status(c->rec, err);
+  jv_png_writer *w = NULL;
+  cairo_destroy(c->cr); /* each band gets its own context */
+  c->cr = NULL;
+  if (st == JV_OK)
+    st = jv_png_writer_new(&w, c->out.fp, path, c->px_w, c->px_h, c->dpi, err);
+  const uint32_t *px = (const uint32_t *)cairo_image_surface_get_data(c->surface);
+  size_t stride = (size_t)cairo_image_surface_get_stride(c->surface);
+  for (int y0 = 0; st == JV_OK && y0 < c->px_h; y0 += c->band_rows) {
+    cairo_status_t cs = paint_band(c, y0);
+    if (c->misuse)
+      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "drawing error: %s", c->misuse);
+    else if (cs != CAIRO_STATUS_SUCCESS)
+      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s", cairo_status_to_string(cs));
+    else
+      st = jv_png_writer_rows(w, px, stride,
+                              c->px_h - y0 < c->band_rows ? c->px_h - y0 : c->band_rows, err);
+  }
+  if (st == JV_OK)
+    st = jv_png_writer_finish(w, err);
+  jv_png_writer_free(w);
+  if (st == JV_OK)
+    st = jv_atomic_commit(&c->out, err);
+  else
+    jv_atomic_abort(&c->out);
+  if (st == JV_OK)
+    c->finished = 1;
+  return st;
 }
 
 static void put_xml(FILE *fp, const char *s)
@@ -385,15 +462,13 @@ void jv_draw_cairo_set_text(jv_draw_cairo *c, const char *title, const char *des
 jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
 {
   const char *path = c->out.target;
+  if (c->rec)
+    return write_png(c, err);
   if (c->misuse) {
     jv_atomic_abort(&c->out);
     return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "drawing error: %s", c->misuse);
   }
   cairo_status_t cs = cairo_status(c->cr);
-  if (cs == CAIRO_STATUS_SUCCESS && c->kind == JV_SURFACE_PNG) {
-    cairo_surface_flush(c->surface);
-    cs = cairo_surface_write_to_png_stream(c->surface, write_stream, c);
-  }
   cairo_surface_finish(c->surface);
   if (cs == CAIRO_STATUS_SUCCESS)
     cs = cairo_surface_status(c->surface);
@@ -425,6 +500,7 @@ void jv_draw_cairo_free(jv_draw_cairo *c)
   for (int i = 0; i < JV_FONT_STYLE_COUNT; i++)
     if (c->face[i])
       cairo_font_face_destroy(c->face[i]);
+  jv_draw_record_free(c->rec);
   if (c->font_options)
     cairo_font_options_destroy(c->font_options);
   free(c->title);

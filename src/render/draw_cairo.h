@@ -20,6 +20,9 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
                              jv_error *err);
 /* The drawing handle (owned by c). */
 jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c);
+/* PNG only: rasterise at most rows pixel rows at a time (default: what fits
+ * in a few MiB); for tests, the pixels do not depend on it. */
+void jv_draw_cairo_set_band_rows(jv_draw_cairo *c, int rows);
 /* Title and text alternative of the drawing: SVG <title>/<desc>, PDF Title. Copied. */
 void jv_draw_cairo_set_text(jv_draw_cairo *c, const char *title, const char *desc);
 /* Finishes the surface and renames the temporary file over path. */

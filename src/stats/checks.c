@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stats/format.h"
+#include "stats/plausibility.h"
 
 /* A term of an identity: an indicator and its sign (+1 or -1). */
 typedef struct {
@@ -197,5 +198,7 @@ jv_status jv_checks_run(const jv_dataset *ds, jv_diags *out)
       if (ds->has_indicator[ind])
         st = check_total(ds, (jv_indicator)ind, out);
   }
+  if (st == JV_OK)
+    st = jv_plausibility_run(ds, out);
   return st == JV_OK ? sort_from(out, from) : st;
 }

@@ -19,7 +19,8 @@
  * A check runs only when the dataset has all of its indicators and, for
  * the row at hand, all its values are counts or nvt (nvt adds nothing);
  * n.b., non-respons and missing values make it skip. The region total's
- * own value must be a count. Returns JV_EINTERNAL only when out of memory. */
+ * own value must be a count. Then the plausibility warnings of
+ * stats/plausibility.h. Returns JV_EINTERNAL only when out of memory. */
 jv_status jv_checks_run(const jv_dataset *ds, jv_diags *out);
 
 #endif

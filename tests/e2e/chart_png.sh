@@ -19,48 +19,15 @@ check() { # check NAME CONDITION-EXIT-STATUS
 "$BIN" chart --kind comparison --indicator absoluut_verzuim --width 480 --height 320 \
   --dpi 72 --geometry -o "$T/cmp.png" >"$T/geometry.txt"
 check "comparison png written" $?
-python3 - "$T/cmp.png" "$T/geometry.txt" <<'EOF'
-import struct, sys, zlib
+python3 - "$T/cmp.png" "$T/geometry.txt" "$JV_SRC/tests/e2e/lib" <<'EOF'
+import sys
 
-def read_png(path):
-    data = open(path, 'rb').read()
-    assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
-    pos, idat, w = 8, b'', 0
-    while pos < len(data):
-        n, kind = struct.unpack('>I4s', data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b'IHDR':
-            w, h, depth, ctype = struct.unpack('>IIBB', body[:10])
-            assert depth == 8 and ctype in (2, 6), (depth, ctype)
-            bpp = 4 if ctype == 6 else 3
-        elif kind == b'IDAT':
-            idat += body
-        pos += 12 + n
-    raw = zlib.decompress(idat)
-    stride = w * bpp
-    rows, prev = [], bytearray(stride)
-    for y in range(h):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-                line[i] = (line[i] + pr) & 255
-        rows.append(line)
-        prev = line
-    return w, h, bpp, rows
+sys.path.insert(0, sys.argv[3])
+import pngread
 
-w, h, bpp, rows = read_png(sys.argv[1])
+w, h, pixel = pngread.read(sys.argv[1])
 assert (w, h) == (480, 320), (w, h)
-px = lambda x, y: tuple(rows[int(y)][int(x) * bpp:int(x) * bpp + 3])
+px = lambda x, y: pixel(int(x), int(y))
 BAR = (0x2A, 0x6E, 0xBB)  # jv_chart_style_default single
 close = lambda c, ref, tol=12: all(abs(a - b) <= tol for a, b in zip(c, ref))
 bars = {}

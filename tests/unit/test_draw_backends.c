@@ -18,38 +18,7 @@
 #include "render/draw_hpdf.h"
 #include "render/scene_paint.h"
 
-typedef struct {
-  jv_fonts *fonts;
-  char dir[256];
-} fixture;
-
-static int setup(void **state)
-{
-  fixture *f = calloc(1, sizeof(*f));
-  char home[4096], fontdir[4096];
-  jv_error err;
-  if (!f || jv_paths_home(home, sizeof(home), &err) ||
-      jv_paths_join(fontdir, sizeof(fontdir), home, "assets/fonts", &err) ||
-      jv_fonts_new(&f->fonts, fontdir, &err))
-    return -1;
-  snprintf(f->dir, sizeof(f->dir), "/tmp/jv_draw_test.XXXXXX");
-  if (!mkdtemp(f->dir))
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  fixture *f = *state;
-  char cmd[512];
-  snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-  if (system(cmd) != 0)
-    return -1;
-  jv_fonts_free(f->fonts);
-  free(f);
-  return 0;
-}
+#include "fonts_fixture.h"
 
 /* A small drawing that touches every operation, painted through d. */
 static void scene(jv_draw *d)
@@ -183,8 +152,7 @@ static void test_cairo_misuse_is_reported(void **state)
   snprintf(path, sizeof(path), "%s/bad.png", f->dir);
   jv_draw_cairo *c;
   jv_error err;
-  assert_int_equal(jv_draw_cairo_open(&c, JV_SURFACE_PNG, path, 50, 50, 72, f->fonts, &err),
-                   JV_OK);
+  assert_int_equal(jv_draw_cairo_open(&c, JV_SURFACE_PNG, path, 50, 50, 72, f->fonts, &err), JV_OK);
   jv_draw *d = jv_draw_cairo_draw(c);
   jv_draw_move_to(d, 0, 0);
   jv_draw_rgb(d, (jv_rgb){1, 0, 0});

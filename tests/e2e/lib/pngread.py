@@ -1,5 +1,5 @@
-"""Minimal PNG reader (stdlib only) for the map tests: 8-bit RGB/RGBA,
-non-interlaced, as cairo writes them. read(path) -> (width, height, pixel)
+"""Minimal PNG reader (stdlib only) for the map tests: 8-bit RGB, RGBA or
+palette, non-interlaced, as jaarverslag writes them. read(path) -> (width, height, pixel)
 where pixel(x, y) -> (r, g, b)."""
 import struct
 import zlib
@@ -9,16 +9,18 @@ def read(path):
     data = open(path, "rb").read()
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise ValueError("not a PNG")
-    pos, idat, w = 8, b"", None
+    pos, idat, w, palette = 8, b"", None, None
     while pos < len(data):
         n, kind = struct.unpack(">I4s", data[pos:pos + 8])
         body = data[pos + 8:pos + 8 + n]
         pos += 12 + n
         if kind == b"IHDR":
             w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
-            if depth != 8 or ctype not in (2, 6) or interlace:
+            if depth != 8 or ctype not in (2, 3, 6) or interlace:
                 raise ValueError("unsupported PNG format")
-            bpp = 3 if ctype == 2 else 4
+            bpp = {2: 3, 3: 1, 6: 4}[ctype]
+        elif kind == b"PLTE":
+            palette = [tuple(body[i:i + 3]) for i in range(0, len(body), 3)]
         elif kind == b"IDAT":
             idat += body
         elif kind == b"IEND":
@@ -48,6 +50,8 @@ def read(path):
         prev = line
 
     def pixel(x, y):
+        if palette is not None:
+            return palette[rows[y][x]]
         o = x * bpp
         return tuple(rows[y][o:o + 3])
 

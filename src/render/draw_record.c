@@ -1,0 +1,242 @@
+/* draw_record.c - the display list: one byte per operation and its numbers
+ * in a second array (a line_to costs 17 bytes), text in a string pool. */
+#include "render/draw_record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+  R_MOVE,
+  R_LINE,
+  R_CURVE,
+  R_CLOSE,
+  R_RGB,
+  R_WIDTH,
+  R_DASH,
+  R_FILL,
+  R_STROKE,
+  R_CLIP,
+  R_SAVE,
+  R_RESTORE,
+  R_TEXT
+};
+
+struct jv_draw_record {
+  jv_draw draw;
+  unsigned char *ops;
+  size_t n_ops, cap_ops;
+  double *num;
+  size_t n_num, cap_num;
+  char *text;
+  size_t n_text, cap_text;
+  int oom;
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+  if (need <= *cap)
+    return 0;
+  size_t c = *cap ? *cap : 256;
+  while (c < need)
+    c *= 2;
+  void *q = realloc(*p, c * elem);
+  if (!q)
+    return -1;
+  *p = q;
+  *cap = c;
+  return 0;
+}
+
+/* Appends one operation with n numbers; 0, or -1 (and r->oom) on failure. */
+static int put(jv_draw_record *r, int op, const double *v, size_t n)
+{
+  if (r->oom)
+    return -1;
+  if (grow((void **)&r->ops, &r->cap_ops, r->n_ops + 1, 1) != 0 ||
+      grow((void **)&r->num, &r->cap_num, r->n_num + n, sizeof(double)) != 0) {
+    r->oom = 1;
+    return -1;
+  }
+  r->ops[r->n_ops++] = (unsigned char)op;
+  if (n)
+    memcpy(r->num + r->n_num, v, n * sizeof(double));
+  r->n_num += n;
+  return 0;
+}
+
+static void rec_move(void *ctx, double x, double y)
+{
+  put(ctx, R_MOVE, (double[]){x, y}, 2);
+}
+
+static void rec_line(void *ctx, double x, double y)
+{
+  put(ctx, R_LINE, (double[]){x, y}, 2);
+}
+
+static void rec_curve(void *ctx, double x1, double y1, double x2, double y2, double x3, double y3)
+{
+  put(ctx, R_CURVE, (double[]){x1, y1, x2, y2, x3, y3}, 6);
+}
+
+static void rec_close(void *ctx)
+{
+  put(ctx, R_CLOSE, NULL, 0);
+}
+
+static void rec_rgb(void *ctx, jv_rgb c)
+{
+  put(ctx, R_RGB, (double[]){c.r, c.g, c.b}, 3);
+}
+
+static void rec_width(void *ctx, double w)
+{
+  put(ctx, R_WIDTH, &w, 1);
+}
+
+static void rec_dash(void *ctx, double on, double off)
+{
+  put(ctx, R_DASH, (double[]){on, off}, 2);
+}
+
+static void rec_fill(void *ctx, jv_fill_rule rule)
+{
+  put(ctx, R_FILL, (double[]){rule}, 1);
+}
+
+static void rec_stroke(void *ctx)
+{
+  put(ctx, R_STROKE, NULL, 0);
+}
+
+static void rec_clip(void *ctx, jv_fill_rule rule)
+{
+  put(ctx, R_CLIP, (double[]){rule}, 1);
+}
+
+static void rec_save(void *ctx)
+{
+  put(ctx, R_SAVE, NULL, 0);
+}
+
+static void rec_restore(void *ctx)
+{
+  put(ctx, R_RESTORE, NULL, 0);
+}
+
+/* The numbers of a text: x, y, style, size, align, angle, offset of the
+ * string in the pool (NULL text: -1). */
+static void rec_text(void *ctx, double x, double y, const char *utf8, jv_font_style style,
+                     double size, jv_align align, double angle)
+{
+  jv_draw_record *r = ctx;
+  double at = -1;
+  if (utf8 && !r->oom) {
+    size_t n = strlen(utf8) + 1;
+    if (grow((void **)&r->text, &r->cap_text, r->n_text + n, 1) != 0) {
+      r->oom = 1;
+      return;
+    }
+    memcpy(r->text + r->n_text, utf8, n);
+    at = (double)r->n_text;
+    r->n_text += n;
+  }
+  put(r, R_TEXT, (double[]){x, y, style, size, align, angle, at}, 7);
+}
+
+static const jv_draw_ops record_ops = {rec_move,  rec_line,    rec_curve, rec_close,  rec_rgb,
+                                       rec_width, rec_dash,    rec_fill,  rec_stroke, rec_clip,
+                                       rec_save,  rec_restore, rec_text};
+
+jv_status jv_draw_record_new(jv_draw_record **out, const jv_fonts *fonts, jv_error *err)
+{
+  *out = calloc(1, sizeof(**out));
+  if (!*out)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  (*out)->draw.ops = &record_ops;
+  (*out)->draw.ctx = *out;
+  (*out)->draw.fonts = fonts;
+  return JV_OK;
+}
+
+void jv_draw_record_free(jv_draw_record *r)
+{
+  if (!r)
+    return;
+  free(r->ops);
+  free(r->num);
+  free(r->text);
+  free(r);
+}
+
+jv_draw *jv_draw_record_draw(jv_draw_record *r)
+{
+  return &r->draw;
+}
+
+jv_status jv_draw_record_status(const jv_draw_record *r, jv_error *err)
+{
+  if (r->oom)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory recording a drawing");
+  return JV_OK;
+}
+
+void jv_draw_record_replay(const jv_draw_record *r, jv_draw *to)
+{
+  const double *v = r->num;
+  const jv_draw_ops *o = to->ops;
+  void *c = to->ctx;
+  for (size_t i = 0; i < r->n_ops; i++) {
+    switch (r->ops[i]) {
+    case R_MOVE:
+      o->move_to(c, v[0], v[1]);
+      v += 2;
+      break;
+    case R_LINE:
+      o->line_to(c, v[0], v[1]);
+      v += 2;
+      break;
+    case R_CURVE:
+      o->curve_to(c, v[0], v[1], v[2], v[3], v[4], v[5]);
+      v += 6;
+      break;
+    case R_CLOSE:
+      o->close_path(c);
+      break;
+    case R_RGB:
+      o->set_rgb(c, (jv_rgb){v[0], v[1], v[2]});
+      v += 3;
+      break;
+    case R_WIDTH:
+      o->set_line_width(c, v[0]);
+      v += 1;
+      break;
+    case R_DASH:
+      o->set_dash(c, v[0], v[1]);
+      v += 2;
+      break;
+    case R_FILL:
+      o->fill(c, (jv_fill_rule)v[0]);
+      v += 1;
+      break;
+    case R_STROKE:
+      o->stroke(c);
+      break;
+    case R_CLIP:
+      o->clip(c, (jv_fill_rule)v[0]);
+      v += 1;
+      break;
+    case R_SAVE:
+      o->save(c);
+      break;
+    case R_RESTORE:
+      o->restore(c);
+      break;
+    case R_TEXT:
+      o->text(c, v[0], v[1], v[6] < 0 ? NULL : r->text + (size_t)v[6], (jv_font_style)v[2], v[3],
+              (jv_align)v[4], v[5]);
+      v += 7;
+      break;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/* draw_record.h - a jv_draw backend that records the operations (a display
+ * list) so they can be replayed onto another jv_draw, e.g. once per band. */
+#ifndef JV_RENDER_DRAW_RECORD_H
+#define JV_RENDER_DRAW_RECORD_H
+
+#include <stddef.h>
+
+#include "render/draw.h"
+
+typedef struct jv_draw_record jv_draw_record;
+
+/* An empty recording that measures text with fonts (not owned). The caller
+ * frees *out with jv_draw_record_free. JV_EINTERNAL on out of memory. */
+jv_status jv_draw_record_new(jv_draw_record **out, const jv_fonts *fonts, jv_error *err);
+void jv_draw_record_free(jv_draw_record *r);
+
+/* The drawing handle that records into r (owned by r). */
+jv_draw *jv_draw_record_draw(jv_draw_record *r);
+
+/* JV_EINTERNAL when an operation could not be recorded (out of memory);
+ * the recording then holds only the operations before it. */
+jv_status jv_draw_record_status(const jv_draw_record *r, jv_error *err);
+
+/* Plays every recorded operation, in order and with the same arguments, on
+ * to. Can be called any number of times. */
+void jv_draw_record_replay(const jv_draw_record *r, jv_draw *to);
+
+#endif

@@ -1,0 +1,241 @@
+/* png_write.c - while the image has at most 256 colours its rows are kept as
+ * palette indices (1 byte a pixel); the 257th colour starts an RGB file, the
+ * rows held so far are expanded into it and the rest are streamed. The
+ * filter (none) and zlib level (3) are what bench/ measured fastest for our
+ * flat-coloured maps and charts, and smaller than libpng's adaptive filter. */
+#include "render/png_write.h"
+
+#include <errno.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/atomic_file.h"
+
+#define JV_PNG_ZLIB_LEVEL 3
+#define JV_PNG_HASH 1024 /* open-addressing slots for <= 256 colours */
+
+struct jv_png_writer {
+  FILE *fp;
+  const char *path;
+  int width, height, done; /* rows received */
+  double dpi;
+  png_structp png;
+  png_infop info;
+  int errnum;    /* errno of a failed write */
+  char msg[128]; /* libpng's message for any other failure */
+  int started;   /* header written */
+  int rgb;       /* more than 256 colours: streaming RGB rows */
+  /* palette mode */
+  unsigned char *index; /* width * height */
+  uint32_t colour[256];
+  int n_colours;
+  uint32_t key[JV_PNG_HASH]; /* colour | 1 << 24 when used */
+  unsigned char slot[JV_PNG_HASH];
+  unsigned char *row; /* one RGB row */
+  uint32_t *line;     /* one row of pixels, expanded from indices */
+};
+
+static void on_error(png_structp png, png_const_charp msg)
+{
+  jv_png_writer *p = png_get_error_ptr(png);
+  if (p && !p->msg[0])
+    snprintf(p->msg, sizeof(p->msg), "%s", msg);
+  png_longjmp(png, 1);
+}
+
+static void on_write(png_structp png, png_bytep data, size_t len)
+{
+  jv_png_writer *p = png_get_io_ptr(png);
+  errno = 0;
+  if (fwrite(data, 1, len, p->fp) != len) {
+    p->errnum = errno ? errno : EIO;
+    png_error(png, "write error");
+  }
+}
+
+static void on_flush(png_structp png)
+{
+  (void)png;
+}
+
+/* The error after libpng gave up (longjmp). */
+static jv_status failed(const jv_png_writer *p, jv_error *err)
+{
+  if (p->errnum)
+    return jv_atomic_write_error(p->path, p->errnum, err);
+  return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "libpng: %s", p->msg);
+}
+
+static void on_warning(png_structp png, png_const_charp msg)
+{
+  (void)png;
+  (void)msg;
+}
+
+jv_status jv_png_writer_new(jv_png_writer **out, FILE *fp, const char *path, int width, int height,
+                            double dpi, jv_error *err)
+{
+  *out = NULL;
+  jv_png_writer *p = calloc(1, sizeof(*p));
+  if (p) {
+    p->index = malloc((size_t)width * (size_t)height);
+    p->row = malloc((size_t)width * 3);
+    p->line = malloc((size_t)width * sizeof(uint32_t));
+    p->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, p, on_error, on_warning);
+    if (p->png)
+      p->info = png_create_info_struct(p->png);
+  }
+  if (!p || !p->index || !p->row || !p->line || !p->info) {
+    jv_png_writer_free(p);
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
+  }
+  p->fp = fp;
+  p->path = path;
+  p->width = width;
+  p->height = height;
+  p->dpi = dpi;
+  *out = p;
+  return JV_OK;
+}
+
+void jv_png_writer_free(jv_png_writer *p)
+{
+  if (!p)
+    return;
+  if (p->png)
+    png_destroy_write_struct(&p->png, p->info ? &p->info : NULL);
+  free(p->index);
+  free(p->row);
+  free(p->line);
+  free(p);
+}
+
+/* Header chunks; called inside the setjmp of the caller. */
+static void write_header(jv_png_writer *p, int palette)
+{
+  png_set_write_fn(p->png, p, on_write, on_flush);
+  png_set_filter(p->png, 0, PNG_FILTER_NONE);
+  png_set_compression_level(p->png, JV_PNG_ZLIB_LEVEL);
+  png_set_IHDR(p->png, p->info, (png_uint_32)p->width, (png_uint_32)p->height, 8,
+               palette ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  if (palette) {
+    png_color pal[256];
+    for (int i = 0; i < p->n_colours; i++) {
+      pal[i].red = (png_byte)(p->colour[i] >> 16);
+      pal[i].green = (png_byte)(p->colour[i] >> 8);
+      pal[i].blue = (png_byte)p->colour[i];
+    }
+    png_set_PLTE(p->png, p->info, pal, p->n_colours > 0 ? p->n_colours : 1);
+  }
+  /* pixels per metre, so viewers and print dialogs see the requested dpi */
+  png_uint_32 ppm = (png_uint_32)(p->dpi / 0.0254 + 0.5);
+  png_set_pHYs(p->png, p->info, ppm, ppm, PNG_RESOLUTION_METER);
+  png_write_info(p->png, p->info);
+  p->started = 1;
+}
+
+/* The palette index of colour c (0xRRGGBB), adding it; -1 when full. */
+static int lookup(jv_png_writer *p, uint32_t c)
+{
+  uint32_t h = (c * 2654435761u) >> 22; /* 10 bits: JV_PNG_HASH */
+  for (;; h = (h + 1) & (JV_PNG_HASH - 1)) {
+    if (p->key[h] == (c | 1u << 24))
+      return p->slot[h];
+    if (!p->key[h])
+      break;
+  }
+  if (p->n_colours == 256)
+    return -1;
+  p->key[h] = c | 1u << 24;
+  p->slot[h] = (unsigned char)p->n_colours;
+  p->colour[p->n_colours] = c;
+  return p->n_colours++;
+}
+
+static void put_rgb_row(jv_png_writer *p, const uint32_t *px)
+{
+  unsigned char *o = p->row;
+  int x = 0;
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* four pixels (0xAARRGGBB) at a time into three words of R G B bytes */
+  for (; x + 4 <= p->width; x += 4, o += 12) {
+    uint32_t a = __builtin_bswap32(px[x]) >> 8, b = __builtin_bswap32(px[x + 1]) >> 8;
+    uint32_t c = __builtin_bswap32(px[x + 2]) >> 8, d = __builtin_bswap32(px[x + 3]) >> 8;
+    uint32_t w[3] = {a | b << 24, b >> 8 | c << 16, c >> 16 | d << 8};
+    memcpy(o, w, sizeof(w));
+  }
+#endif
+  for (; x < p->width; x++, o += 3) {
+    uint32_t c = px[x];
+    o[0] = (unsigned char)(c >> 16), o[1] = (unsigned char)(c >> 8), o[2] = (unsigned char)c;
+  }
+  png_write_row(p->png, p->row);
+}
+
+/* From palette to RGB: the header, then every row held so far, expanded. */
+static void switch_to_rgb(jv_png_writer *p)
+{
+  write_header(p, 0);
+  uint32_t *line = p->line;
+  for (int y = 0; y < p->done; y++) {
+    const unsigned char *in = p->index + (size_t)y * p->width;
+    for (int x = 0; x < p->width; x++)
+      line[x] = p->colour[in[x]];
+    put_rgb_row(p, line);
+  }
+  free(p->index);
+  p->index = NULL;
+  p->rgb = 1;
+}
+
+jv_status jv_png_writer_rows(jv_png_writer *p, const uint32_t *pixels, size_t stride, int n,
+                             jv_error *err)
+{
+  if (n < 0 || p->done + n > p->height)
+    return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "PNG rows beyond the image");
+  if (setjmp(png_jmpbuf(p->png)))
+    return failed(p, err);
+  for (int r = 0; r < n; r++) {
+    const uint32_t *px = (const uint32_t *)((const unsigned char *)pixels + (size_t)r * stride);
+    if (!p->rgb) {
+      unsigned char *o = p->index + (size_t)p->done * p->width;
+      uint32_t last = 0xffffffffu;
+      int li = 0, x = 0;
+      for (; x < p->width; x++) {
+        uint32_t c = px[x] & 0xffffffu;
+        if (c != last) {
+          li = lookup(p, c);
+          if (li < 0)
+            break;
+          last = c;
+        }
+        o[x] = (unsigned char)li;
+      }
+      if (x < p->width)
+        switch_to_rgb(p);
+    }
+    if (p->rgb)
+      put_rgb_row(p, px);
+    p->done++;
+  }
+  return JV_OK;
+}
+
+jv_status jv_png_writer_finish(jv_png_writer *p, jv_error *err)
+{
+  if (p->done != p->height)
+    return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "PNG has %d of %d rows", p->done,
+                        p->height);
+  if (setjmp(png_jmpbuf(p->png)))
+    return failed(p, err);
+  if (!p->rgb) {
+    write_header(p, 1);
+    for (int y = 0; y < p->height; y++)
+      png_write_row(p->png, p->index + (size_t)y * p->width);
+  }
+  png_write_end(p->png, p->info);
+  return JV_OK;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# PNG files carry their resolution: a pHYs chunk that identify (ImageMagick)
+# reads as the --dpi asked for (to the nearest integer: the chunk holds
+# pixels per metre), for maps and charts; the pixel size follows
+# the dpi; two runs give the same bytes; the colour type is palette when the
+# image has at most 256 colours and RGB otherwise (counted by identify).
+set -u
+bin=$1
+export JAARVERSLAG_HOME="${JV_SRC:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() { # name, condition status
+  if [ "$2" -ne 0 ]; then
+    echo "FAIL: $1"
+    fail=1
+  fi
+}
+
+for dpi in 300 600; do
+  "$bin" map --indicator absoluut_verzuim --national --dpi $dpi -o "$tmp/map$dpi.png" 2>/dev/null
+  check "national map at $dpi dpi written" $?
+  res=$(identify -units PixelsPerInch -format '%x %y' "$tmp/map$dpi.png" |
+    awk '{ printf "%.0f %.0f", $1, $2 }')
+  [ "$res" = "$dpi $dpi" ]
+  check "map at $dpi dpi: identify reads '$res' pixels per inch" $?
+done
+w300=$(identify -format '%w' "$tmp/map300.png")
+w600=$(identify -format '%w' "$tmp/map600.png")
+[ $((w300 * 2)) -eq "$w600" ] || [ $((w300 * 2 - 1)) -eq "$w600" ]
+check "600 dpi is twice the width of 300 dpi ($w300, $w600)" $?
+
+"$bin" map --indicator absoluut_verzuim --national --dpi 300 -o "$tmp/again.png" 2>/dev/null
+cmp -s "$tmp/map300.png" "$tmp/again.png"
+check "two runs give the same PNG bytes" $?
+
+"$bin" chart --kind trend --indicator vsv --dpi 96 -o "$tmp/chart.png" 2>/dev/null
+check "chart written" $?
+res=$(identify -units PixelsPerInch -format '%x' "$tmp/chart.png" | awk '{ printf "%.0f", $1 }')
+[ "$res" = 96 ]
+check "chart at 96 dpi: identify reads '$res' pixels per inch" $?
+
+# colour type (byte 25 of the file) against the number of colours
+for f in "$tmp/map300.png" "$tmp/chart.png"; do
+  n=$(identify -format '%k' "$f")
+  type=$(od -An -tu1 -j25 -N1 "$f" | tr -d ' ')
+  if [ "$n" -le 256 ]; then want=3; else want=2; fi
+  [ "$type" = $want ]
+  check "$(basename "$f"): $n colours, colour type $type (want $want)" $?
+done
+
+# a drawing with few colours (a keyfigure chart at 10 dpi: about 220)
+# comes out as a palette PNG
+"$bin" chart --kind keyfigure --indicator vsv --dpi 10 -o "$tmp/tiny.png" 2>/dev/null
+check "tiny chart written" $?
+n=$(identify -format '%k' "$tmp/tiny.png")
+type=$(od -An -tu1 -j25 -N1 "$tmp/tiny.png" | tr -d ' ')
+[ "$n" -le 256 ] && [ "$type" = 3 ]
+check "tiny chart: $n colours (want <= 256), colour type $type (want 3, palette)" $?
+exit $fail

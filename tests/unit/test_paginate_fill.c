@@ -1,0 +1,253 @@
+/* Unit tests for the page-breaking rule that weighs white space (issue 15):
+ * tables split rather than leave a page under 60 %, figures float past the
+ * text after them, the page map says why a page stays under 60 %, and every
+ * page but the cover has its running header and footer. A fake fixed-width
+ * font (every byte 0.5 em wide) keeps the numbers exact. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/doc.h"
+#include "layout/page_map.h"
+#include "layout/paginate.h"
+#include "layout/table.h"
+
+static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
+{
+  (void)ctx;
+  (void)st;
+  return 0.5 * size * (double)strlen(s);
+}
+static const jv_measure fake = {fake_width, NULL};
+
+/* A figure that lays itself out as one box filling what it was given. */
+static jv_status lay_out_box(void *ctx, const jv_measure *m, double w, double h, jv_scene *out,
+                             jv_error *err)
+{
+  (void)ctx, (void)m;
+  jv_scene_rect(out, 0, 0, w, h);
+  jv_scene_fill(out, JV_FILL_WINDING);
+  return jv_scene_status(out, err);
+}
+
+static void add_figure(jv_doc *doc, double h, const char *alt)
+{
+  jv_figure *fig = calloc(1, sizeof(*fig));
+  assert_non_null(fig);
+  fig->width = 400;
+  fig->height = h;
+  fig->lay_out = lay_out_box;
+  fig->alt = strdup(alt);
+  assert_int_equal(jv_doc_figure(doc, fig), JV_OK);
+}
+
+static void add_table(jv_doc *doc, size_t rows, const char *title)
+{
+  jv_table *t = malloc(sizeof(*t));
+  assert_non_null(t);
+  assert_int_equal(jv_table_init(t, 2, title, NULL), JV_OK);
+  jv_table_set_header(t, 0, "Gemeente");
+  jv_table_set_header(t, 1, "Aantal");
+  for (size_t r = 0; r < rows; r++) {
+    char name[32];
+    snprintf(name, sizeof(name), "Gemeente %zu", r + 1);
+    const char *cells[2] = {name, "7"};
+    assert_int_equal(jv_table_add_row(t, JV_ROW_BODY, cells), JV_OK);
+  }
+  assert_int_equal(jv_doc_table(doc, t), JV_OK);
+}
+
+static const char *LONG = "Een alinea lopende tekst die over een aantal regels loopt, zodat er "
+                          "iets is om een gat op de pagina mee te vullen. Nog een zin erbij, en "
+                          "nog een, zodat de alinea zeker vier of vijf regels lang wordt.";
+
+/* Page index of the first text item starting with prefix, -1 if none. */
+static int page_of(const jv_pages *p, const char *prefix)
+{
+  for (size_t i = 0; i < p->n_pages; i++)
+    for (size_t j = 0; j < p->pages[i].n; j++) {
+      const jv_item *it = &p->pages[i].items[j];
+      if (it->kind == JV_ITEM_TEXT && !strncmp(it->text, prefix, strlen(prefix)))
+        return (int)i;
+    }
+  return -1;
+}
+
+/* Page index and top of the figure with height h. */
+static int figure_page(const jv_pages *p, double h, double *top)
+{
+  for (size_t i = 0; i < p->n_pages; i++)
+    for (size_t j = 0; j < p->pages[i].n; j++) {
+      const jv_item *it = &p->pages[i].items[j];
+      if (it->kind == JV_ITEM_FIGURE && it->figure->height == h) {
+        *top = it->y;
+        return (int)i;
+      }
+    }
+  return -1;
+}
+
+static void layout(const jv_doc *doc, jv_page_style *s, jv_pages *pages)
+{
+  jv_page_style_default(s);
+  s->running_title = "Lopende kop";
+  jv_pages_init(pages, s->width, s->height);
+  assert_int_equal(jv_paginate(doc, s, &fake, pages, NULL), JV_OK);
+}
+
+/* A table that fits a page, but not under a figure that fills a third of
+ * the page: split there rather than leave the page two-thirds empty. */
+static void test_table_split_rather_than_white(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  jv_doc_heading(&doc, 1, "Hoofdstuk");
+  add_figure(&doc, 200, "Figuur A");
+  add_table(&doc, 36, "Tabel 1. Lang");
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  assert_int_equal(page_of(&pages, "Tabel 1. Lang,"), -1);
+  assert_int_equal(page_of(&pages, "Tabel 1. Lang"), 0);
+  assert_int_equal(page_of(&pages, "Tabel 1. Lang (vervolg)"), 1);
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
+  assert_null(pages.pages[0].why);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+/* On a page full enough already, a table that fits a page of its own is
+ * kept whole and moves on. */
+static void test_table_whole_on_full_page(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  add_figure(&doc, 460, "Figuur A");
+  add_table(&doc, 20, "Tabel 1. Kort");
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  assert_int_equal(page_of(&pages, "Tabel 1. Kort"), 1);
+  assert_int_equal(page_of(&pages, "Tabel 1. Kort (vervolg)"), -1);
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+/* A figure that does not fit under the one before it floats past the text
+ * after it: the text fills the gap, the figure opens the next page. */
+static void test_figure_floats_past_text(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  add_figure(&doc, 380, "Figuur A");
+  add_figure(&doc, 350, "Figuur B");
+  jv_doc_paragraph(&doc, "Eerste alinea na de figuur.", JV_FONT_REGULAR);
+  for (int i = 0; i < 12; i++)
+    jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
+  jv_doc_heading(&doc, 2, "Volgende sectie");
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  double top_b = 0;
+  assert_int_equal(page_of(&pages, "Eerste"), 0); /* the text moved up */
+  assert_int_equal(figure_page(&pages, 350, &top_b), 1);
+  assert_true(top_b < s.margin_top + 1); /* at the top of the next page */
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
+  /* the page map notes B on page 2, and text after it there */
+  char *map = jv_page_map_text(&pages, &doc);
+  assert_non_null(map);
+  const char *p2 = strstr(map, "page 2 of");
+  assert_non_null(p2);
+  assert_non_null(strstr(p2, "  - figure 'Figuur B'"));
+  assert_non_null(strstr(p2, "  - paragraph 'Een alinea"));
+  free(map);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+/* With no text to float past, a figure that does not fit leaves the page
+ * under 60 %, and the page map says which block could not be split. */
+static void test_page_map_says_why(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  add_figure(&doc, 300, "Figuur A");
+  add_figure(&doc, 450, "Figuur B");
+  jv_doc_heading(&doc, 2, "Sectie");
+  jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  assert_int_equal(pages.n_pages, 2);
+  assert_true(pages.pages[0].fill < JV_PAGE_MIN_FILL);
+  assert_non_null(pages.pages[0].why);
+  assert_non_null(
+      strstr(pages.pages[0].why, "cannot be split and does not fit: figure 'Figuur B'"));
+  assert_false(jv_page_map_chapter_end(&pages, &doc, 0));
+  assert_true(jv_page_map_chapter_end(&pages, &doc, 1));
+  char *map = jv_page_map_text(&pages, &doc);
+  assert_non_null(strstr(map, "page 1 of 2: 4"));
+  assert_non_null(strstr(map, "; under 60%: the next block cannot be split"));
+  free(map);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+/* Without a cover, page 1 has its running header and footer too; with a
+ * cover, the cover has neither and page 2 has both. */
+static void test_header_footer_without_cover(void **state)
+{
+  (void)state;
+  for (int cover = 0; cover <= 1; cover++) {
+    jv_doc doc;
+    jv_doc_init(&doc);
+    if (cover)
+      jv_doc_cover(&doc, "Titel", NULL, "Regio", "2017-2018");
+    jv_doc_heading(&doc, 1, "Hoofdstuk");
+    jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
+    jv_page_style s;
+    jv_pages pages;
+    layout(&doc, &s, &pages);
+    int footer = -1, header = -1;
+    for (size_t i = pages.n_pages; i-- > 0;)
+      for (size_t j = 0; j < pages.pages[i].n; j++) {
+        const jv_item *it = &pages.pages[i].items[j];
+        if (it->kind == JV_ITEM_TEXT && !strncmp(it->text, "Pagina 1 van", 12))
+          footer = (int)i;
+        if (it->kind == JV_ITEM_TEXT && !strcmp(it->text, "Lopende kop"))
+          header = (int)i;
+      }
+    if (cover) {
+      assert_int_equal(footer, -1); /* the cover has no number */
+      assert_int_equal(header, 1);
+      assert_true(pages.pages[0].cover);
+    } else {
+      assert_int_equal(footer, 0);
+      assert_int_equal(header, 0);
+    }
+    jv_pages_free(&pages);
+    jv_doc_free(&doc);
+  }
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_table_split_rather_than_white),
+      cmocka_unit_test(test_table_whole_on_full_page),
+      cmocka_unit_test(test_figure_floats_past_text),
+      cmocka_unit_test(test_page_map_says_why),
+      cmocka_unit_test(test_header_footer_without_cover),
+  };
+  return cmocka_run_group_tests_name("paginate_fill", tests, NULL, NULL);
+}

@@ -21,8 +21,8 @@ static void usage(FILE *out)
           "                          mapped through the herindelingen to the year's indeling\n"
           "  -s, --schooljaar YEAR   the school year to add, such as 2019-2020\n"
           "  -g, --gemeenten CODES   the year's municipalities, CBS codes separated by commas\n"
-          "      --organisatie TEXT  the office's name (default: Leerplicht en Voortijdig\n"
-          "                          Schoolverlaten NAME), {organisatie} in the texts\n"
+          "      --organisatie TEXT  the office's name as the texts use it, {organisatie}\n"
+          "                          (default: LVS)\n"
           "  -h, --help              show this help\n");
 }
 

@@ -44,6 +44,11 @@ static jv_status fm_value(tpl_reader *r, const tpl_file *f, int line, int col, i
   jv_tpl_meta *m = &r->tpl->meta;
   jv_error *err = r->err;
   char **slot = NULL;
+  if (key == 0 || key == 1 || key == 3) { /* text fields take placeholders */
+    jv_status st = jv_template__check_text(v, f->name, line, col, fm_keys[key], err);
+    if (st)
+      return st;
+  }
   switch (key) {
   case 0:
     slot = &m->titel;

@@ -79,4 +79,11 @@ jv_status jv_template__include(tpl_reader *r, const tpl_file *f, int line, int c
  * the error. */
 bool jv_template__refuse_in_columns(tpl_reader *r, const tpl_file *f, int line, const char *what);
 
+/* A located error when text holds a {name} that is not a placeholder
+ * (model/placeholder.h); what names the field in the message. */
+jv_status jv_template__check_text(const char *text, const char *file, int line, int column,
+                                  const char *what, jv_error *err);
+/* The same for every text, bron and argument of t's nodes. */
+jv_status jv_template__check_placeholders(const jv_tpl *t, jv_error *err);
+
 #endif

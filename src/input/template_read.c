@@ -367,6 +367,8 @@ static jv_status run(jv_tpl *out, const char *name, const char *real, const char
   if (jv_tpl_add_file(out, name, &shown))
     return oom(err);
   jv_status st = parse_file(&r, shown, real, out->dir, buf, len, 1);
+  if (!st)
+    st = jv_template__check_placeholders(out, err);
   if (st)
     jv_tpl_free(out);
   return st;

@@ -261,6 +261,8 @@ double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, in
 
 /* ---- figures ---------------------------------------------------------- */
 
+#define MIN_FIGURE_SHRINK 0.8 /* a figure may be drawn down to this share of its height */
+
 /* A figure is never taller than a page's text area: a chart of very many
  * municipalities is drawn into the page height (charts and maps lay
  * themselves out in whatever box they get). */
@@ -276,10 +278,17 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
   const jv_figure *fig = b->figure;
   double cap_h = fig->caption ? 16 : 0;
   double h = jv_flow__figure_height(f, fig);
-  if (avail(f) < h + cap_h && !at_top(f)) {
-    jv_status st = jv_flow__move_on(f, b, h + cap_h, 1);
-    if (st)
-      return st;
+  double room = avail(f) - cap_h;
+  if (room < h && !at_top(f)) {
+    /* rather than leave the page under the minimum, a figure is drawn a
+     * little smaller (charts and maps lay themselves out in their box) */
+    if (!f->columns && used(f, f->y) < JV_PAGE_MIN_FILL && room >= MIN_FIGURE_SHRINK * h) {
+      h = room;
+    } else {
+      jv_status st = jv_flow__move_on(f, b, h + cap_h, 1);
+      if (st)
+        return st;
+    }
   }
   if (fig->caption) {
     if (jv_page_text(f->page, f->x0, f->y + 10, fig->caption, JV_FONT_BOLD, f->s->table.title_size,

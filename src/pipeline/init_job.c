@@ -419,10 +419,7 @@ static jv_status jv_init_write(init_ctx *c, const jv_gemeenten *g, jv_schoolyear
     jv_strbuf_addf(&b, "veld,waarde\nregio,");
     csv_field(&b, o->regio);
     jv_strbuf_addf(&b, "\nregiocode,\norganisatie,");
-    if (o->organisatie)
-      csv_field(&b, o->organisatie);
-    else
-      jv_strbuf_addf(&b, "Leerplicht en Voortijdig Schoolverlaten %s", o->regio);
+    csv_field(&b, o->organisatie ? o->organisatie : "LVS");
     jv_strbuf_addf(&b, "\nlogo,\nkleur,#0B5F73\n");
     text = jv_strbuf_detach(&b);
     snprintf(path, sizeof(path), "%s/project.csv", o->dir);

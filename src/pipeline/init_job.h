@@ -13,7 +13,7 @@ typedef struct {
   const char *regio;       /* the region's name */
   const char *schooljaar;  /* "2019-2020" */
   const char *gemeenten;   /* NULL, or "GM0482,GM0505,...": the year's municipalities */
-  const char *organisatie; /* NULL: "Leerplicht en Voortijdig Schoolverlaten <regio>" */
+  const char *organisatie; /* NULL: "LVS", the name the bundled texts use */
   FILE *report;            /* what was written and what existed already */
 } jv_init_opts;
 

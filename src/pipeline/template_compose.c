@@ -11,29 +11,20 @@
 #include "layout/chart_layout.h"
 #include "layout/report.h"
 #include "layout/report_compare.h"
+#include "model/placeholder.h"
 #include "pipeline/chart_figures.h"
+#include "pipeline/template_compose_int.h"
 #include "stats/format.h"
 #include "util/strbuf.h"
 #include "stats/rates.h"
 
-typedef struct {
-  const jv_tpl_compose_opts *o;
-  jv_doc *doc;
-  char year[16];
-  int table_no;
-  int skip_text; /* ::bij-figuur without figures: leave out the next text block */
-  jv_error *err;
-} composer;
-
-static jv_status oom(composer *c)
+jv_status jv_compose__oom(composer *c)
 {
   return jv_error_set(c->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
 /* An error at a template node (and the column of key, when given). */
-static jv_status at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static jv_status at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt, ...)
+jv_status jv_compose__at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt, ...)
 {
   const jv_tpl_arg *arg = key ? jv_tpl_arg_find(n, key) : NULL;
   char msg[sizeof(c->err->msg)];
@@ -44,31 +35,34 @@ static jv_status at(composer *c, const jv_tpl_node *n, const char *key, const ch
   return jv_error_set(c->err, JV_EDATA, n->file, n->line, arg ? arg->column : 0, "%s", msg);
 }
 
-/* Text with the placeholders {regio} and {schooljaar} filled in from the
- * data, so one template serves every region and year. Returns a malloc'd
- * string or NULL when out of memory. */
-static char *fill(const composer *c, const char *in)
+/* Text with the placeholders ({regio}, {schooljaar}, {organisatie},
+ * {vorig_schooljaar}; model/placeholder.h) filled in from the data and the
+ * project, so one template serves every region and year. Unknown names were
+ * refused when the template was read; other braces stay text. Returns a
+ * malloc'd string or NULL when out of memory. */
+char *jv_compose__fill(const composer *c, const char *in)
 {
+  const jv_history *h = c->o->history;
+  char prev[16];
+  if (h && h->has_prev)
+    jv_schoolyear_format(h->prev.ds.year, prev, sizeof(prev));
+  else
+    jv_schoolyear_format((jv_schoolyear){c->o->ds->year.start - 1}, prev, sizeof(prev));
+  const char *org = h && h->project.settings.organisatie ? h->project.settings.organisatie : "LVS";
+  const char *value[JV_PH_COUNT] = {c->o->ds->region_name ? c->o->ds->region_name : "", c->year,
+                                    org, prev};
   jv_strbuf b = {0};
   const char *p = in;
-  while (*p) {
-    const char *q = strchr(p, '{');
-    if (!q) {
-      jv_strbuf_addf(&b, "%s", p);
-      break;
-    }
-    jv_strbuf_addf(&b, "%.*s", (int)(q - p), p);
-    if (strncmp(q, "{regio}", 7) == 0) {
-      jv_strbuf_addf(&b, "%s", c->o->ds->region_name ? c->o->ds->region_name : "");
-      p = q + 7;
-    } else if (strncmp(q, "{schooljaar}", 12) == 0) {
-      jv_strbuf_addf(&b, "%s", c->year);
-      p = q + 12;
-    } else {
-      jv_strbuf_addf(&b, "{");
-      p = q + 1;
-    }
+  size_t len;
+  int which;
+  for (const char *q = jv_placeholder_next(p, &len, &which); q;
+       q = jv_placeholder_next(p, &len, &which)) {
+    jv_strbuf_addf(&b, "%.*s%.*s", (int)(q - p), p, which < 0 ? (int)len : 0, q);
+    if (which >= 0)
+      jv_strbuf_addf(&b, "%s", value[which]);
+    p = q + len;
   }
+  jv_strbuf_addf(&b, "%s", p);
   return jv_strbuf_detach(&b);
 }
 
@@ -78,14 +72,14 @@ static jv_status add_runs(composer *c, const jv_tpl_node *n, int start)
 {
   for (size_t i = 0; i < n->n_runs; i++) {
     jv_font_style st = (jv_font_style)n->runs[i].style;
-    char *text = fill(c, n->runs[i].text);
+    char *text = jv_compose__fill(c, n->runs[i].text);
     if (!text)
-      return oom(c);
+      return jv_compose__oom(c);
     jv_status s =
         (i == 0 && start) ? jv_doc_paragraph(c->doc, text, st) : jv_doc_run(c->doc, text, st);
     free(text);
     if (s)
-      return oom(c);
+      return jv_compose__oom(c);
   }
   return JV_OK;
 }
@@ -103,13 +97,12 @@ static jv_status runs_after(composer *c, const jv_tpl_node *n)
 /* A block left out because its data is missing this year: not an error
  * (the template is right, the year lacks the figures); jv_compose_template
  * turns it into JV_OK after the located warning. */
-#define SKIPPED ((jv_status)1)
 
-static jv_status skip(composer *c, const jv_tpl_node *n, const char *why, const char *what)
+jv_status jv_compose__skip(composer *c, const jv_tpl_node *n, const char *why, const char *what)
 {
   if (c->o->warn && jv_diags_add(c->o->warn, n->file, n->line, 0, "::%s left out: %s%s",
                                  jv_tpl_directive_name(n->directive), why, what))
-    return oom(c);
+    return jv_compose__oom(c);
   return SKIPPED;
 }
 
@@ -118,7 +111,7 @@ static jv_status require_data(composer *c, const jv_tpl_node *n, const jv_indica
 {
   for (size_t i = 0; i < k; i++)
     if (!c->o->ds->has_indicator[ind[i]])
-      return skip(c, n, "the data of this year has no ", jv_indicator_name(ind[i]));
+      return jv_compose__skip(c, n, "the data of this year has no ", jv_indicator_name(ind[i]));
   return JV_OK;
 }
 
@@ -138,7 +131,7 @@ static jv_status add_table(composer *c, jv_status st, jv_table *t)
 {
   if (st)
     return st;
-  return jv_doc_table(c->doc, t) ? oom(c) : JV_OK;
+  return jv_doc_table(c->doc, t) ? jv_compose__oom(c) : JV_OK;
 }
 
 /* A per-1,000 table, compared with the year before when the project has it. */
@@ -166,8 +159,8 @@ static jv_status rate_table(composer *c, const jv_tpl_node *n, const jv_table_ki
   int no_mem;
   char *note = jv_report_compare_note(prev, &no_mem);
   if (no_mem)
-    return oom(c);
-  st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? oom(c) : JV_OK;
+    return jv_compose__oom(c);
+  st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? jv_compose__oom(c) : JV_OK;
   free(note);
   return st;
 }
@@ -192,17 +185,19 @@ static jv_status overview_table(composer *c, const jv_tpl_node *n, const char *t
       char *endp;
       long v = strtol(num, &endp, 10);
       if (*endp || v < 0 || v > 4)
-        return at(c, n, "decimalen", "decimalen: '%s' is not a number of decimals (0 to 4)", num);
+        return jv_compose__at(c, n, "decimalen",
+                              "decimalen: '%s' is not a number of decimals (0 to 4)", num);
       decimals[nd++] = (int)v;
     }
     if (nd != k)
-      return at(c, n, "decimalen", "decimalen: give one number per column of indicatoren");
+      return jv_compose__at(c, n, "decimalen",
+                            "decimalen: give one number per column of indicatoren");
     dec = decimals;
   }
   jv_unit unit = JV_UNIT_COUNT;
   const char *e = jv_tpl_value(n, "eenheid");
   if (e && jv_unit_from_name(e, &unit))
-    return at(c, n, "eenheid", "eenheid: unknown unit '%s'", e);
+    return jv_compose__at(c, n, "eenheid", "eenheid: unknown unit '%s'", e);
   jv_status st = require_columns(c, n, list, k, unit);
   if (st)
     return st;
@@ -216,11 +211,14 @@ static jv_status table(composer *c, const jv_tpl_node *n)
   const char *name = jv_tpl_value(n, "soort");
   const jv_table_kind *k = jv_table_kind_find(name);
   if (!k)
-    return at(c, n, "soort", "unknown table kind '%s'", name ? name : "");
-  const char *what = jv_tpl_value(n, "titel");
+    return jv_compose__at(c, n, "soort", "unknown table kind '%s'", name ? name : "");
+  const char *own = jv_tpl_value(n, "titel");
+  char *what = jv_compose__fill(c, own ? own : k->title); /* placeholders in titles too */
+  if (!what)
+    return jv_compose__oom(c);
   char title[300];
-  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no, what ? what : k->title,
-           c->year);
+  snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no, what, c->year);
+  free(what);
   if (k->form == JV_TABLE_RATE)
     return rate_table(c, n, k, title);
   if (k->form == JV_TABLE_OVERVIEW)
@@ -239,19 +237,19 @@ static jv_status add_figure(composer *c, const jv_tpl_node *n, jv_status st, jv_
     /* the chart's own reason, placed at the directive */
     char why[sizeof(c->err->msg)];
     snprintf(why, sizeof(why), "%s", c->err->msg);
-    return at(c, n, NULL, "::%s: %s", jv_tpl_directive_name(n->directive), why);
+    return jv_compose__at(c, n, NULL, "::%s: %s", jv_tpl_directive_name(n->directive), why);
   }
   const char *title = jv_tpl_value(n, "titel");
   if (title) {
-    char *filled = fill(c, title);
+    char *filled = jv_compose__fill(c, title);
     if (!filled) {
       jv_figure_free(f);
-      return oom(c);
+      return jv_compose__oom(c);
     }
     jv_figure_chart_title(f, filled);
     free(filled);
   }
-  return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
+  return jv_doc_figure(c->doc, f) ? jv_compose__oom(c) : JV_OK;
 }
 
 static jv_status chart(composer *c, const jv_tpl_node *n)
@@ -265,13 +263,14 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   if (!strcmp(kind, "trend") && jv_tpl_value(n, "indicator")) {
     /* the region's own figures, one per school year of the project */
     if (jv_indicator_from_name(jv_tpl_value(n, "indicator"), &ind))
-      return at(c, n, "indicator", "::grafiek: unknown indicator");
+      return jv_compose__at(c, n, "indicator", "::grafiek: unknown indicator");
     const char *e = jv_tpl_value(n, "eenheid");
     bool per_1000 = !e || !strcmp(e, "per_1000");
     jv_history *h = c->o->history;
     const jv_series *s = NULL;
     if (!h || h->n_years < 2)
-      return skip(c, n, "a trend needs two or more school years in the project folder", "");
+      return jv_compose__skip(c, n, "a trend needs two or more school years in the project folder",
+                              "");
     if ((st = jv_history_trend(h, ind, per_1000, &s, c->err)))
       return st;
     st = jv_figure_trend_of(&f, s, JV_TREND_BARS, w, JV_TREND_CHART_HEIGHT, c->err);
@@ -279,11 +278,11 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   }
   if (!strcmp(kind, "trend")) {
     if (!c->o->series)
-      return skip(c, n, "no series files (reeksen.csv)", "");
+      return jv_compose__skip(c, n, "no series files (reeksen.csv)", "");
     const char *spec = jv_tpl_value(n, "reeks");
     st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, JV_TREND_CHART_HEIGHT, c->err);
     if (st == JV_EUSAGE) /* the names were checked when reading: the series are missing */
-      return skip(c, n, "", c->err->msg);
+      return jv_compose__skip(c, n, "", c->err->msg);
     if (!st)
       jv_figure_trend_until(f, ds->year);
     return add_figure(c, n, st, f);
@@ -300,7 +299,7 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   if (!strcmp(kind, "vergelijking")) {
     const char *name = jv_tpl_value(n, "indicator");
     if (!name || jv_indicator_from_name(name, &ind))
-      return at(c, n, "indicator", "::grafiek soort=vergelijking needs indicator=");
+      return jv_compose__at(c, n, "indicator", "::grafiek soort=vergelijking needs indicator=");
     if ((st = require_data(c, n, &ind, 1)))
       return st;
     st = jv_figure_comparison(&f, ds, ind, w, jv_comparison_chart_height(ds->n_munis), c->err);
@@ -323,134 +322,22 @@ static jv_status map(composer *c, const jv_tpl_node *n)
   jv_indicator ind;
   const char *name = jv_tpl_value(n, "indicator");
   if (!name || jv_indicator_from_name(name, &ind))
-    return at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'", name ? name : "");
+    return jv_compose__at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'",
+                          name ? name : "");
   const char *region = jv_tpl_value(n, "regio");
   int national = region && !strcmp(region, "nederland");
-  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, ind, national, jv_tpl_value(n, "titel"),
+  char *title = jv_tpl_value(n, "titel") ? jv_compose__fill(c, jv_tpl_value(n, "titel")) : NULL;
+  if (jv_tpl_value(n, "titel") && !title)
+    return jv_compose__oom(c);
+  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, ind, national, title,
                                jv_tpl_value(n, "klassen"), c->err);
+  free(title);
   if (st && st != JV_EINTERNAL) {
     char why[sizeof(c->err->msg)];
     snprintf(why, sizeof(why), "%s", c->err->msg);
-    return at(c, n, NULL, "::kaart: %s", why);
+    return jv_compose__at(c, n, NULL, "::kaart: %s", why);
   }
   return st;
-}
-
-/* Key figures of the report year's region totals (::kerncijfer{indicator=}). */
-static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, size_t k)
-{
-  jv_keyfigure_chart kc;
-  memset(&kc, 0, sizeof(kc));
-  for (size_t i = 0; i < k && kc.n < JV_CHART_MAX_KEYFIGURES; i++) {
-    const jv_tpl_node *n = &nodes[i];
-    const char *name = jv_tpl_value(n, "indicator");
-    jv_indicator ind;
-    if (!name || jv_indicator_from_name(name, &ind))
-      return at(c, n, "indicator", "::kerncijfer: mix of indicator= and reeks=");
-    jv_status st = require_data(c, n, &ind, 1);
-    if (st)
-      return st;
-    const char *label = jv_tpl_value(n, "label");
-    jv_value total = jv_stats_total(c->o->ds, ind);
-    if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
-      char what[16];
-      jv_format_value(total, what, sizeof(what));
-      if (c->o->warn)
-        jv_diags_add(c->o->warn, n->file, n->line, 0,
-                     "::kerncijfer: the region total of '%s' is %s; that card is left out", name,
-                     what[0] ? what : "missing");
-      continue;
-    }
-    jv_keyfigure *it = &kc.item[kc.n++];
-    jv_format_value(total, it->value, sizeof(it->value));
-    snprintf(it->label, sizeof(it->label), "%s", label ? label : jv_indicator_label(ind));
-    snprintf(it->period, sizeof(it->period), "%s", c->year);
-  }
-  if (kc.n == 0)
-    return JV_OK;
-  jv_figure *f = NULL;
-  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
-  if (st)
-    return st;
-  return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
-}
-
-/* Consecutive ::kerncijfer directives form one panel. With two series, the
- * second gives each year's detail ("1,5%", "86 begeleide ..."). */
-static jv_status keyfigures(composer *c, const jv_tpl_node *nodes, size_t n_nodes, size_t *used)
-{
-  const jv_series *main = NULL, *detail = NULL;
-  const char *main_label = "", *detail_label = "";
-  size_t k = 0;
-  while (k < n_nodes && nodes[k].kind == JV_TPL_DIRECTIVE &&
-         nodes[k].directive == JV_DIR_KERNCIJFER)
-    k++;
-  *used = k;
-  if (!c->o->charts)
-    return JV_OK;
-  if (!c->o->series)
-    return skip(c, &nodes[0], "no series files (reeksen.csv)", "");
-  jv_keyfigure_chart kc;
-  memset(&kc, 0, sizeof(kc));
-  jv_schoolyear years[JV_CHART_MAX_KEYFIGURES];
-  const jv_tpl_node *year_node[JV_CHART_MAX_KEYFIGURES];
-  size_t n_years = 0;
-  if (jv_tpl_value(&nodes[0], "indicator"))
-    return indicator_keyfigures(c, nodes, k);
-  for (size_t i = 0; i < k; i++) {
-    const jv_tpl_node *n = &nodes[i];
-    const char *name = jv_tpl_value(n, "reeks");
-    const jv_series *s = name ? jv_series_set_find(c->o->series, name) : NULL;
-    if (!s)
-      return skip(c, n, "the series files have no series ", name ? name : "");
-    jv_schoolyear y;
-    const char *jaar = jv_tpl_value(n, "jaar");
-    if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
-      return at(c, n, "jaar", "::kerncijfer: bad jaar '%s'", jaar);
-    const char *label = jv_tpl_value(n, "label");
-    if (!main || main == s) {
-      main = s;
-      main_label = label ? label : s->label;
-      if (n_years < JV_CHART_MAX_KEYFIGURES) {
-        year_node[n_years] = n;
-        years[n_years++] = y;
-      }
-    } else if (!detail || detail == s) {
-      detail = s;
-      detail_label = label ? label : s->label;
-    } else {
-      return at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')", name);
-    }
-  }
-  for (size_t i = 0; i < n_years; i++) {
-    jv_keyfigure *it = &kc.item[kc.n];
-    double v;
-    jv_schoolyear_format(years[i], it->period, sizeof(it->period));
-    if (!jv_series_value(main, years[i], &v)) {
-      /* no big "n.b." card: the year is left out, and the author told */
-      if (c->o->warn)
-        jv_diags_add(c->o->warn, year_node[i]->file, year_node[i]->line, 0,
-                     "::kerncijfer: series '%s' has no figure for %s; that card is left out",
-                     main->name, it->period);
-      memset(it, 0, sizeof(*it));
-      continue;
-    }
-    kc.n++;
-    snprintf(it->label, sizeof(it->label), "%s", main_label);
-    jv_chart_format_value(main, v, it->value, sizeof(it->value));
-    if (detail && jv_series_value(detail, years[i], &v)) {
-      jv_chart_format_value(detail, v, it->detail, sizeof(it->detail));
-      snprintf(it->detail_label, sizeof(it->detail_label), "%s",
-               detail->unit == JV_SERIES_PERCENT ? "" : detail_label);
-    }
-  }
-  if (kc.n == 0)
-    return JV_OK; /* no year of the panel has a figure: each was warned about */
-  jv_figure *f = NULL;
-  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
-  if (st)
-    return st;
-  return jv_doc_figure(c->doc, f) ? oom(c) : JV_OK;
 }
 
 static jv_status directive(composer *c, const jv_tpl_node *n)
@@ -459,20 +346,26 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
   switch (n->directive) {
   case JV_DIR_OMSLAG: {
     const char *t = jv_tpl_value(n, "titel");
-    const char *sub = jv_tpl_value(n, "ondertitel");
-    if (jv_doc_cover(c->doc, t ? t : m->titel, sub, c->o->ds->region_name, c->year))
-      return oom(c);
+    char *ft = jv_compose__fill(c, t ? t : m->titel);
+    char *sub =
+        jv_tpl_value(n, "ondertitel") ? jv_compose__fill(c, jv_tpl_value(n, "ondertitel")) : NULL;
+    int bad = !ft || (jv_tpl_value(n, "ondertitel") && !sub) ||
+              jv_doc_cover(c->doc, ft, sub, c->o->ds->region_name, c->year);
+    free(ft);
+    free(sub);
+    if (bad)
+      return jv_compose__oom(c);
     if (m->logo_image) {
       const jv_image *li = m->logo_image;
       /* pixels at 150 dpi, the resolution a print logo is made for */
       if (jv_doc_cover_logo(c->doc, li, li->width * 72.0 / 150.0, li->height * 72.0 / 150.0))
-        return oom(c);
+        return jv_compose__oom(c);
     }
     return JV_OK;
   }
   case JV_DIR_INHOUD: {
     const char *t = jv_tpl_value(n, "titel");
-    return jv_doc_toc(c->doc, t ? t : "Inhoud") ? oom(c) : JV_OK;
+    return jv_doc_toc(c->doc, t ? t : "Inhoud") ? jv_compose__oom(c) : JV_OK;
   }
   case JV_DIR_TABEL:
     return table(c, n);
@@ -481,9 +374,9 @@ static jv_status directive(composer *c, const jv_tpl_node *n)
   case JV_DIR_KAART:
     return c->o->charts ? map(c, n) : JV_OK;
   case JV_DIR_KOLOMMEN:
-    return jv_doc_columns_begin(c->doc) ? oom(c) : JV_OK;
+    return jv_doc_columns_begin(c->doc) ? jv_compose__oom(c) : JV_OK;
   case JV_DIR_EINDE_KOLOMMEN:
-    return jv_doc_columns_end(c->doc) ? oom(c) : JV_OK;
+    return jv_doc_columns_end(c->doc) ? jv_compose__oom(c) : JV_OK;
   case JV_DIR_BIJ_FIGUUR:
     c->skip_text = !c->o->charts;
     return JV_OK;
@@ -501,19 +394,35 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
   const jv_dataset *ds = o->ds;
   jv_schoolyear_format(ds->year, c.year, sizeof(c.year));
   char title[300], subject[300];
-  snprintf(title, sizeof(title), "%s %s", tpl->meta.titel, c.year);
-  snprintf(subject, sizeof(subject), "%s, %s, schooljaar %s", tpl->meta.titel, ds->region_name,
-           c.year);
-  char *author = fill(&c, tpl->meta.auteur ? tpl->meta.auteur : ds->region_name);
+  char *titel = jv_compose__fill(&c, tpl->meta.titel);
+  if (!titel)
+    return jv_compose__oom(&c);
+  /* a titel that names its school year itself gets no second one */
+  size_t pl;
+  int which = -1;
+  for (const char *q = jv_placeholder_next(tpl->meta.titel, &pl, &which);
+       q && which != JV_PH_SCHOOLJAAR; q = jv_placeholder_next(q + pl, &pl, &which))
+    ;
+  if (which == JV_PH_SCHOOLJAAR)
+    snprintf(title, sizeof(title), "%s", titel);
+  else
+    snprintf(title, sizeof(title), "%s %s", titel, c.year);
+  snprintf(subject, sizeof(subject), "%s, %s, schooljaar %s", titel, ds->region_name, c.year);
+  free(titel);
+  char *author = jv_compose__fill(&c, tpl->meta.auteur ? tpl->meta.auteur : ds->region_name);
   jv_status ms = !author || jv_doc_set_meta(doc, title, subject, author) ? JV_EINTERNAL : JV_OK;
   free(author);
   if (ms)
-    return oom(&c);
-  if (o->warn && tpl->meta.regio && ds->region_name && strcmp(tpl->meta.regio, ds->region_name))
+    return jv_compose__oom(&c);
+  char *regio = tpl->meta.regio ? jv_compose__fill(&c, tpl->meta.regio) : NULL;
+  if (tpl->meta.regio && !regio)
+    return jv_compose__oom(&c);
+  if (o->warn && regio && ds->region_name && strcmp(regio, ds->region_name))
     jv_diags_add(o->warn, tpl->files[0], 0, 0,
                  "the template is written for %s, the data is of %s; texts that name the region "
                  "should use {regio}",
-                 tpl->meta.regio, ds->region_name);
+                 regio, ds->region_name);
+  free(regio);
   if (o->warn && tpl->meta.has_schooljaar && tpl->meta.year.start != ds->year.start)
     jv_diags_add(o->warn, tpl->files[0], 0, 0, "the template says schooljaar %s, the data is of %s",
                  tpl->meta.schooljaar, c.year);
@@ -533,8 +442,8 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
     }
     switch (n->kind) {
     case JV_TPL_HEADING: {
-      char *text = fill(&c, jv_tpl_node_text(n, buf, sizeof(buf)));
-      st = !text || jv_doc_heading(doc, n->level, text) ? oom(&c) : JV_OK;
+      char *text = jv_compose__fill(&c, jv_tpl_node_text(n, buf, sizeof(buf)));
+      st = !text || jv_doc_heading(doc, n->level, text) ? jv_compose__oom(&c) : JV_OK;
       free(text);
       break;
     }
@@ -543,23 +452,28 @@ jv_status jv_compose_template(const jv_tpl_compose_opts *o, jv_doc *doc, jv_erro
       break;
     case JV_TPL_LIST_ITEM:
       st = jv_doc_list_item(doc, n->item.ordered, n->item.number, n->item.depth, n->continued)
-               ? oom(&c)
+               ? jv_compose__oom(&c)
                : runs_after(&c, n);
       break;
     case JV_TPL_QUOTE:
       if (n->continued && doc->n_blocks && doc->blocks[doc->n_blocks - 1].kind == JV_BLK_QUOTE) {
-        st = jv_doc_run(doc, " ", JV_FONT_REGULAR) ? oom(&c) : runs_after(&c, n);
+        st = jv_doc_run(doc, " ", JV_FONT_REGULAR) ? jv_compose__oom(&c) : runs_after(&c, n);
         break;
       }
-      st = jv_doc_quote(doc, n->attribution) ? oom(&c) : runs_after(&c, n);
+      {
+        char *who = n->attribution ? jv_compose__fill(&c, n->attribution) : NULL;
+        st = (n->attribution && !who) || jv_doc_quote(doc, who) ? jv_compose__oom(&c)
+                                                                : runs_after(&c, n);
+        free(who);
+      }
       break;
     case JV_TPL_PAGEBREAK:
-      st = jv_doc_pagebreak(doc) ? oom(&c) : JV_OK;
+      st = jv_doc_pagebreak(doc) ? jv_compose__oom(&c) : JV_OK;
       break;
     case JV_TPL_DIRECTIVE:
       if (n->directive == JV_DIR_KERNCIJFER) {
         size_t used = 1;
-        st = keyfigures(&c, n, tpl->n_nodes - i, &used);
+        st = jv_compose__keyfigures(&c, n, tpl->n_nodes - i, &used);
         i += used - 1;
       } else {
         st = directive(&c, n);

@@ -182,7 +182,7 @@ static void test_page_map_says_why(void **state)
   jv_doc doc;
   jv_doc_init(&doc);
   add_figure(&doc, 300, "Figuur A");
-  add_figure(&doc, 450, "Figuur B");
+  add_figure(&doc, 500, "Figuur B"); /* too tall to be drawn smaller under A */
   jv_doc_heading(&doc, 2, "Sectie");
   jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
   jv_page_style s;
@@ -199,6 +199,35 @@ static void test_page_map_says_why(void **state)
   assert_non_null(strstr(map, "page 1 of 2: 4"));
   assert_non_null(strstr(map, "; under 60%: the next block cannot be split"));
   free(map);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+/* With no text to float past, a figure that nearly fits (80 % of its
+ * height) is drawn smaller below the one before it instead of leaving the
+ * page under 60 %. */
+static void test_figure_drawn_smaller_to_fit(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  add_figure(&doc, 300, "Figuur A");
+  add_figure(&doc, 420, "Figuur B");
+  jv_doc_heading(&doc, 2, "Sectie");
+  jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  double top = 0;
+  assert_int_equal(figure_page(&pages, 420, &top), 0);
+  for (size_t j = 0; j < pages.pages[0].n; j++) {
+    const jv_item *it = &pages.pages[0].items[j];
+    if (it->kind == JV_ITEM_FIGURE && it->figure->height == 420) {
+      assert_true(it->h < 420 && it->h >= 0.8 * 420);
+      assert_true(it->y + it->h <= s.height - s.margin_bottom + 0.01);
+    }
+  }
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
   jv_pages_free(&pages);
   jv_doc_free(&doc);
 }
@@ -247,6 +276,7 @@ int main(void)
       cmocka_unit_test(test_table_whole_on_full_page),
       cmocka_unit_test(test_figure_floats_past_text),
       cmocka_unit_test(test_page_map_says_why),
+      cmocka_unit_test(test_figure_drawn_smaller_to_fit),
       cmocka_unit_test(test_header_footer_without_cover),
   };
   return cmocka_run_group_tests_name("paginate_fill", tests, NULL, NULL);

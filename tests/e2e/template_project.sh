@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A project's own template: placeholders in the front matter and in all text
+# ({regio}, {schooljaar}, {organisatie} from project.csv, {vorig_schooljaar}),
+# key figures of other years of the project (jaar=-1, jaar=YYYY-YYYY), each
+# with its own label and year; a block whose data is missing that year is
+# left out with a warning at its template line; an unknown placeholder is a
+# located error.
+set -euo pipefail
+bin=$1
+src=${JV_SRC:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+p=$tmp/zhz
+"$bin" init "$p" --regio "Zuid-Holland Zuid" --schooljaar 2019-2020 --organisatie "Bureau ZHZ" >/dev/null
+cp -r "$src/data/zuid-holland-zuid/2017-2018" "$p/"
+python3 "$src/scripts/synthetic_zhz_2019_2020.py" "$src/data/zuid-holland-zuid/2017-2018" \
+  "$src/assets/gemeenten/gemeenten_2020.csv" "$tmp/syn"
+cp "$tmp/syn"/*.csv "$p/2019-2020/"
+cat >"$p/sjabloon/jaarverslag.md" <<'MD'
+---
+titel: Jaarverslag {organisatie} {schooljaar}
+regio: {regio}
+---
+
+::omslag{ondertitel="Cijfers van {regio} naast {vorig_schooljaar}"}
+
+# Vergelijking met {vorig_schooljaar}
+
+Dit verslag van {organisatie} gaat over {schooljaar}.
+
+::kerncijfer{indicator=relatief_verzuim label="Relatief verzuimers {regio}"}
+::kerncijfer{indicator=relatief_verzuim jaar=-1 label="Eerder: {vorig_schooljaar}"}
+::kerncijfer{indicator=absoluut_verzuim jaar=2017-2018}
+
+::tabel{soort=overzicht indicatoren="thuiszitters_3m" titel="Langer dan drie maanden"}
+
+::tabel{soort=relatief_per_1000}
+
+::grafiek{soort=trend indicator=absoluut_verzuim eenheid=aantal titel="Absoluut verzuim in {regio}"}
+MD
+"$bin" report --data "$p/2019-2020" -o "$tmp/r.pdf" >/dev/null 2>"$tmp/err.txt" ||
+  { cat "$tmp/err.txt"; echo "FAIL: report"; exit 1; }
+pdftotext "$tmp/r.pdf" "$tmp/r.txt" 2>/dev/null
+flat=$(tr -s ' \n' '  ' <"$tmp/r.txt")
+for s in "Jaarverslag Bureau ZHZ 2019-2020" "Cijfers van Zuid-Holland Zuid naast 2017-2018" \
+  "Vergelijking met 2017-2018" "Dit verslag van Bureau ZHZ gaat over 2019-2020." \
+  "Relatief verzuimers Zuid-Holland Zuid" "Eerder: 2017-2018" "Absoluut verzuim in Zuid-Holland Zuid"; do
+  case "$flat" in *"$s"*) ;; *) bad "PDF lacks '$s'" ;; esac
+done
+grep -q "{" "$tmp/r.txt" && bad "a placeholder left in the PDF: $(grep -m1 "{" "$tmp/r.txt")"
+pdfinfo "$tmp/r.pdf" | grep -q "^Title: *Jaarverslag Bureau ZHZ 2019-2020$" || bad "PDF title: $(pdfinfo "$tmp/r.pdf" | grep Title)"
+# key figures: 2019-2020 relatief 2.186, 2017-2018 relatief 2.086 and absoluut 49, each with its year
+"$bin" report --data "$p/2019-2020" --outline-text >"$tmp/outline.txt" 2>/dev/null
+for s in "2.186" "2.086" "49"; do grep -q "$s" "$tmp/outline.txt" || bad "key figure $s missing"; done
+# the missing indicator: left out, located at its template line
+grep -q "sjabloon/jaarverslag.md:16: warning: ::tabel left out: the data of this year has no thuiszitters_3m" "$tmp/err.txt" ||
+  bad "no located warning for the missing indicator: $(cat "$tmp/err.txt")"
+grep -q "Langer dan drie maanden" "$tmp/r.txt" && bad "left-out table printed"
+# an unknown placeholder is a located error
+sed -i 's/Dit verslag van {organisatie}/Dit verslag van {organsatie}/' "$p/sjabloon/jaarverslag.md"
+rc=0
+"$bin" report --data "$p/2019-2020" -o "$tmp/r2.pdf" >/dev/null 2>"$tmp/err.txt" || rc=$?
+[ "$rc" = 65 ] && grep -q "sjabloon/jaarverslag.md:10: error: unknown placeholder {organsatie} in the text" "$tmp/err.txt" ||
+  bad "unknown placeholder: rc $rc $(cat "$tmp/err.txt")"
+sed -i 's/^titel: .*/titel: Verslag {jaar}/' "$p/sjabloon/jaarverslag.md"
+rc=0
+"$bin" report --data "$p/2019-2020" -o "$tmp/r2.pdf" >/dev/null 2>"$tmp/err.txt" || rc=$?
+[ "$rc" = 65 ] && grep -q "sjabloon/jaarverslag.md:2:8: error: unknown placeholder {jaar} in titel" "$tmp/err.txt" ||
+  bad "unknown placeholder in titel: rc $rc $(cat "$tmp/err.txt")"
+[ ! -e "$tmp/r2.pdf" ] || bad "a PDF was written despite the error"
+[ "$fails" = 0 ] || exit 1
+echo ok

@@ -105,6 +105,13 @@ static void on_field(void *s, size_t len, void *data)
   c->field_line = 0;
   if ((c->st = check_field_bytes(c, text, len, line, col)) != JV_OK)
     return;
+  if (c->cur.n_fields >= JV_CSV_MAX_FIELDS) {
+    c->st = jv_error_set(c->err, JV_EDATA, c->t->name, line, col,
+                         "more than %u fields in one row: a data file has a column per "
+                         "indicator",
+                         JV_CSV_MAX_FIELDS);
+    return;
+  }
   if (c->cur.n_fields == c->cur_cap) {
     size_t cap = c->cur_cap ? c->cur_cap * 2 : 8;
     jv_csv_field *f = realloc(c->cur.fields, cap * sizeof(*f));
@@ -161,6 +168,21 @@ static void on_row(int term, void *data)
                          "row has %zu fields but the header has %zu: is there an unquoted "
                          "'%c' inside a value (a decimal comma, or text that needs quotes)?",
                          row.n_fields, t->rows[0].n_fields, t->delim);
+    row_free(&row);
+    return;
+  }
+  /* the field array grew by doubling: give back what the row does not use,
+   * so that memory stays proportional to the file */
+  if (row.n_fields > 0) {
+    jv_csv_field *fit = realloc(row.fields, row.n_fields * sizeof(*fit));
+    if (fit)
+      row.fields = fit;
+  }
+  if (t->n_rows >= JV_CSV_MAX_ROWS) {
+    c->st = jv_error_set(c->err, JV_EDATA, t->name, row.line, 1,
+                         "more than %u rows: a data file has a row per municipality (under 400 "
+                         "in the country); is a list repeated?",
+                         JV_CSV_MAX_ROWS);
     row_free(&row);
     return;
   }

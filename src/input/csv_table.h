@@ -11,6 +11,12 @@
 
 /* Largest file jv_csv_table_read accepts; the real inputs are a few KB. */
 #define JV_CSV_MAX_BYTES (64u * 1024u * 1024u)
+/* At most this many rows and fields per row: a data file has a row per
+ * municipality (under 400 in the country) and a column per indicator, and
+ * these caps keep a hostile file's memory to a few times its size (each
+ * field costs a struct and a string). */
+#define JV_CSV_MAX_ROWS 20000u
+#define JV_CSV_MAX_FIELDS 500u
 
 typedef struct {
   char *text; /* owned, NUL-terminated, valid UTF-8; unquoted fields come trimmed */

@@ -120,7 +120,7 @@ static void put_values(jv_municipality *dst, const jv_indicator_file *f,
   for (size_t k = 0; k < f->n_ind; k++) {
     jv_indicator ind = f->inds[k];
     const jv_csv_field *cell = &row->src->fields[f->ind_col[k]];
-    dst->values[ind] = row->values[ind];
+    dst->values[ind] = row->values[k];
     dst->where[ind] = (jv_srcpos){.file = file, .line = cell->line, .column = cell->column};
   }
 }

@@ -19,6 +19,7 @@ void jv_indicator_file_free(jv_indicator_file *f)
     return;
   jv_csv_table_free(&f->table);
   free(f->rows);
+  free(f->row_values);
   memset(f, 0, sizeof(*f));
 }
 

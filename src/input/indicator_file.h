@@ -13,12 +13,12 @@
 #include "util/error.h"
 
 typedef struct {
-  const jv_csv_row *src;         /* the row in the table */
-  bool is_total;                 /* the region-total row */
-  bool bad;                      /* an error was recorded for it: values unusable */
-  const jv_gemeente *gm;         /* the listed municipality; NULL for the total */
-  const char *name;              /* the gemeente cell, trimmed (points into the table) */
-  jv_value values[JV_IND_COUNT]; /* only the file's indicators are set */
+  const jv_csv_row *src; /* the row in the table */
+  bool is_total;         /* the region-total row */
+  bool bad;              /* an error was recorded for it: values unusable */
+  const jv_gemeente *gm; /* the listed municipality; NULL for the total */
+  const char *name;      /* the gemeente cell, trimmed (points into the table) */
+  jv_value *values;      /* n_ind values: values[k] is inds[k] (in row_values) */
 } jv_indicator_row;
 
 typedef struct {
@@ -31,6 +31,9 @@ typedef struct {
   jv_indicator inds[JV_IND_COUNT]; /* the indicator columns, in header order */
   size_t ind_col[JV_IND_COUNT];    /* their field indices */
   jv_indicator_row *rows;          /* owned; filled by jv_indicator_file_read_rows */
+  jv_value *row_values;            /* owned: n_ind per table row, what rows[].values point into
+                                    * (a row's values cost the file's columns, not every
+                                    * indicator: memory stays a few times the file's size) */
   size_t n_rows;
   size_t n_lost; /* rows left out because their municipality is unknown */
 } jv_indicator_file;

@@ -236,7 +236,7 @@ static void row_values(rows_ctx *c, jv_indicator_row *row)
     snprintf(at.file, sizeof(at.file), "%s", f->table.name);
     jv_error e;
     jv_error_clear(&e);
-    jv_status st = jv_value_parse(&row->values[f->inds[k]], cell->text, &at, &e);
+    jv_status st = jv_value_parse(&row->values[k], cell->text, &at, &e);
     if (st == JV_EDATA)
       row->bad = true;
     if (jv_diags_take(c->errs, st, &e) != JV_OK)
@@ -271,12 +271,15 @@ jv_status jv_indicator_file_read_rows(jv_indicator_file *f, const jv_gemeenten *
 {
   const jv_csv_table *t = &f->table;
   f->rows = calloc(t->n_rows, sizeof(*f->rows));
-  if (!f->rows)
+  f->row_values = calloc(t->n_rows * (f->n_ind ? f->n_ind : 1), sizeof(*f->row_values));
+  if (!f->rows || !f->row_values)
     return jv_error_set(err, JV_EINTERNAL, t->name, 0, 0, "out of memory");
   rows_ctx c = {f, geo, region_name, errs, warns, JV_OK};
   for (size_t r = f->header + 1; r < t->n_rows && c.st == JV_OK; r++) {
     jv_indicator_row *row = &f->rows[f->n_rows];
     memset(row, 0, sizeof(*row));
+    row->values = f->row_values + f->n_rows * f->n_ind;
+    memset(row->values, 0, f->n_ind * sizeof(*row->values)); /* a skipped row may have used it */
     row->src = &t->rows[r];
     if (!row_width(&c, row)) {
       f->n_lost++;

@@ -25,7 +25,8 @@ jv_status jv_comparison_from_dataset(jv_comparison_data *d, const jv_dataset *ds
                         "%s is the base of the rates, not something to compare per 1.000",
                         jv_indicator_name(ind));
   if (!ds->has_indicator[ind])
-    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the data has no column %s",
+    return jv_error_set(err, JV_EDATA, NULL, 0, 0,
+                        "the data has no column %s (see 'jaarverslag indicators')",
                         jv_indicator_name(ind));
   if (ds->n_munis > JV_CHART_MAX_ROWS)
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
@@ -102,7 +103,7 @@ jv_status jv_stacked_from_dataset(jv_stacked_data *d, const jv_dataset *ds, cons
     n++;
   }
   if (n == 0)
-    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "the data has no columns of group %s", group);
+    return jv_error_set(err, JV_EDATA, NULL, 0, 0, "the data has no columns of group %s", group);
   for (size_t r = 0; r < ds->n_munis; r++) {
     d->rows[r] = ds->munis[r].name;
     for (size_t k = 0; k < n; k++) {

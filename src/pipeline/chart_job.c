@@ -182,8 +182,9 @@ jv_status jv_chart_job(const jv_env *env, const jv_chart_job_opts *o, FILE *out,
     jv_series_set_init(&src->set);
   if (st == JV_OK && o->output) /* a FIFO or device is refused before any work */
     st = jv_atomic_check_target(o->output, err);
-  if (st == JV_OK)
-    st = load(src, o, env, err);
+  if (st == JV_OK && (st = load(src, o, env, err)) == JV_EDATA && !err->loc.file[0])
+    /* a column the data lacks: name the data directory */
+    snprintf(err->loc.file, sizeof(err->loc.file), "%s", o->data ? o->data : env->default_data);
   if (st == JV_OK) {
     jv_chart_text *t = chart_text(src, o->kind);
     if (o->title)

@@ -14,8 +14,8 @@ static void summary(const jv_dataset *ds, const jv_diags *diags, FILE *out)
   for (int i = 0; i < JV_IND_COUNT; i++)
     n_ind += ds->has_indicator[i];
   fprintf(out, "%zu %s, %zu %s, %zu %s", ds->n_munis, ds->n_munis == 1 ? "gemeente" : "gemeenten",
-          n_ind, n_ind == 1 ? "indicator" : "indicatoren", diags->count,
-          diags->count == 1 ? "waarschuwing" : "waarschuwingen");
+          n_ind, n_ind == 1 ? "indicator" : "indicatoren", diags->count + diags->dropped,
+          diags->count + diags->dropped == 1 ? "waarschuwing" : "waarschuwingen");
   size_t n_corr = ds->corrections ? ds->corrections->n : 0; /* applied from correcties/ */
   if (n_corr > 0)
     fprintf(out, ", %zu %s", n_corr, n_corr == 1 ? "correctie" : "correcties");

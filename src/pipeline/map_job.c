@@ -218,10 +218,16 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
     size_t none = 0;
     for (size_t s = 0; s < m->data.n; s++)
       none += m->data.items[s].row < 0;
-    if (none > 0)
+    /* a GeoJSON file carries no boundary year: name the file instead */
+    if (none > 0 && m->geo->year > 0)
       jv_diags_add(warn, NULL, 0, 0,
                    "%zu of %zu municipalities of %d are not in the data; drawn as geen gegevens",
                    none, m->data.n_focus, m->geo->year);
+    else if (none > 0)
+      jv_diags_add(warn, m->geo->source, 0, 0,
+                   "%zu of %zu municipalities in these boundaries are not in the data; drawn as "
+                   "geen gegevens",
+                   none, m->data.n_focus);
   }
   if (st == JV_OK && warn)
     warn_no_rate(m, warn);

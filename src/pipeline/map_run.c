@@ -217,8 +217,9 @@ jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn
                         o->year, dir, have);
   }
   jv_map_prepared *m = NULL;
-  if (st == JV_OK)
-    st = jv_map_prepare(&m, env, &ds, &o->map, warn, err);
+  if (st == JV_OK && (st = jv_map_prepare(&m, env, &ds, &o->map, warn, err)) == JV_EDATA &&
+      !err->loc.file[0]) /* a column the data lacks: name the data directory */
+    snprintf(err->loc.file, sizeof(err->loc.file), "%s", dir);
   if (st == JV_OK && o->output)
     st = write_map(env, m, o, err);
   if (st == JV_OK && o->explain)

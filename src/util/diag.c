@@ -95,8 +95,9 @@ void jv_diags_print_capped(const jv_diags *d, FILE *out, const char *kind, size_
     jv_loc_format(&d->items[i].loc, place, sizeof(place));
     fprintf(out, "%s%s%s: %s\n", place, place[0] ? ": " : "", kind, d->items[i].msg);
   }
-  if (d->count > max)
-    fprintf(out, "and %zu more %ss\n", d->count - max, kind);
+  if (d->count + d->dropped > max)
+    fprintf(out, "and %zu more %ss\n", d->count + d->dropped - (d->count < max ? d->count : max),
+            kind);
 }
 
 jv_status jv_diags_first_error(const jv_diags *d, jv_error *err)

@@ -75,6 +75,10 @@ void jv_diags_free(jv_diags *d)
 
 jv_status jv_diags_add(jv_diags *d, const char *file, int line, int column, const char *fmt, ...)
 {
+  if (d->count >= JV_DIAGS_KEEP) {
+    d->dropped++;
+    return JV_OK;
+  }
   if (d->count == d->cap) {
     size_t cap = d->cap ? d->cap * 2 : 16;
     jv_diag *items = realloc(d->items, cap * sizeof(*items));

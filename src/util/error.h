@@ -50,10 +50,15 @@ typedef struct {
   char *msg;
 } jv_diag;
 
+/* A list keeps at most this many items (each over 500 bytes) and only counts
+ * the rest, so a file with a million bad rows cannot take gigabytes. */
+#define JV_DIAGS_KEEP 1000u
+
 typedef struct {
   jv_diag *items;
-  size_t count;
+  size_t count; /* items kept */
   size_t cap;
+  size_t dropped; /* items added past JV_DIAGS_KEEP: counted, not kept */
 } jv_diags;
 
 void jv_diags_init(jv_diags *d);

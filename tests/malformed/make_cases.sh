@@ -22,6 +22,10 @@ mkdir -p "$out" || exit 73
 if [ $# -eq 0 ]; then
   set -- $(cd "$here" && for d in */; do [ -f "$d/defect" ] && echo "${d%/}"; done)
 fi
+# defect scripts may use the corpus' own files (fixtures/) and the repository
+export MALFORMED=$here
+REPO=$(cd "$here/../.." && pwd)
+export REPO
 status=0
 for c in "$@"; do
   rm -rf "${out:?}/$c"

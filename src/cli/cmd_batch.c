@@ -17,10 +17,12 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out, "Usage: jaarverslag batch PROJECT [-j N] [-o OUTDIR] [--buckets LIST]\n\n"
+  fprintf(out, "Usage: jaarverslag batch PROJECT [-j N] [-o OUTDIR] [--buckets LIST]\n"
+               "                        [--template FILE]\n\n"
                "Builds every output of a project directory that is out of date: one report\n"
                "PDF per region and school year (PROJECT/<regio>/<schooljaar>/, each a data\n"
-               "directory as for 'report --data', corrections in its correcties/) and per\n"
+               "directory as for 'report --data', corrections in its correcties/; PROJECT may\n"
+               "also be one project folder of 'jaarverslag init', with its years in it) and per\n"
                "school year the national annex with the ministry letter's maps over all\n"
                "regions' municipalities. An output is out of date when the SHA-256 of its\n"
                "inputs (data and correction files, templates, fonts, municipality lists,\n"
@@ -30,6 +32,8 @@ static void usage(FILE *out)
                "  -j, --jobs N        build N outputs at once (default: number of CPUs)\n"
                "  -o, --output DIR    where outputs and manifest.tsv go (default PROJECT/out)\n"
                "  -b, --buckets LIST  map class edges per 1.000 (default 0,1,2,3,5)\n"
+               "  -t, --template FILE every report with this template (default: a region's\n"
+               "                      own <regio>/sjabloon/jaarverslag.md, else the bundled)\n"
                "  -h, --help          show this help\n\n"
                "Prints one line per output ([3/40] gebouwd regio/2017-2018 (0,21 s); actueel;\n"
                "mislukt) and a summary. A failing output does not stop the others; its\n"
@@ -49,18 +53,17 @@ static int fail_usage(const char *fmt, const char *arg)
 
 int jv_cmd_batch(int argc, char **argv)
 {
-  static const struct option opts[] = {{"jobs", required_argument, NULL, 'j'},
-                                       {"output", required_argument, NULL, 'o'},
-                                       {"buckets", required_argument, NULL, 'b'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {
+      {"jobs", required_argument, NULL, 'j'},    {"output", required_argument, NULL, 'o'},
+      {"buckets", required_argument, NULL, 'b'}, {"template", required_argument, NULL, 't'},
+      {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
   jv_batch_opts o;
   memset(&o, 0, sizeof(o));
   jv_buckets buckets;
   jv_error err;
   jv_error_clear(&err);
   int c;
-  while ((c = getopt_long(argc, argv, "j:o:b:h", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "j:o:b:t:h", opts, NULL)) != -1) {
     switch (c) {
     case 'j': {
       char *end;
@@ -80,6 +83,9 @@ int jv_cmd_batch(int argc, char **argv)
         return JV_EUSAGE;
       }
       o.buckets = &buckets;
+      break;
+    case 't':
+      o.template_path = optarg;
       break;
     case 'h':
       usage(stdout);

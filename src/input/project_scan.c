@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "input/corrections.h"
+#include "util/text.h"
 
 typedef struct {
   char **v;
@@ -135,11 +136,16 @@ static bool same_file(const char *a, const struct stat *b)
   return b && stat(a, &sa) == 0 && sa.st_dev == b->st_dev && sa.st_ino == b->st_ino;
 }
 
-/* The school-year directories of one region directory. */
-static jv_status scan_region(jv_project *p, size_t *cap, const char *name, jv_error *err)
+/* The school-year directories of one region directory (p->root/name, or
+ * p->root itself when single: a project folder given on its own). */
+static jv_status scan_region(jv_project *p, size_t *cap, const char *name, bool single,
+                             jv_error *err)
 {
   char rdir[PATH_MAX], probe[PATH_MAX];
-  snprintf(rdir, sizeof(rdir), "%s/%s", p->root, name);
+  if (single)
+    snprintf(rdir, sizeof(rdir), "%s", p->root);
+  else
+    snprintf(rdir, sizeof(rdir), "%s/%s", p->root, name);
   if (snprintf(probe, sizeof(probe), "%s/regio.csv", rdir) < (int)sizeof(probe) && is_file(probe))
     return jv_error_set(err, JV_EDATA, rdir, 0, 0,
                         "a data directory directly under the project: put it in a school-year "
@@ -191,13 +197,28 @@ jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, j
   bool have_skip = skip && stat(skip, &skip_sb) == 0;
   strv regions = {0};
   size_t cap = 0;
+  char probe[PATH_MAX];
+  snprintf(probe, sizeof(probe), "%s/project.csv", out->root);
+  if (is_file(probe)) { /* one project folder (jaarverslag init): its years directly */
+    const char *base = strrchr(out->root, '/');
+    base = base && base[1] ? base + 1 : out->root;
+    char name[256];
+    jv_ascii_slug(name, sizeof(name), base);
+    jv_status st = scan_region(out, &cap, name[0] ? name : "project", true, err);
+    if (st == JV_OK && out->n == 0)
+      st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0,
+                        "no school years in this project: add one with jaarverslag init");
+    if (st != JV_OK)
+      jv_project_free(out);
+    return st;
+  }
   jv_status st = entries(out->root, true, &regions, err);
   for (size_t i = 0; i < regions.n && st == JV_OK; i++) {
     char rdir[PATH_MAX];
     if (snprintf(rdir, sizeof(rdir), "%s/%s", out->root, regions.v[i]) >= (int)sizeof(rdir))
       st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0, "path too long");
     else if (!same_file(rdir, have_skip ? &skip_sb : NULL))
-      st = scan_region(out, &cap, regions.v[i], err);
+      st = scan_region(out, &cap, regions.v[i], false, err);
   }
   jv_project_strv_free(regions.v, regions.n);
   if (st == JV_OK && out->n == 0)

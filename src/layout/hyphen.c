@@ -1,4 +1,7 @@
-/* hyphen.c - libhyphen patterns plus the Dutch rules around them. */
+/* hyphen.c - libhyphen patterns plus the Dutch rules around them. The
+ * patterns the build compiled (hyphen_compiled.h) are used when the file
+ * asked for is byte for byte the one they were made from; any other file is
+ * parsed by libhyphen as it stands. */
 #include "layout/hyphen.h"
 
 #include <errno.h>
@@ -7,12 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "layout/hyphen_compiled.h"
 #include "util/utf8.h"
 
 struct jv_hyphenator {
   HyphenDict *dict;
-  bool utf8; /* patterns in UTF-8; otherwise ISO8859-1 */
+  bool utf8;  /* patterns in UTF-8; otherwise ISO8859-1 */
+  bool owned; /* loaded from the file (else the compiled table) */
 };
 
 /* Words up to this many code points use stack buffers; longer ones (rare:
@@ -29,6 +35,26 @@ static bool read_charset(FILE *f, char *cset, size_t cap)
   while (n > 0 && (cset[n - 1] == '\n' || cset[n - 1] == '\r' || cset[n - 1] == ' '))
     cset[--n] = '\0';
   return true;
+}
+
+/* Whether the open file f holds exactly the bytes the compiled table was
+ * made from (same size, same 64-bit FNV-1a hash). */
+static bool is_compiled(FILE *f)
+{
+  const jv_hyph_compiled *c = &jv_hyph_compiled_nl;
+  struct stat st;
+  if (!c->dict || fstat(fileno(f), &st) != 0 || st.st_size < 0 || (size_t)st.st_size != c->size)
+    return false;
+  rewind(f);
+  uint64_t hash = 1469598103934665603ull;
+  unsigned char buf[16384];
+  size_t n, total = 0;
+  while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+    for (size_t i = 0; i < n; i++)
+      hash = (hash ^ buf[i]) * 1099511628211ull;
+    total += n;
+  }
+  return !ferror(f) && total == c->size && hash == c->fnv1a;
 }
 
 jv_status jv_hyphenator_new(jv_hyphenator **out, const char *dic_path, jv_error *err)
@@ -51,27 +77,38 @@ jv_status jv_hyphenator_new(jv_hyphenator **out, const char *dic_path, jv_error 
     return jv_error_set(err, JV_EDATA, dic_path, 1, 1,
                         "unsupported hyphenation charset '%s' (expected UTF-8 or ISO8859-1)", cset);
   }
-  rewind(f);
-  HyphenDict *dict = hnj_hyphen_load_file(f);
-  fclose(f);
-  if (!dict)
-    return jv_error_set(err, JV_EDATA, dic_path, 0, 0, "cannot load hyphenation patterns");
   jv_hyphenator *h = malloc(sizeof(*h));
   if (!h) {
-    hnj_hyphen_free(dict);
+    fclose(f);
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
-  h->dict = dict;
   h->utf8 = utf8;
+  h->owned = !is_compiled(f);
+  h->dict = jv_hyph_compiled_nl.dict;
+  if (h->owned) {
+    rewind(f);
+    h->dict = hnj_hyphen_load_file(f);
+  }
+  fclose(f);
+  if (!h->dict) {
+    free(h);
+    return jv_error_set(err, JV_EDATA, dic_path, 0, 0, "cannot load hyphenation patterns");
+  }
   *out = h;
   return JV_OK;
+}
+
+bool jv_hyphenator_precompiled(const jv_hyphenator *h)
+{
+  return !h->owned;
 }
 
 void jv_hyphenator_free(jv_hyphenator *h)
 {
   if (!h)
     return;
-  hnj_hyphen_free(h->dict);
+  if (h->owned)
+    hnj_hyphen_free(h->dict);
   free(h);
 }
 

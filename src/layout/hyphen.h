@@ -33,6 +33,9 @@ typedef struct {
  * JV_ENOINPUT when the file cannot be read, JV_EDATA for another charset. */
 jv_status jv_hyphenator_new(jv_hyphenator **out, const char *dic_path, jv_error *err);
 void jv_hyphenator_free(jv_hyphenator *h);
+/* Whether h uses the patterns the build compiled in (the file asked for was
+ * the one they came from) rather than parsing the file. */
+bool jv_hyphenator_precompiled(const jv_hyphenator *h);
 
 /* Finds the break points of one word (UTF-8 text between spaces, len bytes,
  * possibly with punctuation, quotes or digits around or inside it). Writes

@@ -19,6 +19,8 @@ typedef struct {
   int jobs;                  /* outputs built at once; <= 0: the number of online CPUs */
   const jv_buckets *buckets; /* map classes of the annex; NULL: 0,1,2,3,5 */
   FILE *progress;            /* progress and summary lines; NULL: stdout */
+  const char *template_path; /* NULL: each region's own (<regio>/sjabloon/jaarverslag.md,
+                              * then the program's templates/<regio>/), else the default */
 } jv_batch_opts;
 
 typedef struct {

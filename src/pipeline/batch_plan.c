@@ -167,10 +167,28 @@ static jv_status report_inputs(jv_batch_plan *p, const jv_env *env, const jv_dig
     snprintf(path, sizeof(path), "%s/data/nationaal", env->home);
     st = add_tree(p, &h, "data/nationaal", path, err);
   }
+  char rdir[PATH_MAX]; /* the region's folder: the year folder's parent */
+  snprintf(rdir, sizeof(rdir), "%s", u->dir);
+  char *cut = strrchr(rdir, '/');
+  if (cut)
+    *cut = '\0';
   if (st == JV_OK) {
-    snprintf(path, sizeof(path), "%s/%s/reeksen.csv", p->project.root, u->region);
+    snprintf(path, sizeof(path), "%s/reeksen.csv", rdir);
     snprintf(label, sizeof(label), "%s/reeksen.csv", u->region);
     st = add_optional(p, &h, label, path, err);
+  }
+  if (st == JV_OK) { /* organisatie, logo, kleur */
+    snprintf(path, sizeof(path), "%s/project.csv", rdir);
+    snprintf(label, sizeof(label), "%s/project.csv", u->region);
+    st = add_optional(p, &h, label, path, err);
+  }
+  /* the region's earlier school years: the comparisons and trends use them */
+  for (size_t i = 0; i < p->project.n && st == JV_OK; i++) {
+    const jv_project_unit *e = &p->project.units[i];
+    if (strcmp(e->region, u->region) != 0 || e->year.start >= u->year.start)
+      continue;
+    snprintf(label, sizeof(label), "%s/%s", e->region, e->year_name);
+    st = add_data_dir(p, &h, label, e->dir, err);
   }
   if (st == JV_OK) {
     /* the template and whatever it includes: everything in its directory */
@@ -235,7 +253,8 @@ static void set_target(jv_batch_plan *p, jv_batch_output *o)
   snprintf(o->path, sizeof(o->path), "%s/%s", p->outdir, o->file);
 }
 
-static jv_status plan_outputs(jv_batch_plan *p, const jv_env *env, jv_error *err)
+static jv_status plan_outputs(jv_batch_plan *p, const jv_env *env, const jv_batch_opts *opts,
+                              jv_error *err)
 {
   size_t cap = 0;
   jv_batch_output *o;
@@ -255,12 +274,22 @@ static jv_status plan_outputs(jv_batch_plan *p, const jv_env *env, jv_error *err
     snprintf(o->id, sizeof(o->id), "%s/%s", u->region, u->year_name);
     snprintf(o->file, sizeof(o->file), "jaarverslag-%s-%s.pdf", u->region, u->year_name);
     set_target(p, o);
-    /* a region's own template when the program has one, else the default */
+    /* --template; else the region's own (its sjabloon/, then the program's
+     * templates/<regio>/); else the default */
     struct stat sb;
-    snprintf(o->template_path, sizeof(o->template_path), "%s/templates/%s/jaarverslag.md",
-             env->home, u->region);
-    if (stat(o->template_path, &sb) != 0)
-      snprintf(o->template_path, sizeof(o->template_path), "%s", env->default_template);
+    snprintf(o->template_path, sizeof(o->template_path), "%s", u->dir);
+    char *cut = strrchr(o->template_path, '/');
+    if (cut)
+      snprintf(cut, sizeof(o->template_path) - (size_t)(cut - o->template_path),
+               "/sjabloon/jaarverslag.md");
+    if (opts->template_path)
+      snprintf(o->template_path, sizeof(o->template_path), "%s", opts->template_path);
+    else if (stat(o->template_path, &sb) != 0) {
+      snprintf(o->template_path, sizeof(o->template_path), "%s/templates/%s/jaarverslag.md",
+               env->home, u->region);
+      if (stat(o->template_path, &sb) != 0)
+        snprintf(o->template_path, sizeof(o->template_path), "%s", env->default_template);
+    }
   }
   /* one annex per school year (sorted by year in jv_batch__plan) */
   size_t n_reports = p->n;
@@ -303,7 +332,7 @@ jv_status jv_batch__plan(jv_batch_plan *p, const jv_env *env, const jv_batch_opt
     jv_buckets_default(&p->buckets);
   jv_status st = jv_project_scan(&p->project, o->project, outdir, err);
   if (st == JV_OK)
-    st = plan_outputs(p, env, err);
+    st = plan_outputs(p, env, o, err);
   if (st != JV_OK)
     return st;
   size_t first_annex = 0;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pipeline/batch_int.h"
+#include "util/strbuf.h"
 #include "render/atomic_file.h"
 #include "stats/format.h"
 
@@ -91,10 +92,31 @@ static int build_child(const jv_env *env, const jv_batch_plan *p, const jv_batch
   jv_error_clear(&err);
   jv_status st;
   if (o->kind == JV_BATCH_REPORT) {
+    /* the report's warnings (template blocks left out, data cross-checks),
+     * each line named after its output, in one write */
+    char *wbuf = NULL;
+    size_t wlen = 0;
+    FILE *wmem = open_memstream(&wbuf, &wlen);
     jv_report_opts ro = {.data_dir = p->project.units[o->unit].dir,
                          .output = o->path,
-                         .template_path = o->template_path};
+                         .template_path = o->template_path,
+                         .warnings = wmem};
     st = jv_job_report(env, &ro, &err);
+    if (wmem) {
+      fclose(wmem);
+      jv_strbuf lines = {0};
+      for (char *l = wbuf; l && *l;) {
+        char *e = strchr(l, '\n');
+        size_t n = e ? (size_t)(e - l) : strlen(l);
+        jv_strbuf_addf(&lines, "jaarverslag batch: %s: %.*s\n", o->id, (int)n, l);
+        l += n + (e != NULL);
+      }
+      char *text = jv_strbuf_detach(&lines);
+      if (text)
+        fputs(text, stderr);
+      free(text);
+      free(wbuf);
+    }
   } else {
     st = jv_batch__annex(env, p, o, &err);
   }

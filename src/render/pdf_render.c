@@ -13,6 +13,7 @@
 #include "render/draw_hpdf.h"
 #include "render/scene_paint.h"
 #include "render/pdf_pdfa.h"
+#include "render/pdf_zlib.h"
 
 typedef struct {
   HPDF_STATUS error_no;
@@ -267,7 +268,8 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
   if (!c.pdf)
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "cannot create the PDF document");
   jv_status st = JV_OK;
-  HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+  /* the level is pdf_zlib.c's (libharu has no setting for it) */
+  HPDF_SetCompressionMode(c.pdf, jv_pdf_zlib_level() > 0 ? HPDF_COMP_ALL : HPDF_COMP_NONE);
   HPDF_UseUTFEncodings(c.pdf);
   HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
   /* the regular face is always used; the others load on first use */

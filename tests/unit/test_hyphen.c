@@ -50,17 +50,17 @@ static void expect(const jv_hyphenator *h, const char *word, const size_t *want,
   }
 }
 
-#define EXPECT(h, word, ...)                                                          \
-  do {                                                                                \
-    static const size_t w_[] = {__VA_ARGS__};                                         \
-    expect(h, word, w_, sizeof(w_) / sizeof(w_[0]), (size_t)-1);                      \
+#define EXPECT(h, word, ...)                                                                       \
+  do {                                                                                             \
+    static const size_t w_[] = {__VA_ARGS__};                                                      \
+    expect(h, word, w_, sizeof(w_) / sizeof(w_[0]), (size_t)-1);                                   \
   } while (0)
 #define EXPECT_NONE(h, word) expect(h, word, NULL, 0, (size_t)-1)
 
 static void test_report_words(void **state)
 {
   const jv_hyphenator *h = *state;
-  EXPECT(h, "leerplichtambtenaar", 4, 10, 13, 15);   /* leer-plicht-amb-te-naar */
+  EXPECT(h, "leerplichtambtenaar", 4, 10, 13, 15);    /* leer-plicht-amb-te-naar */
   EXPECT(h, "samenwerkingsverband", 2, 5, 8, 13, 16); /* sa-men-wer-kings-ver-band */
   EXPECT(h, "schoolverlaters", 6, 9, 11);             /* school-ver-la-ters */
   EXPECT(h, "thuiszitters", 5, 8);                    /* thuis-zit-ters */
@@ -83,9 +83,9 @@ static void test_fragment_minimum(void **state)
   /* the ij ligature (2 bytes) is one letter too */
   EXPECT(h, "\xc4\xb3verig", 4);
   /* a check over many words: never fewer than 2 letters left, 3 right */
-  static const char *const words[] = {"ambtenaren", "relatief", "verzuim", "leerling",
-                                      "gemeente", "jongeren", "onderwijs", "inschrijving",
-                                      "categorie", "maatregelen"};
+  static const char *const words[] = {"ambtenaren", "relatief",   "verzuim",   "leerling",
+                                      "gemeente",   "jongeren",   "onderwijs", "inschrijving",
+                                      "categorie",  "maatregelen"};
   for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
     jv_hyph_point pts[32];
     size_t len = strlen(words[i]);
@@ -127,7 +127,10 @@ static void test_existing_hyphens(void **state)
   static const size_t years[] = {5};
   expect(h, "2014-2015", years, 1, 5);
   static const size_t endash[] = {7}; /* U+2013 is 3 bytes */
-  expect(h, "2014\xe2\x80\x93" "2015", endash, 1, 7);
+  expect(h,
+         "2014\xe2\x80\x93"
+         "2015",
+         endash, 1, 7);
   static const size_t slash[] = {9};
   expect(h, "leerling/student", slash, 1, 9);
   /* one letter before the hyphen: not a break; no double hyphens */
@@ -142,9 +145,13 @@ static void test_dutch_orthography(void **state)
   EXPECT(h, "vrijstelling", 4, 8);
   EXPECT(h, "bijeenkomst", 3, 6); /* bij-een-komst */
   /* never before a trema vowel (zee-en would drop the trema) */
-  EXPECT_NONE(h, "ze\x65\xc3\xab" "n");                 /* zeeën */
-  EXPECT(h, "co\xc3\xb6rdinator", 5, 7, 9);             /* coör-di-na-tor */
-  EXPECT(h, "financi\xc3\xab" "le", 2, 5);              /* fi-nan-ciële */
+  EXPECT_NONE(h, "ze\x65\xc3\xab"
+                 "n");                      /* zeeën */
+  EXPECT(h, "co\xc3\xb6rdinator", 5, 7, 9); /* coör-di-na-tor */
+  EXPECT(h,
+         "financi\xc3\xab"
+         "le",
+         2, 5); /* fi-nan-ciële */
 }
 
 static void test_without_dictionary_and_limits(void **state)
@@ -209,15 +216,96 @@ static void test_load_errors_and_utf8_dictionary(void **state)
   free(p);
 
   /* a UTF-8 dictionary: libhyphen indexes its result by character there */
-  p = write_temp("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xc3\xa9" "1b\n");
+  p = write_temp("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xc3\xa9"
+                 "1b\n");
   assert_int_equal(jv_hyphenator_new(&h, p, &err), JV_OK);
   unlink(p);
   free(p);
   static const size_t cafe[] = {5}; /* café-boter */
-  expect(h, "caf\xc3\xa9" "boter", cafe, 1, (size_t)-1);
-  expect(h, "Caf\xc3\xa9" "boter", cafe, 1, (size_t)-1);
+  expect(h,
+         "caf\xc3\xa9"
+         "boter",
+         cafe, 1, (size_t)-1);
+  expect(h,
+         "Caf\xc3\xa9"
+         "boter",
+         cafe, 1, (size_t)-1);
   jv_hyphenator_free(h);
   jv_hyphenator_free(NULL);
+}
+
+/* Calls f for every word (between spaces) of the file at path. */
+static void each_word(const char *path, void (*f)(const char *w, size_t n, void *ctx), void *ctx)
+{
+  FILE *fp = fopen(path, "r");
+  assert_non_null(fp);
+  char line[4096];
+  while (fgets(line, sizeof(line), fp))
+    for (char *w = strtok(line, " \t\r\n"); w; w = strtok(NULL, " \t\r\n"))
+      f(w, strlen(w), ctx);
+  fclose(fp);
+}
+
+typedef struct {
+  const jv_hyphenator *a, *b;
+  size_t words, points;
+} same_ctx;
+
+static void same_points(const char *w, size_t n, void *ctx)
+{
+  same_ctx *c = ctx;
+  jv_hyph_point pa[512], pb[512];
+  if (n > 512)
+    return;
+  size_t na = jv_hyphenate(c->a, w, n, pa, n), nb = jv_hyphenate(c->b, w, n, pb, n);
+  if (na != nb)
+    fail_msg("%.*s: %zu points compiled, %zu parsed", (int)n, w, na, nb);
+  for (size_t i = 0; i < na; i++) {
+    assert_int_equal(pa[i].offset, pb[i].offset);
+    assert_int_equal(pa[i].add_hyphen, pb[i].add_hyphen);
+  }
+  c->words++;
+  c->points += na;
+}
+
+/* The Debian file gets the table compiled in at build time; a copy with one
+ * comment line more is parsed by libhyphen; both break every word of the
+ * report's texts and every municipality name at the same places. */
+static void test_compiled_patterns_equal_the_file(void **state)
+{
+  const jv_hyphenator *compiled = *state;
+  assert_true(jv_hyphenator_precompiled(compiled));
+  FILE *in = fopen(JV_HYPHEN_NL_DEBIAN_PATH, "rb");
+  assert_non_null(in);
+  char path[] = "/tmp/jv_hyph_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *out = fdopen(fd, "wb");
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+    assert_int_equal(fwrite(buf, 1, n, out), n);
+  fclose(in);
+  fputs("% one line more: not the compiled file any more\n", out);
+  assert_int_equal(fclose(out), 0);
+  jv_hyphenator *parsed = NULL;
+  jv_error err;
+  assert_int_equal(jv_hyphenator_new(&parsed, path, &err), JV_OK);
+  unlink(path);
+  assert_false(jv_hyphenator_precompiled(parsed));
+  same_ctx c = {compiled, parsed, 0, 0};
+  static const char *const files[] = {
+      "templates/zuid-holland-zuid/jaarverslag.md", "templates/zuid-holland-zuid/voorwoord.md",
+      "templates/zuid-holland-zuid/definities.md", "templates/ministerie-bijlage/bijlage.md",
+      "assets/gemeenten/gemeenten_2018.csv"};
+  for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+    char p[4096];
+    snprintf(p, sizeof(p), "%s/%s", getenv("JAARVERSLAG_HOME"), files[i]);
+    each_word(p, same_points, &c);
+  }
+  assert_true(c.words > 1000);
+  assert_true(c.points > 500);
+  jv_hyphenator_free(parsed);
 }
 
 int main(void)
@@ -230,6 +318,7 @@ int main(void)
       cmocka_unit_test(test_dutch_orthography),
       cmocka_unit_test(test_without_dictionary_and_limits),
       cmocka_unit_test(test_load_errors_and_utf8_dictionary),
+      cmocka_unit_test(test_compiled_patterns_equal_the_file),
   };
   return cmocka_run_group_tests_name("hyphen", tests, setup, teardown);
 }

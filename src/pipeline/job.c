@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "input/dataset_read.h"
+#include "input/image_read.h"
 #include "input/paths.h"
 #include "layout/doc.h"
 #include "layout/hyphen.h"
@@ -187,6 +188,38 @@ static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national
                                : JV_OK;
 }
 
+/* The project's logo and colour (project.csv) come before the template's:
+ * they are the office's, whichever template it uses. */
+static jv_status project_style(const jv_history *hist, jv_tpl *tpl, jv_error *err)
+{
+  const jv_project_settings *ps = &hist->project.settings;
+  char path[4400];
+  snprintf(path, sizeof(path), "%s/project.csv", hist->project.root);
+  if (ps->kleur) {
+    unsigned v = 0;
+    char end;
+    if (ps->kleur[0] != '#' || strlen(ps->kleur) != 7 ||
+        sscanf(ps->kleur + 1, "%6x%c", &v, &end) != 1)
+      return jv_error_set(err, JV_EDATA, path, 0, 0,
+                          "kleur '%s': expected a colour as #RRGGBB, such as #0B5F73", ps->kleur);
+    tpl->meta.has_kleur = true;
+    tpl->meta.kleur = v;
+  }
+  if (ps->logo) {
+    char lp[4400], why[256] = "";
+    snprintf(lp, sizeof(lp), "%s/%s", hist->project.root, ps->logo);
+    jv_image *img = NULL;
+    jv_status st = jv_image_read(lp, &img, why, sizeof(why));
+    if (st)
+      return jv_error_set(err, st, path, 0, 0, "logo '%s': %s", ps->logo, why);
+    jv_image_free(tpl->meta.logo_image);
+    tpl->meta.logo_image = img;
+    free(tpl->meta.logo);
+    tpl->meta.logo = strdup(lp);
+  }
+  return JV_OK;
+}
+
 /* Reads data, series and template, and composes the report's blocks. */
 static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_dataset *ds,
                          jv_series_set *series, jv_tpl *tpl, jv_doc *doc, double width,
@@ -216,6 +249,8 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
                                                                             : env->default_template;
   if (!st)
     st = jv_template_read(tpl, tpl_path, err);
+  if (!st && hist->project.has_settings)
+    st = project_style(hist, tpl, err);
   if (!st) {
     map_ctx mc = {env, ds, fonts, width, warn, cache};
     jv_tpl_compose_opts co = {.tpl = tpl,

@@ -23,6 +23,9 @@ void jv_map_prepared_free(jv_map_prepared *m)
   free(m->title);
   free(m->subtitle);
   free(m->source);
+  if (m->recomputed)
+    jv_recomputed_free(m->recomputed);
+  free(m->recomputed);
   free(m);
 }
 
@@ -91,7 +94,8 @@ static jv_status load_geometry(jv_map_prepared *m, const jv_dataset *ds, const j
       m->geo = g;
     }
   }
-  if (st == JV_OK && ds->boundary_year && ds->boundary_year != m->geo->year && warn)
+  if (st == JV_OK && ds->boundary_year && m->geo->year && ds->boundary_year > m->geo->year &&
+      warn) /* an older indeling is recomputed (jv_map__recompute); a later one cannot be */
     jv_diags_add(warn, NULL, 0, 0,
                  "the data uses the CBS indeling %d, the map the boundaries of %d; "
                  "municipalities are matched by code, then by name",
@@ -200,6 +204,10 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   const jv_buckets *b = o->buckets ? o->buckets : &def;
   bool *focus = NULL;
   st = load_geometry(m, ds, o, warn, err);
+  if (st == JV_OK) /* older data on later boundaries: summed onto them */
+    st = jv_map__recompute(m, env, warn, err);
+  int from_indeling = ds->boundary_year;
+  ds = m->ds;
   if (st == JV_OK)
     st = jv_match_build(&m->match, m->geo, ds, warn, err);
   if (st == JV_OK) {
@@ -233,6 +241,8 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
     warn_no_rate(m, warn);
   if (st == JV_OK)
     st = jv_map__texts(m, o, err);
+  if (st == JV_OK)
+    st = jv_map__recompute_note(m, from_indeling, err);
   if (st != JV_OK) {
     jv_map_prepared_free(m);
     return st;

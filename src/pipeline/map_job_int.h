@@ -5,6 +5,7 @@
 #define JV_PIPELINE_MAP_JOB_INT_H
 
 #include "pipeline/map_job.h"
+#include "stats/recompute.h"
 #include "layout/map_scene.h"
 #include "stats/match.h"
 
@@ -19,7 +20,15 @@ struct jv_map_prepared {
   bool regional;
   char region[256];                /* the region in focus, "" on a national map */
   char *title, *subtitle, *source; /* owned */
+  jv_recomputed *recomputed;       /* owned: ds summed onto geo's indeling; NULL: as given */
 };
+
+/* When m->ds follows an older indeling than m->geo, sums it onto the
+ * geometry's municipalities (m->ds then points to m->recomputed), with a
+ * warning for each that is not comparable (drawn as geen gegevens). */
+jv_status jv_map__recompute(jv_map_prepared *m, const jv_env *env, jv_diags *warn, jv_error *err);
+/* Appends to the source line that the data was recomputed (when it was). */
+jv_status jv_map__recompute_note(jv_map_prepared *m, int from_indeling, jv_error *err);
 
 /* Sets title, subtitle and source line of m from its data and options. */
 jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err);

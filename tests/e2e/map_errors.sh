@@ -29,7 +29,7 @@ expect 64 "$bin" map --indicator vrijstelling_5a --region Nergensland --explain
 expect 64 "$bin" map --indicator vrijstelling_5a --region "Zuid-Holland Zuid" --national --explain
 expect 66 "$bin" map --indicator vrijstelling_5a --data "$tmp/none" --explain
 expect 66 "$bin" map --indicator vrijstelling_5a --year 2010-2011 --explain
-expect 66 "$bin" map --indicator vrijstelling_5a --boundary-year 2016 --explain
+expect 66 "$bin" map --indicator vrijstelling_5a --boundary-year 2014 --explain
 expect 66 "$bin" map --indicator vrijstelling_5a --geometry "$tmp/none.json" --explain
 printf '{"type":"FeatureCollection","features":[\n{"type":"Feature",}]}' >"$tmp/bad.json"
 expect 65 "$bin" map --indicator vrijstelling_5a --geometry "$tmp/bad.json" --explain

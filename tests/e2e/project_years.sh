@@ -99,6 +99,17 @@ PY
 "$bin" report --data "$p/2019-2020" --outline-text >"$tmp/outline.txt" 2>/dev/null
 grep -q "per schooljaar" "$tmp/outline.txt" || { echo "FAIL: trend not in the outline"; exit 1; }
 
+# a map of the 2017-2018 data on the 2020 boundaries sums the merged
+# municipalities instead of painting one part's rate on the whole
+"$bin" map --indicator relatief_verzuim --data "$p/2017-2018" --boundary-year 2020 --explain \
+  >"$tmp/explain.txt" 2>"$tmp/warn.txt"
+grep -qP "^GM1963\tHoeksche Waard\t268\t13.009\t20,6\t" "$tmp/explain.txt" ||
+  { cat "$tmp/explain.txt"; echo "FAIL: map Hoeksche Waard"; exit 1; }
+grep -qP "^GM1978\tMolenlanden\t141\t7.928\t17,8\t" "$tmp/explain.txt" || { echo "FAIL: map Molenlanden"; exit 1; }
+grep -qP "^GM1961\tVijfheerenlanden\t.*geen gegevens" "$tmp/explain.txt" || { echo "FAIL: map Vijfheerenlanden"; exit 1; }
+grep -q "Vijfheerenlanden: niet vergelijkbaar met 2017-2018, want Vianen" "$tmp/warn.txt" || { cat "$tmp/warn.txt"; echo "FAIL: map warning"; exit 1; }
+grep -q "Binnenmaas\|GM0585" "$tmp/explain.txt" && { echo "FAIL: map still lists Binnenmaas"; exit 1; }
+
 # a code that a herindeling took away: exit 65, naming the successor and the date
 sed -i 's/^GM1963,Hoeksche Waard,/GM0585,Binnenmaas,/' "$p/2019-2020/verzuim.csv"
 rc=0

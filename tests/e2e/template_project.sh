@@ -40,8 +40,30 @@ Dit verslag van {organisatie} gaat over {schooljaar}.
 
 ::grafiek{soort=trend indicator=absoluut_verzuim eenheid=aantal titel="Absoluut verzuim in {regio}"}
 MD
+# the office's logo and colour from project.csv
+python3 - "$p/logo.png" <<'PY'
+import struct, sys, zlib
+w, h = 200, 80
+raw = b"".join(b"\x00" + bytes([170, 0, 0]) * w for _ in range(h))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+sed -i 's/^logo,$/logo,logo.png/; s/^kleur,.*/kleur,#AA0000/' "$p/project.csv"
 "$bin" report --data "$p/2019-2020" -o "$tmp/r.pdf" >/dev/null 2>"$tmp/err.txt" ||
   { cat "$tmp/err.txt"; echo "FAIL: report"; exit 1; }
+pdfimages -list "$tmp/r.pdf" 2>/dev/null | awk 'NR > 2 && $1 == 1 && $4 == 200 && $5 == 80 { found = 1 } END { exit !found }' ||
+  bad "project logo not on the cover"
+pdftoppm -r 20 -png -f 1 -l 1 "$tmp/r.pdf" "$tmp/cover"
+python3 - "$tmp/cover-1.png" <<'PY' || bad "cover not in the project's colour"
+import sys
+sys.path.insert(0, __import__("os").environ["JV_SRC"] + "/tests/e2e/lib")
+import pngread
+w, h, px = pngread.read(sys.argv[1])
+r, g, b = px(w // 2, h // 4)[:3]
+sys.exit(0 if r > 150 and g < 60 and b < 60 else 1)
+PY
 pdftotext "$tmp/r.pdf" "$tmp/r.txt" 2>/dev/null
 flat=$(tr -s ' \n' '  ' <"$tmp/r.txt")
 for s in "Jaarverslag Bureau ZHZ 2019-2020" "Cijfers van Zuid-Holland Zuid naast 2017-2018" \

@@ -31,19 +31,30 @@ static void usage(FILE *out)
                "  -y, --year YYYY-YYYY    the school year, e.g. 2014-2015\n"
                "  -r, --region NAME       zoom to a region (assets/geo/regios.csv or the\n"
                "                          data's own region); neighbours are drawn faint\n"
-               "      --national          all municipalities of the country\n"
-               "                          (default: the data's region when regios.csv\n"
-               "                          defines it, else national)\n"
+               "      --national          all municipalities of the country (default: the\n"
+               "                          data's region, from regios.csv or else the\n"
+               "                          municipalities of the data, as in the report)\n"
                "  -g, --geometry FILE     boundaries as GeoJSON or TopoJSON in RD New metres,\n"
                "                          properties statcode/statnaam or code/name\n"
                "      --boundary-year N   bundled CBS boundaries of year N (default: the\n"
                "                          latest not after the end of the school year)\n"
                "  -b, --buckets LIST      class edges per 1.000 (default 0,1,2,3,5)\n"
+               "      --labels WORDING    legend wording: exact (default, \"5 of meer per\n"
+               "                          1.000\") or letter (the ministry letter's \"meer dan 5\n"
+               "                          per 1.000\", with the edge rule in the footnote)\n"
+               "      --small-numbers MARK  mark municipalities whose class is uncertain\n"
+               "                          (count below the threshold, or a 95 %% interval\n"
+               "                          over more than one class): dot (default),\n"
+               "                          outline or off\n"
+               "      --small-numbers-below N  the count threshold (default 5)\n"
                "      --dpi N             PNG resolution (default 150)\n"
                "      --width PT          figure width in points (default 500)\n"
                "  -t, --title TEXT        replace the generated title\n"
-               "  -e, --explain           print per municipality: CBS code, name, count,\n"
-               "                          leerplichtigen, rate per 1.000, class (tab-separated)\n"
+               "  -e, --explain           print a header row and per municipality of the data:\n"
+               "                          CBS code, name, count, leerplichtigen, rate per\n"
+               "                          1.000, class, 95 %% interval, class uncertain\n"
+               "                          (tab-separated)\n"
+               "      --all               with --explain: every municipality of the map\n"
                "  -o, --output FILE       write the map (.png, .svg or .pdf)\n"
                "  -h, --help              show this help\n\n"
                "Exit status: 0 done (warnings on stderr), 64 wrong usage, 65 malformed\n"
@@ -81,7 +92,17 @@ static int parse_number(const char *s, double lo, double hi, double *out)
   return 0;
 }
 
-enum { OPT_NATIONAL = 256, OPT_BOUNDARY_YEAR, OPT_DPI, OPT_WIDTH, OPT_DEBUG_POINTS };
+enum {
+  OPT_NATIONAL = 256,
+  OPT_BOUNDARY_YEAR,
+  OPT_DPI,
+  OPT_WIDTH,
+  OPT_DEBUG_POINTS,
+  OPT_LABELS,
+  OPT_SMALL,
+  OPT_SMALL_BELOW,
+  OPT_ALL
+};
 
 int jv_cmd_map(int argc, char **argv)
 {
@@ -98,6 +119,10 @@ int jv_cmd_map(int argc, char **argv)
       {"width", required_argument, NULL, OPT_WIDTH},
       {"title", required_argument, NULL, 't'},
       {"explain", no_argument, NULL, 'e'},
+      {"all", no_argument, NULL, OPT_ALL},
+      {"labels", required_argument, NULL, OPT_LABELS},
+      {"small-numbers", required_argument, NULL, OPT_SMALL},
+      {"small-numbers-below", required_argument, NULL, OPT_SMALL_BELOW},
       {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       /* for tests: code, name, x, y of each label point in output units */
@@ -106,6 +131,9 @@ int jv_cmd_map(int argc, char **argv)
   jv_map_job_opts o;
   memset(&o, 0, sizeof(o));
   jv_buckets buckets;
+  jv_small_numbers small;
+  jv_map_small_default(&small);
+  o.map.small = &small;
   jv_error err;
   jv_error_clear(&err);
   const char *indicator = NULL;
@@ -163,6 +191,22 @@ int jv_cmd_map(int argc, char **argv)
     case 'e':
       o.explain = true;
       break;
+    case OPT_ALL:
+      o.explain_all = true;
+      break;
+    case OPT_LABELS:
+      if (jv_map_wording_parse(optarg, &o.map.letter_labels) != 0)
+        return fail_usage("--labels %s: expected exact or letter", optarg);
+      break;
+    case OPT_SMALL:
+      if (jv_map_small_mark_parse(&small, optarg) != 0)
+        return fail_usage("--small-numbers %s: expected dot, outline or off", optarg);
+      break;
+    case OPT_SMALL_BELOW:
+      if (parse_number(optarg, 0, 1000000, &num) != 0 || num != (long long)num)
+        return fail_usage("--small-numbers-below %s: expected a whole count such as 5", optarg);
+      small.min_count = (long long)num;
+      break;
     case 'o':
       o.output = optarg;
       break;
@@ -187,6 +231,8 @@ int jv_cmd_map(int argc, char **argv)
     return fail_usage("%s", "nothing to do: give -o FILE and/or --explain");
   if (o.map.national && o.map.region)
     return fail_usage("%s", "--region and --national exclude each other");
+  if (o.explain_all && !o.explain)
+    return fail_usage("%s", "--all goes with --explain");
   if (o.map.geometry && o.map.boundary_year)
     return fail_usage("%s", "--geometry and --boundary-year exclude each other");
 

@@ -23,6 +23,8 @@ static void table(FILE *out, const jv_table *t)
   fprintf(out, "\n  rows: %zu (row headers in column 1)\n", t->n_rows);
   if (t->source)
     fprintf(out, "  source: %s\n", t->source);
+  if (t->note)
+    fprintf(out, "  note: %s\n", t->note);
 }
 
 char *jv_doc_outline_text(const jv_doc *doc)

@@ -1,42 +1,43 @@
-/* map_labels.c - name labels that never overlap and stay readable. Each is
- * tried at its shape's pole of inaccessibility, nudged around it, at smaller
- * sizes, and finally beside the shape with a leader line. A place is only
- * taken when everything under the text is light (dark text) or everything is
- * dark (white text): a name across a light and a dark municipality would be
- * half unreadable. Smaller shapes go first, as they have the fewest places. */
+/* map_labels.c - a name for every focus shape. First every name that fits
+ * inside its own shape at a readable size (JV_MAP_LABEL_SIZE down to
+ * JV_MAP_LABEL_MIN) goes there, as near the shape's pole of inaccessibility
+ * as possible, crossing no border; then each of the others goes outside the
+ * focus area, beside the shape, with a leader line: in a faint neighbour or
+ * the sea, crossing no border of the focus (and a neighbour's faint border
+ * only where that saves a long leader). Names never overlap each other, the legend or the map
+ * edge, and a leader crosses no other name or leader. The border tests use
+ * the spatial index of map_index.c: a box is checked against the few
+ * segments of the cells it covers, not against every shape. Smaller shapes
+ * choose first, as they have the fewest places. */
 #include "layout/map_labels.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/map_index.h"
 #include "stats/geom.h"
 
 #define ASCENT 0.72 /* of the font size: cap height plus a little */
 #define DESCENT 0.22
-#define PAD 1.5         /* between two labels */
-#define DARK_BELOW 50.0 /* L* under which a background takes white text */
+#define PAD 1.5              /* between two labels */
+#define EDGE 2.0             /* between a label and the map edge */
+#define DARK_BELOW 50.0      /* L* under which a background takes white text */
+#define MARK_R JV_MAP_MARK_R /* small-numbers dot */
+#define MARK_GAP 1.5
+#define SIZE_STEP 0.5
+#define OUTSIDE_SIZE 6.5 /* a name with a leader: the inside minimum plus a little */
+#define FAINT_COST 40.0  /* points of leader a name over a neighbour's border costs */
 
 typedef struct {
   jv_map_layout *l;
   const jv_map_layout_in *in;
+  jv_map_index *ix;
   size_t *order; /* focus shapes, smallest first */
   size_t n;
   jv_point *anchor; /* per order entry, in points */
+  bool *done;       /* per order entry */
 } ctx;
-
-typedef struct {
-  int text;     /* 0 mixed background, 1 dark text, 2 white text */
-  double own;   /* share of samples inside the label's own shape */
-  double other; /* share inside other focus shapes */
-} probe;
-
-static jv_point to_geo(const jv_map_layout *l, double px, double py)
-{
-  jv_point p = {l->view.minx + (px - l->map.x) / l->scale,
-                l->view.maxy - (py - l->map.y) / l->scale};
-  return p;
-}
 
 static int overlaps(jv_map_rect a, jv_map_rect b, double pad)
 {
@@ -44,237 +45,231 @@ static int overlaps(jv_map_rect a, jv_map_rect b, double pad)
          b.y < a.y + a.h + pad;
 }
 
-static jv_map_rect box_at(double cx, double baseline, double w, double size)
+static bool marked(const ctx *c, size_t shape)
 {
-  jv_map_rect r = {cx - w / 2, baseline - ASCENT * size, w, (ASCENT + DESCENT) * size};
+  return c->in->data->items[shape].uncertain && c->in->data->small.mark == JV_SMALL_DOT;
+}
+
+/* The box of a name centred on cx whose text is w wide, baseline y, with
+ * room for the small-numbers dot after it. */
+static jv_map_rect box_at(double cx, double baseline, double w, double size, bool mark)
+{
+  double extra = mark ? MARK_GAP + 2 * MARK_R : 0;
+  jv_map_rect r = {cx - (w + extra) / 2, baseline - ASCENT * size, w + extra,
+                   (ASCENT + DESCENT) * size};
   return r;
 }
 
-/* Hard rules: inside the map, clear of the legend and of placed labels. */
-static int allowed(const ctx *c, jv_map_rect r)
+/* The leader of a box: from the anchor to the nearest point of the box. */
+static void leader_end(jv_map_rect r, jv_point a, double *x, double *y)
+{
+  *x = fmin(fmax(a.x, r.x), r.x + r.w);
+  *y = fmin(fmax(a.y, r.y), r.y + r.h);
+}
+
+/* Hard rules for any name: inside the map, clear of the legend and of the
+ * names and leaders placed so far. */
+static int free_at(const ctx *c, jv_map_rect r)
 {
   const jv_map_layout *l = c->l;
-  if (r.x < l->map.x + 2 || r.y < l->map.y + 2 || r.x + r.w > l->map.x + l->map.w - 2 ||
-      r.y + r.h > l->map.y + l->map.h - 2)
+  if (r.x < l->map.x + EDGE || r.y < l->map.y + EDGE || r.x + r.w > l->map.x + l->map.w - EDGE ||
+      r.y + r.h > l->map.y + l->map.h - EDGE)
     return 0;
   if (overlaps(r, l->legend, 2))
     return 0;
-  for (size_t i = 0; i < l->n_labels; i++)
-    if (overlaps(r, l->labels[i].box, PAD))
+  for (size_t i = 0; i < l->n_labels; i++) {
+    const jv_map_label *o = &l->labels[i];
+    if (overlaps(r, o->box, PAD))
       return 0;
+    double ex, ey;
+    leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
+    if (o->leader && jv_map_segment_touches(o->ax, o->ay, ex, ey, r))
+      return 0;
+  }
   return 1;
 }
 
-/* A label should not hide where another municipality's own label belongs. */
-static int covers_other_anchor(const ctx *c, jv_map_rect r, size_t self)
+static double lightness_of(const ctx *c, long shape)
 {
-  for (size_t i = 0; i < c->n; i++) {
-    if (i == self)
-      continue;
-    jv_point a = c->anchor[i];
-    if (a.x > r.x - 1 && a.x < r.x + r.w + 1 && a.y > r.y - 1 && a.y < r.y + r.h + 1)
-      return 1;
-  }
-  return 0;
+  if (shape < 0)
+    return 100.0; /* paper */
+  const jv_map_item *it = &c->in->data->items[shape];
+  return it->focus ? c->in->class_lightness[it->cls] : c->in->faint_lightness;
 }
 
-/* What is painted at a point: the shape containing it (shapes do not
- * overlap) and that shape's lightness. */
-static double lightness_at(const ctx *c, jv_point p, long *shape)
+static void set_label(const ctx *c, jv_map_label *lb, size_t k, double cx, double base, double w,
+                      double size, long under, bool mark)
 {
-  const jv_geo *g = c->in->geo;
-  *shape = -1;
-  for (size_t s = 0; s < g->n_shapes; s++) {
-    if (!jv_geom_in_shape(&g->shapes[s], p))
-      continue;
-    *shape = (long)s;
-    const jv_map_item *it = &c->in->data->items[s];
-    return it->focus ? c->in->class_lightness[it->cls] : c->in->faint_lightness;
-  }
-  return 100.0; /* paper */
-}
-
-static probe probe_box(const ctx *c, jv_map_rect r, size_t self)
-{
-  probe p = {0, 0, 0};
-  int own = 0, other = 0, light = 0, dark = 0, total = 0;
-  for (int iy = 0; iy < 3; iy++) {
-    for (int ix = 0; ix < 5; ix++) {
-      long s;
-      double lum = lightness_at(c, to_geo(c->l, r.x + r.w * ix / 4.0, r.y + r.h * iy / 2.0), &s);
-      total++;
-      if (lum < DARK_BELOW)
-        dark++;
-      else
-        light++;
-      if (s == (long)self)
-        own++;
-      else if (s >= 0 && c->in->data->items[s].focus)
-        other++;
-    }
-  }
-  p.text = dark == 0 ? 1 : light == 0 ? 2 : 0;
-  p.own = (double)own / total;
-  p.other = (double)other / total;
-  return p;
-}
-
-static const double nudges[][2] = {
-    {0, 0},       {0, -0.7},   {0, 0.7},  {-0.25, 0}, {0.25, 0},  {-0.25, -0.7}, {0.25, -0.7},
-    {-0.25, 0.7}, {0.25, 0.7}, {0, -1.4}, {0, 1.4},   {-0.45, 0}, {0.45, 0}};
-static const double shrink[] = {1.0, 0.9, 0.8};
-
-#define N_NUDGE (sizeof(nudges) / sizeof(nudges[0]))
-#define N_SHRINK (sizeof(shrink) / sizeof(shrink[0]))
-
-static void set_label(jv_map_label *lb, size_t shape, jv_point a, double cx, double baseline,
-                      double w, double size, const probe *p)
-{
+  size_t s = c->order[k];
   memset(lb, 0, sizeof(*lb));
-  lb->shape = shape;
+  lb->shape = s;
   lb->size = size;
-  lb->x = cx;
-  lb->y = baseline;
+  lb->mark = mark;
+  lb->box = box_at(cx, base, w, size, lb->mark);
+  lb->x = lb->box.x + w / 2;
+  lb->y = base;
   lb->w = w;
-  lb->box = box_at(cx, baseline, w, size);
-  lb->ax = a.x;
-  lb->ay = a.y;
-  lb->inside = p->own >= 0.5;
-  lb->light_text = p->text == 2;
+  lb->ax = c->anchor[k].x;
+  lb->ay = c->anchor[k].y;
+  lb->inside = under == (long)s;
+  lb->light_text = lightness_of(c, under) < DARK_BELOW;
+  if (lb->mark) {
+    lb->mx = lb->box.x + lb->box.w - MARK_R;
+    lb->my = base - (ASCENT * size) / 2;
+  }
 }
 
-/* 1: wholly inside the shape; 2: partly inside, near the anchor. */
-static int place_near(const ctx *c, size_t k, jv_map_label *lb)
+/* Candidate centres inside shape s, nearest the anchor first: the anchor,
+ * then a grid over the shape's box. */
+typedef struct {
+  double x, y, d;
+} cand;
+
+static int cmp_cand(const void *a, const void *b)
+{
+  const cand *x = a, *y = b;
+  if (x->d != y->d)
+    return x->d < y->d ? -1 : 1;
+  if (x->y != y->y)
+    return x->y < y->y ? -1 : 1;
+  return (x->x > y->x) - (x->x < y->x);
+}
+
+#define MAX_CANDS 6000
+
+/* Candidate centres: the anchor, then a grid over the shape's box fine
+ * enough for a thin island (steps of 0.5 to 3 points), nearest first. */
+static cand *inside_candidates(const ctx *c, size_t k, jv_map_rect sb, size_t *n_out)
+{
+  double step = fmin(fmax(fmin(sb.w, sb.h) / 32, 0.5), 3.0);
+  while ((sb.w / step + 1) * (sb.h / step + 1) > MAX_CANDS)
+    step *= 1.25;
+  size_t nx = (size_t)(sb.w / step) + 1, ny = (size_t)(sb.h / step) + 1;
+  cand *cands = malloc((nx * ny + 1) * sizeof(*cands));
+  if (!cands)
+    return NULL;
+  size_t n = 0;
+  cands[n++] = (cand){c->anchor[k].x, c->anchor[k].y, 0};
+  for (size_t iy = 0; iy < ny; iy++)
+    for (size_t ix = 0; ix < nx; ix++) {
+      double x = sb.x + step * ((double)ix + 0.5), y = sb.y + step * ((double)iy + 0.5);
+      cands[n++] = (cand){x, y, hypot(x - c->anchor[k].x, y - c->anchor[k].y)};
+    }
+  qsort(cands + 1, n - 1, sizeof(cands[0]), cmp_cand);
+  *n_out = n;
+  return cands;
+}
+
+static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
 {
   size_t s = c->order[k];
   const char *name = c->in->geo->shapes[s].name;
-  jv_point a = c->anchor[k];
-  double best = -1e9;
-  for (int pass = 0; pass < 2; pass++) {
-    for (size_t z = 0; z < N_SHRINK; z++) {
-      double size = JV_MAP_LABEL_SIZE * shrink[z];
-      double w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, name);
-      double lh = (ASCENT + DESCENT) * size;
-      for (size_t i = 0; i < N_NUDGE; i++) {
-        double cx = a.x + nudges[i][0] * w;
-        double base = a.y + (ASCENT - DESCENT) / 2 * size + nudges[i][1] * lh;
-        jv_map_rect r = box_at(cx, base, w, size);
-        if (!allowed(c, r) || covers_other_anchor(c, r, k))
-          continue;
-        probe p = probe_box(c, r, s);
-        if (p.text == 0)
-          continue;
-        if (pass == 0 && p.own >= 1.0) {
-          set_label(lb, s, a, cx, base, w, size, &p);
-          return 1;
-        }
-        double score = p.own - 0.25 * (double)z - 0.02 * (double)i;
-        /* partly inside: never across the edge of the focus area, where the
-         * thick outline would cut through the name */
-        if (pass == 1 && p.own >= 0.5 && p.own + p.other >= 1.0 && score > best) {
-          best = score;
-          set_label(lb, s, a, cx, base, w, size, &p);
-        }
-      }
+  jv_map_rect sb = c->ix->shape_box[s];
+  if (sb.w < 0)
+    return 0;
+  size_t n = 0;
+  cand *cands = inside_candidates(c, k, sb, &n);
+  if (!cands) {
+    *oom = 1;
+    return 0;
+  }
+  bool mark = marked(c, s);
+  for (double size = JV_MAP_LABEL_SIZE; size >= JV_MAP_LABEL_MIN - 1e-9; size -= SIZE_STEP) {
+    double w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, name);
+    double lh = (ASCENT + DESCENT) * size;
+    double extra = mark ? MARK_GAP + 2 * MARK_R : 0;
+    if (w + extra > sb.w || lh > sb.h)
+      continue;
+    for (size_t i = 0; i < n; i++) {
+      double base = cands[i].y + (ASCENT - DESCENT) / 2 * size;
+      jv_map_rect r = box_at(cands[i].x, base, w, size, mark);
+      if (!free_at(c, r) || jv_map_index_crosses(c->ix, r, JV_MAP_SEG_ALL))
+        continue;
+      /* no border inside the box: it lies in one shape, the one at its centre */
+      if (jv_map_index_shape_at(c->ix, r.x + r.w / 2, r.y + r.h / 2) != (long)s)
+        continue;
+      set_label(c, lb, k, cands[i].x, base, w, size, (long)s, mark);
+      free(cands);
+      return 1;
     }
   }
-  return best > -1e9;
-}
-
-/* The leader of a label: from the anchor to the nearest point of its box. */
-static void leader_end(const jv_map_rect *r, jv_point a, jv_point *end)
-{
-  end->x = fmin(fmax(a.x, r->x), r->x + r->w);
-  end->y = fmin(fmax(a.y, r->y), r->y + r->h);
-}
-
-static double cross(jv_point o, jv_point a, jv_point b)
-{
-  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
-}
-
-static int segments_cross(jv_point p1, jv_point p2, jv_point q1, jv_point q2)
-{
-  double d1 = cross(q1, q2, p1), d2 = cross(q1, q2, p2);
-  double d3 = cross(p1, p2, q1), d4 = cross(p1, p2, q2);
-  return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
-}
-
-static int segment_hits_rect(jv_point a, jv_point b, jv_map_rect r)
-{
-  jv_point c[4] = {{r.x, r.y}, {r.x + r.w, r.y}, {r.x + r.w, r.y + r.h}, {r.x, r.y + r.h}};
-  for (int i = 0; i < 4; i++)
-    if (segments_cross(a, b, c[i], c[(i + 1) % 4]))
-      return 1;
+  free(cands);
   return 0;
 }
 
-/* A leader must not cross another leader, another label or the legend. */
-static int leader_clear(const ctx *c, jv_point a, const jv_map_rect *r)
+/* A leader crosses no other name, leader or the legend. */
+static int leader_clear(const ctx *c, jv_point a, double ex, double ey)
 {
-  jv_point e;
-  leader_end(r, a, &e);
-  if (segment_hits_rect(a, e, c->l->legend))
+  const jv_map_layout *l = c->l;
+  if (jv_map_segment_touches(a.x, a.y, ex, ey, l->legend))
     return 0;
-  for (size_t i = 0; i < c->l->n_labels; i++) {
-    const jv_map_label *o = &c->l->labels[i];
-    if (segment_hits_rect(a, e, o->box))
+  for (size_t i = 0; i < l->n_labels; i++) {
+    const jv_map_label *o = &l->labels[i];
+    if (jv_map_segment_touches(a.x, a.y, ex, ey, o->box))
       return 0;
     if (o->leader) {
-      jv_point oa = {o->ax, o->ay}, oe;
-      leader_end(&o->box, oa, &oe);
-      if (segments_cross(a, e, oa, oe))
+      double ox, oy;
+      leader_end(o->box, (jv_point){o->ax, o->ay}, &ox, &oy);
+      if (jv_map_index_segments_cross(a.x, a.y, ex, ey, o->ax, o->ay, ox, oy))
         return 0;
     }
   }
   return 1;
 }
 
-/* 3: beside the shape with a line back to the anchor, over as little of
- * the other focus shapes and as near as possible. */
-static int place_leader(const ctx *c, size_t k, jv_map_label *lb)
+/* Outside the focus area with a leader: the nearest place (leaders crossing
+ * few borders preferred) where the box crosses no border of the kinds in
+ * mask and lies in no focus shape. */
+static int place_outside(const ctx *c, size_t k, jv_map_label *lb)
 {
   size_t s = c->order[k];
   const char *name = c->in->geo->shapes[s].name;
   jv_point a = c->anchor[k];
-  double size = JV_MAP_LABEL_SIZE * shrink[1];
+  double size = OUTSIDE_SIZE;
   double w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, name);
   double lh = (ASCENT + DESCENT) * size;
-  double best = 1e9;
-  for (double rad = 6; rad <= 90; rad += 6) {
-    for (int d = 0; d < 16; d++) {
-      double ang = d * 3.14159265358979 / 8;
+  double best = 1e18, bx = 0, bbase = 0;
+  long bunder = -1;
+  double max_rad = fmax(c->l->map.w, c->l->map.h);
+  for (double rad = 4; rad <= max_rad && best > rad; rad += 4) {
+    for (int d = 0; d < 24; d++) {
+      double ang = d * 3.14159265358979 / 12;
       double cx = a.x + cos(ang) * (rad + w / 2);
       double cy = a.y + sin(ang) * (rad + lh / 2);
       double base = cy + (ASCENT - DESCENT) / 2 * size;
-      jv_map_rect r = box_at(cx, base, w, size);
-      if (!allowed(c, r) || covers_other_anchor(c, r, k) || !leader_clear(c, a, &r))
+      jv_map_rect r = box_at(cx, base, w, size, false);
+      if (!free_at(c, r) || jv_map_index_crosses(c->ix, r, JV_MAP_SEG_FOCUS))
         continue;
-      probe p = probe_box(c, r, s);
-      if (p.text == 0)
+      long under = jv_map_index_shape_at(c->ix, r.x + r.w / 2, r.y + r.h / 2);
+      if (under >= 0 && c->in->data->items[under].focus)
         continue;
-      double score = p.other + p.own + rad / 60.0;
+      double ex, ey;
+      leader_end(r, a, &ex, &ey);
+      if (!leader_clear(c, a, ex, ey))
+        continue;
+      /* short leaders over few borders; a name over a neighbour's faint
+       * border only when that saves a long way */
+      size_t crossings = jv_map_index_crossings(c->ix, a.x, a.y, ex, ey, JV_MAP_SEG_FOCUS);
+      double score = rad + 10.0 * (double)crossings +
+                     (jv_map_index_crosses(c->ix, r, JV_MAP_SEG_FAINT) ? FAINT_COST : 0);
       if (score < best) {
         best = score;
-        set_label(lb, s, a, cx, base, w, size, &p);
-        lb->leader = true;
+        bx = cx;
+        bbase = base;
+        bunder = under;
       }
     }
   }
-  return best < 1e9;
-}
-
-static void place_one(const ctx *c, size_t k, jv_map_label *lb)
-{
-  if (place_near(c, k, lb) || place_leader(c, k, lb))
-    return;
-  /* 4: nowhere free: at the anchor, smallest size, overlap accepted */
-  size_t s = c->order[k];
-  double size = JV_MAP_LABEL_SIZE * shrink[N_SHRINK - 1];
-  double w = jv_measure_width(c->in->measure, JV_FONT_REGULAR, size, c->in->geo->shapes[s].name);
-  double base = c->anchor[k].y + (ASCENT - DESCENT) / 2 * size;
-  probe p = probe_box(c, box_at(c->anchor[k].x, base, w, size), s);
-  set_label(lb, s, c->anchor[k], c->anchor[k].x, base, w, size, &p);
+  if (best >= 1e18)
+    return 0;
+  set_label(c, lb, k, bx, bbase, w, size, bunder, false);
+  lb->leader = true;
+  if (marked(c, s)) { /* the dot goes where the leader starts, in the shape */
+    lb->mark = true;
+    lb->mx = a.x;
+    lb->my = a.y;
+  }
+  return 1;
 }
 
 static int cmp_area(const void *x, const void *y)
@@ -285,46 +280,74 @@ static int cmp_area(const void *x, const void *y)
   return (a[1] > b[1]) - (a[1] < b[1]); /* equal areas: file order, deterministic */
 }
 
-jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in, jv_error *err)
+static jv_status setup(ctx *c, jv_error *err)
 {
-  const jv_map_data *d = in->data;
-  ctx c = {l, in, NULL, 0, NULL};
-  /* (area, shape index) pairs, sorted without file-level state */
+  const jv_map_data *d = c->in->data;
   double(*pairs)[2] = malloc((d->n_focus + 1) * sizeof(*pairs));
-  c.order = malloc((d->n_focus + 1) * sizeof(*c.order));
-  c.anchor = malloc((d->n_focus + 1) * sizeof(*c.anchor));
-  l->labels = calloc(d->n_focus + 1, sizeof(*l->labels));
-  if (!pairs || !c.order || !c.anchor || !l->labels) {
+  c->order = malloc((d->n_focus + 1) * sizeof(*c->order));
+  c->anchor = malloc((d->n_focus + 1) * sizeof(*c->anchor));
+  c->done = calloc(d->n_focus + 1, sizeof(*c->done));
+  c->l->labels = calloc(d->n_focus + 1, sizeof(*c->l->labels));
+  if (!pairs || !c->order || !c->anchor || !c->done || !c->l->labels) {
     free(pairs);
-    free(c.order);
-    free(c.anchor);
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
   size_t n = 0;
   for (size_t s = 0; s < d->n; s++) {
-    if (!d->items[s].focus || !in->geo->shapes[s].name[0])
+    if (!d->items[s].focus || !c->in->geo->shapes[s].name[0])
       continue;
-    const jv_geo_shape *sh = &in->geo->shapes[s];
+    const jv_geo_shape *sh = &c->in->geo->shapes[s];
     long p = jv_geom_largest_polygon(sh);
     pairs[n][0] = p >= 0 ? jv_geom_polygon_area(&sh->polys[p]) : 0;
     pairs[n][1] = (double)s;
     n++;
   }
   qsort(pairs, n, sizeof(*pairs), cmp_area);
-  c.n = n;
+  c->n = n;
   for (size_t k = 0; k < n; k++) {
-    c.order[k] = (size_t)pairs[k][1];
-    /* one point of precision is all a label can show */
-    jv_point g = jv_geom_label_point(&in->geo->shapes[c.order[k]], 1.0 / l->scale, NULL);
-    c.anchor[k].x = jv_map_px(l, g.x);
-    c.anchor[k].y = jv_map_py(l, g.y);
+    c->order[k] = (size_t)pairs[k][1];
+    jv_map_layout_anchor(c->l, c->in->geo, c->order[k], &c->anchor[k].x, &c->anchor[k].y);
   }
   free(pairs);
-  for (size_t k = 0; k < n; k++) {
-    place_one(&c, k, &l->labels[l->n_labels]);
-    l->n_labels++;
+  return JV_OK;
+}
+
+jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in,
+                              const jv_map_topology *t, jv_error *err)
+{
+  jv_map_index ix;
+  jv_status st = jv_map_index_build(&ix, l, in, t, err);
+  if (st != JV_OK)
+    return st;
+  ctx c = {l, in, &ix, NULL, 0, NULL, NULL};
+  st = setup(&c, err);
+  int oom = 0;
+  for (size_t k = 0; st == JV_OK && k < c.n && !oom; k++)
+    if (place_inside(&c, k, &l->labels[l->n_labels], &oom)) {
+      c.done[k] = true;
+      l->n_labels++;
+    }
+  if (oom)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  /* the rest beside their shapes */
+  for (size_t k = 0; st == JV_OK && k < c.n; k++)
+    if (!c.done[k] && place_outside(&c, k, &l->labels[l->n_labels])) {
+      c.done[k] = true;
+      l->n_labels++;
+    }
+  /* nowhere free (a map too small for its names): at the anchor, smallest */
+  for (size_t k = 0; st == JV_OK && k < c.n; k++) {
+    if (c.done[k])
+      continue;
+    size_t s = c.order[k];
+    double size = JV_MAP_LABEL_MIN;
+    double w = jv_measure_width(in->measure, JV_FONT_REGULAR, size, in->geo->shapes[s].name);
+    set_label(&c, &l->labels[l->n_labels++], k, c.anchor[k].x,
+              c.anchor[k].y + (ASCENT - DESCENT) / 2 * size, w, size, (long)s, marked(&c, s));
   }
   free(c.order);
   free(c.anchor);
-  return JV_OK;
+  free(c.done);
+  jv_map_index_free(&ix);
+  return st;
 }

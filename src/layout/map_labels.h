@@ -1,17 +1,22 @@
 /* map_labels.h - placing municipality names on a laid-out map without
- * overlap. Owns the placement rules: at the shape's pole of inaccessibility,
- * then nudged, then shrunk, then beside the shape with a leader line. */
+ * overlap. Owns the placement rules: inside the shape at a readable size and
+ * crossing no border, else outside the focus area with a leader line. */
 #ifndef JV_LAYOUT_MAP_LABELS_H
 #define JV_LAYOUT_MAP_LABELS_H
 
 #include "layout/map_layout.h"
 
-/* Fills l->labels for every focus shape of in->data; l's frame, map, view,
- * scale and legend must be set. Labels avoid each other, the legend and the
- * map edge. JV_EINTERNAL on out of memory. */
-jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in, jv_error *err);
+/* Fills l->labels for every focus shape of in->data, with the borders of t;
+ * l's frame, map, view, scale and legend must be set. Labels avoid each
+ * other, the legend and the map edge. JV_EINTERNAL on out of memory. */
+jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in,
+                              const jv_map_topology *t, jv_error *err);
 
-/* The label font size the placement starts from. */
+/* The label font size the placement starts from, and the smallest a name
+ * inside its shape may get (a smaller shape takes its name outside). */
 #define JV_MAP_LABEL_SIZE 7.0
+#define JV_MAP_LABEL_MIN 6.0
+/* Radius of the small-numbers dot, points. */
+#define JV_MAP_MARK_R 1.5
 
 #endif

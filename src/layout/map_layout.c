@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/map_index.h"
 #include "layout/map_labels.h"
 #include "stats/format.h"
 #include "stats/geom.h"
@@ -29,6 +30,7 @@ void jv_map_layout_free(jv_map_layout *l)
     free(l->texts[i].text);
   free(l->texts);
   free(l->labels);
+  free(l->marks);
   memset(l, 0, sizeof(*l));
 }
 
@@ -161,6 +163,12 @@ static size_t legend_classes(const jv_map_layout_in *in, int *cls)
   return n;
 }
 
+/* The legend explains the small-numbers mark when some focus shape has it. */
+static bool small_row(const jv_map_layout_in *in)
+{
+  return in->data->n_uncertain > 0 && in->data->small.mark != JV_SMALL_OFF;
+}
+
 typedef struct {
   double w, h;
   double label_w, count_w;
@@ -179,11 +187,30 @@ static legend_size measure_legend(const jv_map_layout_in *in)
     jv_format_count((long long)in->data->class_count[cls[i]], buf, sizeof(buf));
     z.count_w = fmax(z.count_w, width_of(in, JV_FONT_REGULAR, LEGEND_SIZE, buf));
   }
+  if (small_row(in)) {
+    z.label_w = fmax(z.label_w, width_of(in, JV_FONT_REGULAR, LEGEND_SIZE, JV_MAP_SMALL_LABEL));
+    jv_format_count((long long)in->data->n_uncertain, buf, sizeof(buf));
+    z.count_w = fmax(z.count_w, width_of(in, JV_FONT_REGULAR, LEGEND_SIZE, buf));
+    n++;
+  }
   double title_w = width_of(in, JV_FONT_BOLD, LEGEND_SIZE + 0.5, "Legenda");
   z.w = LEGEND_PAD * 2 + fmax(SWATCH_W + 5 + z.label_w + 12 + z.count_w, title_w);
   /* title row, class rows, scale bar row */
   z.h = LEGEND_PAD * 2 + LEGEND_ROW * 1.2 + LEGEND_ROW * (double)n + 18;
   return z;
+}
+
+/* Swatch, label and count positions of a legend row at *row_y. */
+static void row_at(jv_map_legend_row *r, double x, double w, double *row_y)
+{
+  r->swatch.x = x + LEGEND_PAD;
+  r->swatch.y = *row_y + (LEGEND_ROW - SWATCH_H) / 2;
+  r->swatch.w = SWATCH_W;
+  r->swatch.h = SWATCH_H;
+  r->label_x = r->swatch.x + SWATCH_W + 5;
+  r->baseline = r->swatch.y + SWATCH_H - 1.2;
+  r->count_x = x + w - LEGEND_PAD;
+  *row_y += LEGEND_ROW;
 }
 
 static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_size z, double x,
@@ -203,14 +230,15 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
     r->cls = cls[i];
     jv_buckets_label(&in->data->buckets, r->cls, r->label, sizeof(r->label));
     jv_format_count((long long)in->data->class_count[r->cls], r->count, sizeof(r->count));
-    r->swatch.x = x + LEGEND_PAD;
-    r->swatch.y = row_y + (LEGEND_ROW - SWATCH_H) / 2;
-    r->swatch.w = SWATCH_W;
-    r->swatch.h = SWATCH_H;
-    r->label_x = r->swatch.x + SWATCH_W + 5;
-    r->baseline = r->swatch.y + SWATCH_H - 1.2;
-    r->count_x = x + z.w - LEGEND_PAD;
-    row_y += LEGEND_ROW;
+    row_at(r, x, z.w, &row_y);
+  }
+  l->small_row = small_row(in);
+  if (l->small_row) {
+    jv_map_legend_row *r = &l->small;
+    r->cls = -1;
+    snprintf(r->label, sizeof(r->label), "%s", JV_MAP_SMALL_LABEL);
+    jv_format_count((long long)in->data->n_uncertain, r->count, sizeof(r->count));
+    row_at(r, x, z.w, &row_y);
   }
   double max_bar =
       z.w - 2 * LEGEND_PAD - width_of(in, JV_FONT_REGULAR, LEGEND_SIZE - 1, "200 km") - 6;
@@ -220,25 +248,30 @@ static void place_legend(jv_map_layout *l, const jv_map_layout_in *in, legend_si
   l->scalebar_y = row_y + 9;
 }
 
-/* Does the rectangle (points) cover part of a focus shape? Sampled every
- * 3 points, which no municipality at map scale slips through. */
+/* Does the rectangle (points) cover any part of a focus shape? Exact: a
+ * ring vertex or edge in the rectangle, or the rectangle inside a shape, so
+ * no thin sliver (the Afsluitdijk of Súdwest-Fryslân) slips under it. */
 static int covers_focus(const jv_map_layout *l, const jv_map_layout_in *in, jv_map_rect r)
 {
   jv_bbox rb = {
       l->view.minx + (r.x - l->map.x) / l->scale, l->view.maxy - (r.y + r.h - l->map.y) / l->scale,
       l->view.minx + (r.x + r.w - l->map.x) / l->scale, l->view.maxy - (r.y - l->map.y) / l->scale};
+  jv_map_rect g = {rb.minx, rb.miny, rb.maxx - rb.minx, rb.maxy - rb.miny};
   for (size_t s = 0; s < in->geo->n_shapes; s++) {
     const jv_geo_shape *sh = &in->geo->shapes[s];
     if (!in->data->items[s].focus || !jv_bbox_intersects(&rb, &sh->bbox))
       continue;
-    for (double py = r.y; py <= r.y + r.h + 0.01; py += 3) {
-      for (double px = r.x; px <= r.x + r.w + 0.01; px += 3) {
-        jv_point p = {l->view.minx + (px - l->map.x) / l->scale,
-                      l->view.maxy - (py - l->map.y) / l->scale};
-        if (jv_geom_in_shape(sh, p))
-          return 1;
+    jv_point corner = {rb.minx, rb.miny};
+    if (jv_geom_in_shape(sh, corner))
+      return 1;
+    for (size_t p = 0; p < sh->n_polys; p++)
+      for (size_t k = 0; k < sh->polys[p].n_rings; k++) {
+        const jv_ring *ring = &sh->polys[p].rings[k];
+        for (size_t i = 0; i + 1 < ring->n; i++)
+          if (jv_map_segment_touches(ring->pts[i].x, ring->pts[i].y, ring->pts[i + 1].x,
+                                     ring->pts[i + 1].y, g))
+            return 1;
       }
-    }
   }
   return 0;
 }
@@ -303,6 +336,33 @@ static void choose_legend(jv_map_layout *l, const jv_map_layout_in *in, jv_map_r
   place_legend(l, in, z, best.lx, best.ly);
 }
 
+/* Small-numbers dots that no name carries: at the label point of each
+ * flagged focus shape without a label (every one on a map without names). */
+static jv_status place_marks(jv_map_layout *l, const jv_map_layout_in *in, jv_error *err)
+{
+  if (in->data->small.mark != JV_SMALL_DOT)
+    return JV_OK;
+  const jv_map_data *d = in->data;
+  for (size_t s = 0; s < d->n; s++) {
+    if (!d->items[s].focus || !d->items[s].uncertain ||
+        !jv_bbox_intersects(&l->view, &in->geo->shapes[s].bbox))
+      continue;
+    bool named = false;
+    for (size_t i = 0; i < l->n_labels && !named; i++)
+      named = l->labels[i].shape == s && l->labels[i].mark;
+    if (named)
+      continue;
+    jv_map_mark *m = realloc(l->marks, (l->n_marks + 1) * sizeof(*m));
+    if (!m)
+      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    l->marks = m;
+    m[l->n_marks].shape = s;
+    jv_map_layout_anchor(l, in->geo, s, &m[l->n_marks].x, &m[l->n_marks].y);
+    l->n_marks++;
+  }
+  return JV_OK;
+}
+
 static double text_block_height(const jv_map_layout_in *in, const char *s, double w, double size,
                                 jv_font_style st)
 {
@@ -352,8 +412,24 @@ jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, 
                         "a map of %.0fx%.0f pt has no room for its legend", w, h);
   }
   choose_legend(out, in, area, z);
-  if (in->labels && jv_map_labels_place(out, in, err) != JV_OK)
-    goto fail;
+  if (in->labels || small_row(in)) {
+    jv_map_topology own;
+    const jv_map_topology *t = in->topology;
+    if (!t && in->labels) {
+      if (jv_map_topology_build(&own, in->geo, JV_MAP_TOPOLOGY_QUANTUM, err) != JV_OK)
+        goto fail;
+      t = &own;
+    }
+    jv_status st = JV_OK;
+    if (in->labels)
+      st = jv_map_labels_place(out, in, t, err);
+    if (st == JV_OK)
+      st = place_marks(out, in, err);
+    if (t == &own)
+      jv_map_topology_free(&own);
+    if (st != JV_OK)
+      goto fail;
+  }
   return JV_OK;
 fail:
   jv_map_layout_free(out);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "layout/measure.h"
+#include "layout/map_topology.h"
 #include "model/geo.h"
 #include "stats/map_data.h"
 
@@ -21,6 +22,7 @@ typedef struct {
 typedef struct {
   const jv_geo *geo;
   const jv_map_data *data;
+  const jv_map_topology *topology; /* borders of geo; NULL: found when needed */
   const jv_measure *measure;
   bool regional;        /* zoom to the focus shapes and draw the others faint */
   bool labels;          /* name the focus shapes */
@@ -59,7 +61,15 @@ typedef struct {
   bool leader;     /* draw a line from the anchor to the box */
   bool light_text; /* white text: everything under it is dark */
   double ax, ay;   /* anchor: the shape's label point */
+  bool mark;       /* small numbers: a dot after the name, at (mx, my) */
+  double mx, my;
 } jv_map_label;
+
+/* A small-numbers dot where no label carries it (a map without names). */
+typedef struct {
+  size_t shape;
+  double x, y;
+} jv_map_mark;
 
 typedef struct {
   jv_map_rect frame; /* the whole figure */
@@ -76,7 +86,14 @@ typedef struct {
   long long scalebar_km;
   jv_map_label *labels;
   size_t n_labels;
+  jv_map_mark *marks;
+  size_t n_marks;
+  bool small_row;          /* the legend explains the small-numbers mark */
+  jv_map_legend_row small; /* its row (cls -1) */
 } jv_map_layout;
+
+/* The legend row of the small-numbers mark. */
+#define JV_MAP_SMALL_LABEL "kleine aantallen: klasse onzeker"
 
 /* Lays the map out in the frame (x, y, w, h). out is filled and owned by the
  * caller (jv_map_layout_free). JV_EINTERNAL on out of memory, JV_EUSAGE when

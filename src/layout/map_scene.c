@@ -1,7 +1,8 @@
 /* map_scene.c - a laid-out choropleth as a scene. Fills go per shape; borders go
- * per TopoJSON arc, so a border two municipalities share is stroked once
- * (no double-width lines, half the path data), in three weights: faint
- * neighbour borders, borders inside the focus, the focus outline. */
+ * per border of the topology (found from the coordinates, map_topology.c), so
+ * a border two municipalities share is stroked once (no double-width lines,
+ * half the path data), in three weights: faint neighbour borders, borders
+ * inside the focus, the focus outline. Small-numbers marks on top. */
 #include "layout/map_scene.h"
 
 #include <math.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/map_labels.h"
 #include "layout/map_layout.h"
 #include "layout/map_style.h"
 
@@ -98,56 +100,14 @@ static void add_fills(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_
   }
 }
 
-enum { LINE_FAINT, LINE_INNER, LINE_OUTLINE, LINE_KINDS };
-
-/* Which kind of border each arc is, from the focus of the shapes on its two
- * sides (an arc used by one shape is a coast or the edge of the data). */
-static unsigned char *arc_kinds(const jv_map_layout_in *in)
-{
-  const jv_geo *g = in->geo;
-  unsigned char *focus_uses = calloc(g->n_arcs + 1, 1), *uses = calloc(g->n_arcs + 1, 1);
-  if (!focus_uses || !uses) {
-    free(focus_uses);
-    free(uses);
-    return NULL;
-  }
-  for (size_t s = 0; s < g->n_shapes; s++) {
-    int f = in->data->items[s].focus;
-    const jv_geo_shape *sh = &g->shapes[s];
-    for (size_t p = 0; p < sh->n_polys; p++)
-      for (size_t r = 0; r < sh->polys[p].n_rings; r++) {
-        const jv_ring *ring = &sh->polys[p].rings[r];
-        for (size_t k = 0; k < ring->n_arcs; k++) {
-          size_t a = jv_arc_index(ring->arcs[k]);
-          if (uses[a] < 255)
-            uses[a]++;
-          if (f && focus_uses[a] < 255)
-            focus_uses[a]++;
-        }
-      }
-  }
-  for (size_t a = 0; a < g->n_arcs; a++) {
-    if (uses[a] == 0)
-      focus_uses[a] = 255; /* unused arc: not drawn */
-    else if (focus_uses[a] == 0)
-      focus_uses[a] = LINE_FAINT;
-    else if (focus_uses[a] >= 2)
-      focus_uses[a] = LINE_INNER;
-    else
-      focus_uses[a] = LINE_OUTLINE;
-  }
-  free(uses);
-  return focus_uses;
-}
-
-static void line_style(jv_scene *sc, int kind, int regional)
+static void line_style(jv_scene *sc, jv_map_border_kind kind, int regional)
 {
   switch (kind) {
-  case LINE_FAINT:
+  case JV_MAP_BORDER_FAINT:
     jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_FAINT_LINE_RGB));
     jv_scene_line_width(sc, 0.4);
     break;
-  case LINE_INNER:
+  case JV_MAP_BORDER_INNER:
     jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_BORDER_RGB));
     jv_scene_line_width(sc, regional ? 0.5 : 0.18);
     break;
@@ -158,44 +118,91 @@ static void line_style(jv_scene *sc, int kind, int regional)
   }
 }
 
+/* Every border of the topology once, faint ones first and the outline last
+ * so it stays on top where kinds meet. */
 static jv_status add_borders(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in,
                              jv_error *err)
 {
-  const jv_geo *g = in->geo;
-  if (g->n_arcs == 0) {
-    /* GeoJSON: no topology, so every ring is stroked (shared borders twice);
-     * the focus last so its lines stay on top */
-    for (int pass = 0; pass < 2; pass++) {
-      line_style(sc, pass ? LINE_INNER : LINE_FAINT, in->regional);
-      for (size_t s = 0; s < g->n_shapes; s++)
-        if (in->data->items[s].focus == (pass == 1) && visible(l, &g->shapes[s].bbox))
-          shape_path(sc, l, &g->shapes[s]);
-      jv_scene_stroke(sc);
-    }
-    return JV_OK;
+  jv_map_topology own;
+  const jv_map_topology *t = in->topology;
+  if (!t) {
+    jv_status st = jv_map_topology_build(&own, in->geo, JV_MAP_TOPOLOGY_QUANTUM, err);
+    if (st != JV_OK)
+      return st;
+    t = &own;
   }
-  unsigned char *kind = arc_kinds(in);
-  if (!kind)
+  bool *focus = malloc((in->data->n + 1) * sizeof(*focus));
+  if (!focus) {
+    if (t == &own)
+      jv_map_topology_free(&own);
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  for (int k = 0; k < LINE_KINDS; k++) {
-    line_style(sc, k, in->regional);
+  }
+  for (size_t s = 0; s < in->data->n; s++)
+    focus[s] = in->data->items[s].focus;
+  static const jv_map_border_kind order[] = {JV_MAP_BORDER_FAINT, JV_MAP_BORDER_INNER,
+                                             JV_MAP_BORDER_OUTLINE};
+  for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
     int any = 0;
-    for (size_t a = 0; a < g->n_arcs; a++) {
-      if (kind[a] != k)
+    for (size_t i = 0; i < t->n_borders; i++) {
+      const jv_map_border *b = &t->borders[i];
+      if (jv_map_topology_kind(b, focus) != order[k] || !visible(l, &b->bbox))
         continue;
-      jv_bbox ab = jv_bbox_empty();
-      for (size_t i = 0; i < g->arcs[a].n; i++)
-        jv_bbox_add(&ab, g->arcs[a].pts[i]);
-      if (!visible(l, &ab))
-        continue;
-      add_points(sc, l, g->arcs[a].pts, g->arcs[a].n, 0, 0);
+      if (!any)
+        line_style(sc, order[k], in->regional);
+      add_points(sc, l, &t->pts[b->first], b->n, 0, 0);
       any = 1;
     }
     if (any)
       jv_scene_stroke(sc);
   }
-  free(kind);
+  free(focus);
+  if (t == &own)
+    jv_map_topology_free(&own);
   return JV_OK;
+}
+
+/* The small-numbers dot: dark with a white ring, visible on any fill. */
+static void dot(jv_scene *sc, double x, double y, double r)
+{
+  const double k = 0.5523 * r; /* four Bezier quarters */
+  jv_scene_move_to(sc, x + r, y);
+  jv_scene_curve_to(sc, x + r, y + k, x + k, y + r, x, y + r);
+  jv_scene_curve_to(sc, x - k, y + r, x - r, y + k, x - r, y);
+  jv_scene_curve_to(sc, x - r, y - k, x - k, y - r, x, y - r);
+  jv_scene_curve_to(sc, x + k, y - r, x + r, y - k, x + r, y);
+  jv_scene_close(sc);
+}
+
+static void add_dot(jv_scene *sc, double x, double y)
+{
+  jv_scene_rgb(sc, jv_rgb_hex(0xffffff));
+  dot(sc, x, y, JV_MAP_MARK_R + 0.6);
+  jv_scene_fill(sc, JV_FILL_WINDING);
+  jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+  dot(sc, x, y, JV_MAP_MARK_R);
+  jv_scene_fill(sc, JV_FILL_WINDING);
+}
+
+/* The outline mark: a dashed line just inside the shape's border. */
+static void add_outline_marks(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in)
+{
+  if (in->data->small.mark != JV_SMALL_OUTLINE)
+    return;
+  for (size_t s = 0; s < in->geo->n_shapes; s++) {
+    const jv_map_item *it = &in->data->items[s];
+    if (!it->focus || !it->uncertain || !visible(l, &in->geo->shapes[s].bbox))
+      continue;
+    jv_scene_save(sc);
+    shape_path(sc, l, &in->geo->shapes[s]);
+    jv_scene_clip(sc, JV_FILL_EVENODD);
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+    jv_scene_line_width(sc, 2.0);
+    jv_scene_dash(sc, 1.5, 1.5);
+    shape_path(sc, l, &in->geo->shapes[s]);
+    jv_scene_stroke(sc);
+    jv_scene_dash(sc, 0, 0);
+    jv_scene_restore(sc);
+  }
 }
 
 static void add_labels(jv_scene *sc, const jv_map_layout *l, const jv_map_layout_in *in)
@@ -213,15 +220,21 @@ static void add_labels(jv_scene *sc, const jv_map_layout *l, const jv_map_layout
     jv_scene_move_to(sc, lb->ax, lb->ay);
     jv_scene_line_to(sc, tx, ty);
     jv_scene_stroke(sc);
-    jv_scene_rect(sc, lb->ax - 0.9, lb->ay - 0.9, 1.8, 1.8);
-    jv_scene_fill(sc, JV_FILL_WINDING);
+    if (!lb->mark) { /* a marked name's dot is drawn at the anchor instead */
+      jv_scene_rect(sc, lb->ax - 0.9, lb->ay - 0.9, 1.8, 1.8);
+      jv_scene_fill(sc, JV_FILL_WINDING);
+    }
   }
   for (size_t i = 0; i < l->n_labels; i++) {
     const jv_map_label *lb = &l->labels[i];
     jv_scene_rgb(sc, jv_rgb_hex(lb->light_text ? 0xffffff : JV_MAP_TEXT_RGB));
     jv_scene_text(sc, lb->x, lb->y, in->geo->shapes[lb->shape].name, JV_FONT_REGULAR, lb->size,
                   JV_ALIGN_CENTER, 0.0);
+    if (lb->mark)
+      add_dot(sc, lb->mx, lb->my);
   }
+  for (size_t i = 0; i < l->n_marks; i++)
+    add_dot(sc, l->marks[i].x, l->marks[i].y);
 }
 
 static void swatch(jv_scene *sc, const jv_buckets *b, int cls, jv_map_rect r)
@@ -271,6 +284,30 @@ static void add_legend(jv_scene *sc, const jv_map_layout *l, const jv_map_layout
     jv_scene_text(sc, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT,
                   0.0);
   }
+  if (l->small_row) {
+    const jv_map_legend_row *r = &l->small;
+    jv_scene_rgb(sc, jv_rgb_hex(0xffffff));
+    jv_scene_rect(sc, r->swatch.x, r->swatch.y, r->swatch.w, r->swatch.h);
+    jv_scene_fill(sc, JV_FILL_WINDING);
+    if (in->data->small.mark == JV_SMALL_OUTLINE) {
+      jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
+      jv_scene_line_width(sc, 1.0);
+      jv_scene_dash(sc, 1.5, 1.5);
+      jv_scene_rect(sc, r->swatch.x + 0.5, r->swatch.y + 0.5, r->swatch.w - 1, r->swatch.h - 1);
+      jv_scene_stroke(sc);
+      jv_scene_dash(sc, 0, 0);
+    } else {
+      add_dot(sc, r->swatch.x + r->swatch.w / 2, r->swatch.y + r->swatch.h / 2);
+    }
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_BORDER_RGB));
+    jv_scene_line_width(sc, 0.4);
+    jv_scene_rect(sc, r->swatch.x, r->swatch.y, r->swatch.w, r->swatch.h);
+    jv_scene_stroke(sc);
+    jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_TEXT_RGB));
+    jv_scene_text(sc, r->label_x, r->baseline, r->label, JV_FONT_REGULAR, size, JV_ALIGN_LEFT, 0.0);
+    jv_scene_text(sc, r->count_x, r->baseline, r->count, JV_FONT_REGULAR, size, JV_ALIGN_RIGHT,
+                  0.0);
+  }
   /* scale bar: RD metres are true metres, so one bar holds everywhere */
   double x = l->scalebar_x, y = l->scalebar_y;
   jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
@@ -292,6 +329,8 @@ jv_status jv_map_scene(jv_scene *sc, const jv_map_layout *l, const jv_map_layout
   jv_scene_clip(sc, JV_FILL_WINDING);
   add_fills(sc, l, in);
   jv_status st = add_borders(sc, l, in, err);
+  if (st == JV_OK)
+    add_outline_marks(sc, l, in);
   jv_scene_restore(sc);
   if (st != JV_OK)
     return st;

@@ -5,14 +5,20 @@
 #define JV_LAYOUT_MAP_STYLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "stats/buckets.h"
 #include "util/color.h"
 
-/* Fill colour of a legend class. Rate classes run from a pale yellow
- * (CIE L* 91) to a dark red-brown (L* 27) in equal lightness steps, however
- * many classes the edges make. */
+/* Fill colour of a legend class: rate classes take jv_map_ramp, non-respons
+ * light grey (hatched), geen gegevens white. */
 jv_rgb jv_map_class_fill(const jv_buckets *b, int cls);
+
+/* Colour i of a sequential ramp of n colours (8-bit sRGB values), from pale
+ * yellow (CIE L* 96) to dark wine (L* 20), lightness in equal steps and the
+ * hue turning from yellow to red: for n <= 7 neighbours differ by at least
+ * ΔE*ab 15, and the order holds in greyscale and under deuteranopia. */
+jv_rgb jv_map_ramp(size_t n, size_t i);
 
 /* Whether the class is drawn hatched over its fill (non-respons). */
 bool jv_map_class_hatched(const jv_buckets *b, int cls);

@@ -225,9 +225,12 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
       break;
     first += n;
     if (first >= t->n_rows) {
-      if (t->source) {
-        if (jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC, s->table.header_size,
-                         s->muted, JV_TEXT_LEFT)) {
+      if (t->source || t->note) {
+        double ny = f->y + 10 + (t->source ? s->table.header_size * 1.3 : 0);
+        if ((t->source && jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC,
+                                       s->table.header_size, s->muted, JV_TEXT_LEFT)) ||
+            (t->note && jv_page_text(f->page, x0, ny, t->note, JV_FONT_ITALIC, s->table.header_size,
+                                     s->muted, JV_TEXT_LEFT))) {
           st = jv_flow__oom(f);
           break;
         }

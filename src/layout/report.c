@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stats/format.h"
+#include "stats/poisson.h"
 #include "stats/rates.h"
 
 #define CELL 48
@@ -38,6 +39,34 @@ static jv_status new_table(size_t n_cols, const char *title, const jv_dataset *d
   }
   *out = t;
   return JV_OK;
+}
+
+/* The letter's warning in a table: a rate whose class on the letter's map
+ * (edges 0, 1, 2, 3, 5) is uncertain gets JV_SMALL_SIGN; *any records that
+ * the table needs the footnote. */
+static const char *mark_small(const jv_rate *r, char *buf, int *any)
+{
+  if (r->kind != JV_VAL_COUNT || r->base <= 0)
+    return buf;
+  jv_small_numbers o;
+  jv_buckets b;
+  jv_small_numbers_default(&o);
+  jv_buckets_default(&b);
+  if (jv_small_numbers_flag(&o, &b, r->count, r->base, NULL, NULL)) {
+    strncat(buf, JV_SMALL_SIGN, CELL - strlen(buf) - 1);
+    *any = 1;
+  }
+  return buf;
+}
+
+/* The footnote for JV_SMALL_SIGN, under the table's source line. */
+static jv_status small_footnote(jv_table *t, jv_error *err)
+{
+  return jv_table_set_note(t, JV_SMALL_SIGN " Kleine aantallen: klasse onzeker (minder dan 5 "
+                                            "gevallen, of een 95%-interval over meer dan één "
+                                            "kaartklasse).")
+             ? oom(err)
+             : JV_OK;
 }
 
 static void drop(jv_table *t)
@@ -97,6 +126,7 @@ jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indic
   jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
   jv_rate region;
   jv_stats_region_rate(ds, ind, den, &region);
+  int any_small = 0;
   char buf[6][CELL];
   const char *cells[7];
   for (size_t r = 0; r <= ds->n_munis; r++) {
@@ -112,11 +142,13 @@ jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indic
     jv_rate rate;
     jv_rate_per_1000(count, lpl, &rate);
     cells[4] = jv_format_value(count, buf[3], CELL);
-    cells[5] = jv_format_rate(&rate, buf[4], CELL);
+    cells[5] = mark_small(&rate, jv_format_rate(&rate, buf[4], CELL), &any_small);
     cells[6] = jv_format_rate(&region, buf[5], CELL);
     if (jv_table_add_row(t, total ? JV_ROW_TOTAL : JV_ROW_BODY, cells))
       goto fail;
   }
+  if (any_small && small_footnote(t, err))
+    goto fail;
   *out = t;
   return JV_OK;
 fail:
@@ -126,13 +158,13 @@ fail:
 
 /* A rate column's cell: count over base per 1,000 (one decimal: exactly
  * the tenths the per-1.000 tables print). */
-static const char *rate_cell(jv_value count, jv_value base, int decimals, char *buf)
+static const char *rate_cell(jv_value count, jv_value base, int decimals, char *buf, int *any)
 {
   jv_rate r;
   jv_rate_per_1000(count, base, &r);
   if (r.kind != JV_VAL_COUNT || decimals == 1)
-    return jv_format_rate(&r, buf, CELL);
-  return jv_format_decimal(r.value, decimals, buf, CELL);
+    return mark_small(&r, jv_format_rate(&r, buf, CELL), any);
+  return mark_small(&r, jv_format_decimal(r.value, decimals, buf, CELL), any);
 }
 
 /* A percentage cell: count over base in percent, rounded half away from
@@ -169,6 +201,7 @@ jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
       goto fail;
   char buf[16][CELL];
   const char *cells[17];
+  int any_small = 0;
   for (size_t r = 0; r <= ds->n_munis; r++) {
     int total = r == ds->n_munis;
     cells[0] = total ? ds->region_name : ds->munis[r].name;
@@ -178,7 +211,7 @@ jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
       jv_value b = total ? jv_stats_total(ds, base) : ds->munis[r].values[base];
       int dec = decimals ? decimals[c] : 1;
       if (unit == JV_UNIT_PER_1000 && ind != base)
-        cells[c + 1] = rate_cell(v, b, dec, buf[c]);
+        cells[c + 1] = rate_cell(v, b, dec, buf[c], &any_small);
       else if (unit == JV_UNIT_PERCENT && ind != base)
         cells[c + 1] = percent_cell(v, b, dec, buf[c]);
       else
@@ -187,6 +220,8 @@ jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
     if (jv_table_add_row(t, total ? JV_ROW_TOTAL : JV_ROW_BODY, cells))
       goto fail;
   }
+  if (any_small && small_footnote(t, err))
+    goto fail;
   *out = t;
   return JV_OK;
 fail:

@@ -36,6 +36,7 @@ void jv_table_free(jv_table *t)
   free(t->row_kind);
   free(t->title);
   free(t->source);
+  free(t->note);
   memset(t, 0, sizeof(*t));
 }
 
@@ -57,6 +58,11 @@ jv_status jv_table_set_header(jv_table *t, size_t col, const char *text)
 jv_status jv_table_set_source(jv_table *t, const char *text)
 {
   return replace(&t->source, text);
+}
+
+jv_status jv_table_set_note(jv_table *t, const char *text)
+{
+  return replace(&t->note, text);
 }
 
 jv_status jv_table_add_row(jv_table *t, jv_row_kind kind, const char *const *cells)
@@ -252,7 +258,7 @@ jv_status jv_table_layout(const jv_table *t, const jv_table_style *s, const jv_m
   free(need);
   g->header_h = (double)g->header_lines * s->header_line_height + 8.0;
   g->title_h = t->title ? s->title_size * 1.4 + 6.0 : 0;
-  g->source_h = t->source ? s->header_size * 1.3 + 4.0 : 0;
+  g->source_h = (t->source ? s->header_size * 1.3 + 4.0 : 0) + (t->note ? s->header_size * 1.3 : 0);
   return JV_OK;
 }
 

@@ -16,6 +16,7 @@ typedef enum { JV_CELL_LEFT = 0, JV_CELL_RIGHT, JV_CELL_CENTER } jv_cell_align;
 typedef struct {
   char *title;  /* caption above, e.g. "Tabel 1. Absoluut verzuim ..." (owned) */
   char *source; /* source line below, may be NULL (owned) */
+  char *note;   /* footnote line under the source, may be NULL (owned) */
   size_t n_cols;
   char **headers;       /* n_cols header texts; '\n' forces a line break (owned) */
   jv_cell_align *align; /* per column */
@@ -31,6 +32,7 @@ jv_status jv_table_init(jv_table *t, size_t n_cols, const char *title, jv_error 
 void jv_table_free(jv_table *t);
 jv_status jv_table_set_header(jv_table *t, size_t col, const char *text);
 jv_status jv_table_set_source(jv_table *t, const char *text);
+jv_status jv_table_set_note(jv_table *t, const char *text);
 /* Appends a row; cells are copied. Returns JV_EINTERNAL when out of memory. */
 jv_status jv_table_add_row(jv_table *t, jv_row_kind kind, const char *const *cells);
 static inline const char *jv_table_cell(const jv_table *t, size_t row, size_t col)

@@ -161,22 +161,31 @@ typedef struct {
   jv_geo_cache *cache;
 } map_ctx;
 
-static jv_status add_map(void *vctx, jv_doc *doc, jv_indicator ind, int national, const char *title,
-                         const char *edges, jv_error *err)
+static jv_status add_map(void *vctx, jv_doc *doc, const jv_tpl_map *tm, jv_error *err)
 {
   map_ctx *mc = vctx;
   jv_buckets b;
-  jv_map_opts o = {.ind = ind,
-                   .national = national != 0,
+  jv_small_numbers small;
+  jv_small_numbers_default(&small);
+  jv_map_opts o = {.ind = tm->ind,
+                   .national = tm->national != 0,
                    .data_region = true,
-                   .title = title,
+                   .title = tm->title,
+                   .small = &small,
                    .cache = mc->cache};
-  if (edges) {
-    jv_status bs = jv_buckets_parse(&b, edges, err);
+  if (tm->edges) {
+    jv_status bs = jv_buckets_parse(&b, tm->edges, err);
     if (bs)
       return JV_EDATA;
     o.buckets = &b;
   }
+  /* the directive reader checked the choices and the integer */
+  if (tm->wording)
+    o.letter_labels = !strcmp(tm->wording, "letter");
+  if (tm->small)
+    jv_small_numbers_mark(&small, tm->small);
+  if (tm->small_below)
+    small.min_count = strtoll(tm->small_below, NULL, 10);
   jv_map_prepared *m = NULL;
   jv_status st = jv_map_prepare(&m, mc->env, mc->ds, &o, mc->warn, err);
   if (st)

@@ -18,6 +18,7 @@ void jv_map_prepared_free(jv_map_prepared *m)
   if (!m)
     return;
   jv_map_data_free(&m->data);
+  jv_map_topology_free(&m->topology);
   jv_match_free(&m->match);
   jv_geo_free(&m->own_geo);
   free(m->title);
@@ -187,6 +188,26 @@ jv_status jv_map_buckets_parse(jv_buckets *out, const char *text, jv_error *err)
   return jv_buckets_parse(out, text, err);
 }
 
+int jv_map_wording_parse(const char *text, bool *letter)
+{
+  jv_buckets b;
+  jv_buckets_default(&b);
+  if (jv_buckets_wording(&b, text) != 0)
+    return -1;
+  *letter = b.letter;
+  return 0;
+}
+
+void jv_map_small_default(jv_small_numbers *out)
+{
+  jv_small_numbers_default(out);
+}
+
+int jv_map_small_mark_parse(jv_small_numbers *o, const char *text)
+{
+  return jv_small_numbers_mark(o, text);
+}
+
 jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_dataset *ds,
                          const jv_map_opts *o, jv_diags *warn, jv_error *err)
 {
@@ -201,13 +222,17 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   m->ind = o->ind;
   jv_buckets def;
   jv_buckets_default(&def);
-  const jv_buckets *b = o->buckets ? o->buckets : &def;
+  jv_buckets b_used = o->buckets ? *o->buckets : def;
+  b_used.letter = o->letter_labels || b_used.letter;
+  const jv_buckets *b = &b_used;
   bool *focus = NULL;
   st = load_geometry(m, ds, o, warn, err);
   if (st == JV_OK) /* older data on later boundaries: summed onto them */
     st = jv_map__recompute(m, env, warn, err);
   int from_indeling = ds->boundary_year;
   ds = m->ds;
+  if (st == JV_OK)
+    st = jv_map_topology_build(&m->topology, m->geo, JV_MAP_TOPOLOGY_QUANTUM, err);
   if (st == JV_OK)
     st = jv_match_build(&m->match, m->geo, ds, warn, err);
   if (st == JV_OK) {
@@ -222,6 +247,8 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
                            jv_rate_base(o->ind, JV_UNIT_PER_1000), b, m->regional ? focus : NULL,
                            m->regional ? warn : NULL, err);
   free(focus);
+  if (st == JV_OK)
+    jv_map_data_flag(&m->data, o->small);
   if (st == JV_OK && !m->regional && warn) {
     size_t none = 0;
     for (size_t s = 0; s < m->data.n; s++)
@@ -260,6 +287,7 @@ static void layout_in(const jv_map_prepared *m, const jv_measure *me, bool with_
                       jv_map_layout_in *in)
 {
   jv_map_scene_in(in, m->geo, &m->data, me);
+  in->topology = &m->topology;
   in->regional = m->regional;
   in->labels = m->regional;
   in->title = with_title ? m->title : NULL;

@@ -41,8 +41,10 @@ typedef struct {
   const char *geometry;      /* GeoJSON/TopoJSON file; NULL: bundled CBS boundaries */
   int boundary_year;         /* 0: follows the school year */
   const jv_buckets *buckets; /* NULL: the ministry letter's 0,1,2,3,5 */
-  const char *title;         /* NULL: generated */
-  jv_geo_cache *cache;       /* NULL: read the boundaries for this map alone */
+  bool letter_labels;        /* the letter's legend wording ("meer dan 5") */
+  const jv_small_numbers *small; /* NULL: flag counts below 5 and uncertain classes */
+  const char *title;             /* NULL: generated */
+  jv_geo_cache *cache;           /* NULL: read the boundaries for this map alone */
 } jv_map_opts;
 
 typedef struct jv_map_prepared jv_map_prepared;
@@ -50,6 +52,15 @@ typedef struct jv_map_prepared jv_map_prepared;
 /* Parses the --buckets option of `map` and `batch` (class edges per 1,000,
  * "0,1,2,3,5"). JV_EUSAGE with the reason in err. */
 jv_status jv_map_buckets_parse(jv_buckets *out, const char *text, jv_error *err);
+
+/* The --labels option: "letter" sets *letter, "exact" clears it; -1 for
+ * anything else. */
+int jv_map_wording_parse(const char *text, bool *letter);
+
+/* The small-numbers options: the default rule, and --small-numbers
+ * dot|outline|off (also stip|rand|uit); -1 for an unknown mark. */
+void jv_map_small_default(jv_small_numbers *out);
+int jv_map_small_mark_parse(jv_small_numbers *o, const char *text);
 
 /* Reads the boundaries, matches ds to them, classifies every municipality.
  * Warnings (unmatched rows, region members without data) go to warn. The
@@ -81,10 +92,12 @@ char *jv_map_prepared_alt(const jv_map_prepared *m);
 /* The generated (or given) title. Owned by m. */
 const char *jv_map_prepared_title(const jv_map_prepared *m);
 
-/* Writes one line per focus municipality: CBS code, name, count,
- * leerplichtigen, rate per 1.000 (one decimal, Dutch notation) and the
- * legend label of its class, tab-separated. */
-void jv_map_prepared_explain(const jv_map_prepared *m, FILE *out);
+/* Writes a header row and one line per focus municipality in the data (all
+ * focus municipalities with all): CBS code, name, count, leerplichtigen, rate
+ * per 1.000 (one decimal, Dutch notation), the legend label of its class,
+ * the 95 % interval of the rate ("0,2 - 6,2") and whether the class is
+ * uncertain (small numbers: "ja"/"nee"), tab-separated. */
+void jv_map_prepared_explain(const jv_map_prepared *m, bool all, FILE *out);
 
 /* A report figure of width w holding the map (without title: the report
  * captions figures); takes ownership of m, also on failure. */
@@ -99,6 +112,7 @@ typedef struct {
   double dpi;           /* PNG resolution */
   double width;         /* points; 0: 500 */
   bool explain;
+  bool explain_all;  /* --all: also the municipalities without data */
   bool debug_points; /* print each focus shape's label point in output units */
   jv_map_opts map;
 } jv_map_job_opts;

@@ -17,6 +17,7 @@ struct jv_map_prepared {
   bool bundled; /* CBS boundaries from assets/geo (credit line) */
   jv_match match;
   jv_map_data data;
+  jv_map_topology topology; /* borders of geo, from its coordinates */
   bool regional;
   char region[256];                /* the region in focus, "" on a national map */
   char *title, *subtitle, *source; /* owned */
@@ -32,5 +33,8 @@ jv_status jv_map__recompute_note(jv_map_prepared *m, int from_indeling, jv_error
 
 /* Sets title, subtitle and source line of m from its data and options. */
 jv_status jv_map__texts(jv_map_prepared *m, const jv_map_opts *o, jv_error *err);
+
+/* The footnote sentence stating the small-numbers rule (Dutch). */
+const char *jv_map__small_note(const jv_small_numbers *o, char *buf, size_t size);
 
 #endif

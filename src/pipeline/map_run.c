@@ -216,14 +216,18 @@ jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn
       st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--year %s, but %s/regio.csv is for %s",
                         o->year, dir, have);
   }
+  /* like the report: a region regios.csv does not define is what the data
+   * covers (--national for the whole country) */
+  jv_map_opts mo = o->map;
+  mo.data_region = true;
   jv_map_prepared *m = NULL;
-  if (st == JV_OK && (st = jv_map_prepare(&m, env, &ds, &o->map, warn, err)) == JV_EDATA &&
+  if (st == JV_OK && (st = jv_map_prepare(&m, env, &ds, &mo, warn, err)) == JV_EDATA &&
       !err->loc.file[0]) /* a column the data lacks: name the data directory */
     snprintf(err->loc.file, sizeof(err->loc.file), "%s", dir);
   if (st == JV_OK && o->output)
     st = write_map(env, m, o, err);
   if (st == JV_OK && o->explain)
-    jv_map_prepared_explain(m, stdout);
+    jv_map_prepared_explain(m, o->explain_all, stdout);
   jv_map_prepared_free(m);
   jv_dataset_free(&ds);
   return st;

@@ -329,8 +329,14 @@ static jv_status map(composer *c, const jv_tpl_node *n)
   char *title = jv_tpl_value(n, "titel") ? jv_compose__fill(c, jv_tpl_value(n, "titel")) : NULL;
   if (jv_tpl_value(n, "titel") && !title)
     return jv_compose__oom(c);
-  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, ind, national, title,
-                               jv_tpl_value(n, "klassen"), c->err);
+  jv_tpl_map tm = {ind,
+                   national,
+                   title,
+                   jv_tpl_value(n, "klassen"),
+                   jv_tpl_value(n, "labels"),
+                   jv_tpl_value(n, "kleine-aantallen"),
+                   jv_tpl_value(n, "kleine-aantallen-onder")};
+  jv_status st = c->o->add_map(c->o->map_ctx, c->doc, &tm, c->err);
   free(title);
   if (st && st != JV_EINTERNAL) {
     char why[sizeof(c->err->msg)];

@@ -12,17 +12,26 @@
 #include "model/template.h"
 #include "pipeline/history.h"
 
+/* What a ::kaart directive asks for; the strings may be NULL (defaults). */
+typedef struct {
+  jv_indicator ind;
+  int national;            /* the whole country */
+  const char *title;       /* titel= */
+  const char *edges;       /* klassen= ("0,10,20,30", per 1.000) */
+  const char *wording;     /* labels= letter|exact */
+  const char *small;       /* kleine-aantallen= stip|rand|uit */
+  const char *small_below; /* kleine-aantallen-onder= (a checked integer) */
+} jv_tpl_map;
+
 typedef struct {
   const jv_tpl *tpl;
   const jv_dataset *ds;
   const jv_series_set *series; /* may be NULL */
   double width;                /* column width for figures, points */
   int charts;                  /* 0: leave charts, maps and key figures out */
-  /* adds a map of indicator ind (national: the whole country) to doc, with
-   * title and class edges ("0,10,20,30", per 1.000) that may be NULL for the
-   * defaults; NULL when maps are not available */
-  jv_status (*add_map)(void *ctx, jv_doc *doc, jv_indicator ind, int national, const char *title,
-                       const char *edges, jv_error *err);
+  /* adds the map of a ::kaart directive to doc; NULL when maps are not
+   * available */
+  jv_status (*add_map)(void *ctx, jv_doc *doc, const jv_tpl_map *map, jv_error *err);
   void *map_ctx;
   jv_diags *warn; /* may be NULL: where a template/data mismatch is reported */
   /* the project's earlier school years (comparison columns, regional

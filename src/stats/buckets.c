@@ -47,45 +47,83 @@ static int parse_edge(const char **pp, long long *milli)
   return 0;
 }
 
+/* How an edge was written, for messages: its text up to the next separator. */
+static int edge_len(const char *p)
+{
+  int n = 0;
+  while (p[n] && p[n] != ',' && p[n] != ';' && p[n] != ' ')
+    n++;
+  return n;
+}
+
+/* A comma between digits where ';' also separates edges: a decimal comma. */
+static const char *comma_hint(const char *spec)
+{
+  if (!strchr(spec, ';') || !strchr(spec, ','))
+    return "";
+  return "; ',' separates edges here: write a decimal point as '.' (1.5, not 1,5)";
+}
+
 jv_status jv_buckets_parse(jv_buckets *out, const char *spec, jv_error *err)
 {
   jv_buckets b;
   memset(&b, 0, sizeof(b));
-  const char *p = spec;
+  const char *p = spec, *prev_at = NULL;
   for (;;) {
     while (*p == ' ')
       p++;
     if (!*p)
       break;
     long long m;
+    const char *at = p;
     if (*p == '-')
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                          "--buckets: edges must not be negative (\"%s\")", spec);
+                          "--buckets \"%s\": edge %zu (%.*s) is negative; a rate per 1.000 "
+                          "is never below 0",
+                          spec, b.n + 1, edge_len(at), at);
     if (parse_edge(&p, &m) != 0)
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                          "--buckets: \"%s\" at position %d: expected a number like 2 or "
-                          "2.5 (at most 3 decimals, '.' as decimal point)",
-                          spec, (int)(p - spec) + 1);
+                          "--buckets \"%s\": edge %zu at position %d: expected a number like 2 "
+                          "or 2.5 (at most 3 decimals, '.' as decimal point)",
+                          spec, b.n + 1, (int)(p - spec) + 1);
     if (b.n == JV_BUCKETS_MAX_EDGES)
-      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--buckets: at most %d edges",
-                          JV_BUCKETS_MAX_EDGES);
+      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
+                          "--buckets \"%s\": edge %zu (%.*s) is one too many: at most %d edges",
+                          spec, b.n + 1, edge_len(at), at, JV_BUCKETS_MAX_EDGES);
     if (b.n > 0 && m <= b.milli[b.n - 1])
-      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--buckets: edges must increase (\"%s\")",
-                          spec);
+      return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
+                          "--buckets \"%s\": edge %zu (%.*s) is %s edge %zu (%.*s): each edge "
+                          "must be above the one before it%s",
+                          spec, b.n + 1, edge_len(at), at,
+                          m == b.milli[b.n - 1] ? "equal to" : "below", b.n, edge_len(prev_at),
+                          prev_at, comma_hint(spec));
     b.milli[b.n++] = m;
+    prev_at = at;
     while (*p == ' ')
       p++;
     if (*p == ',' || *p == ';')
       p++;
     else if (*p)
       return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                          "--buckets: \"%s\" at position %d: expected ',' between edges", spec,
-                          (int)(p - spec) + 1);
+                          "--buckets \"%s\": after edge %zu at position %d: expected ',' "
+                          "between edges",
+                          spec, b.n, (int)(p - spec) + 1);
   }
   if (b.n == 0)
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "--buckets: no edges given");
   *out = b;
   return JV_OK;
+}
+
+int jv_buckets_wording(jv_buckets *b, const char *name)
+{
+  if (!strcmp(name, "letter"))
+    b->letter = true;
+  else if (!strcmp(name, "exact"))
+    b->letter = false;
+  else
+    return -1;
+  return 0;
 }
 
 size_t jv_buckets_rate_classes(const jv_buckets *b)
@@ -120,6 +158,15 @@ int jv_buckets_classify_counts(const jv_buckets *b, long long count, long long b
       cls = (int)i + 1;
     }
   }
+  return cls;
+}
+
+int jv_buckets_classify_value(const jv_buckets *b, double rate)
+{
+  int cls = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (b->milli[i] == 0 ? rate > 0 : rate * 1000 >= (double)b->milli[i])
+      cls = (int)i + 1;
   return cls;
 }
 
@@ -166,6 +213,8 @@ char *jv_buckets_label(const jv_buckets *b, int cls, char *buf, size_t size)
   } else if (cls == n) {
     if (b->milli[n - 1] == 0)
       snprintf(buf, size, "meer dan 0 per 1.000");
+    else if (b->letter)
+      snprintf(buf, size, "meer dan %s per 1.000", edge_text(b->milli[n - 1], lo, sizeof(lo)));
     else
       snprintf(buf, size, "%s of meer per 1.000", edge_text(b->milli[n - 1], lo, sizeof(lo)));
   } else if (b->milli[cls - 1] == 0) {
@@ -174,5 +223,22 @@ char *jv_buckets_label(const jv_buckets *b, int cls, char *buf, size_t size)
     snprintf(buf, size, "%s tot %s per 1.000", edge_text(b->milli[cls - 1], lo, sizeof(lo)),
              edge_text(b->milli[cls], hi, sizeof(hi)));
   }
+  return buf;
+}
+
+char *jv_buckets_edge_note(const jv_buckets *b, char *buf, size_t size)
+{
+  char top[48], e[48], label[64];
+  edge_text(b->milli[b->n - 1], e, sizeof(e));
+  jv_buckets_label(b, (int)b->n, label, sizeof(label));
+  /* "5,0": the edge as a rate is printed with one decimal */
+  if (!strchr(e, ','))
+    snprintf(top, sizeof(top), "%s,0", e);
+  else
+    snprintf(top, sizeof(top), "%s", e);
+  snprintf(buf, size,
+           "Een aantal precies op een klassengrens hoort bij de hogere klasse: %s per 1.000 "
+           "valt in %s.",
+           top, label);
   return buf;
 }

@@ -4,6 +4,7 @@
 #ifndef JV_STATS_BUCKETS_H
 #define JV_STATS_BUCKETS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "stats/rates.h"
@@ -19,6 +20,7 @@
 typedef struct {
   long long milli[JV_BUCKETS_MAX_EDGES]; /* strictly increasing, >= 0 */
   size_t n;                              /* 1..JV_BUCKETS_MAX_EDGES */
+  bool letter;                           /* the letter's wording of the top class: "meer dan 5" */
 } jv_buckets;
 
 /* The classes, in legend order, for edges e0 < e1 < ... < ek:
@@ -34,7 +36,9 @@ void jv_buckets_default(jv_buckets *out);
 
 /* Parses "0,1,2,3,5" (also ';' or spaces between edges; '.' is the decimal
  * point, at most 3 decimals). JV_EUSAGE with a message when malformed, not
- * increasing, negative or more than JV_BUCKETS_MAX_EDGES edges. */
+ * increasing, negative or more than JV_BUCKETS_MAX_EDGES edges; the message
+ * names the edge that is wrong (by number and text) and why, and suggests
+ * '.' when a decimal comma is the likely cause. The wording stays exact. */
 jv_status jv_buckets_parse(jv_buckets *out, const char *spec, jv_error *err);
 
 size_t jv_buckets_rate_classes(const jv_buckets *b);   /* n + 1 */
@@ -45,12 +49,28 @@ int jv_buckets_nodata_class(const jv_buckets *b);      /* n + 2 */
 /* Class of count per base (per 1,000), exactly; base must be > 0 and count >= 0. */
 int jv_buckets_classify_counts(const jv_buckets *b, long long count, long long base);
 
+/* Class of a rate per 1,000 given as a number (an interval bound, where no
+ * exact fraction exists): the same edges, compared in floating point. */
+int jv_buckets_classify_value(const jv_buckets *b, double rate);
+
 /* Class of a rate: its counts when the rate is defined, non-respons for a
  * non-response, geen gegevens for anything else (missing, n.b., nvt, no base). */
 int jv_buckets_classify(const jv_buckets *b, const jv_rate *r);
 
 /* Dutch legend label of a class, e.g. "1 tot 2 per 1.000", "geen",
- * "5 of meer per 1.000", "non-respons", "geen gegevens". Returns buf. */
+ * "5 of meer per 1.000" ("meer dan 5 per 1.000" with b->letter: the
+ * letter's wording, which needs jv_buckets_edge_note), "non-respons",
+ * "geen gegevens". Returns buf. */
 char *jv_buckets_label(const jv_buckets *b, int cls, char *buf, size_t size);
+
+/* The sentence that says where a rate exactly on an edge goes, for the
+ * footnote of a map whose legend uses the letter's wording ("Een aantal
+ * precies op een klassengrens hoort bij de hogere klasse: 5,0 per 1.000 valt
+ * in meer dan 5 per 1.000."). Returns buf. */
+char *jv_buckets_edge_note(const jv_buckets *b, char *buf, size_t size);
+
+/* Parses a legend wording, "letter" or "exact" (the default), into b. 0 when
+ * known, -1 otherwise. */
+int jv_buckets_wording(jv_buckets *b, const char *name);
 
 #endif

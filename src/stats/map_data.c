@@ -1,6 +1,7 @@
 /* map_data.c - rates and legend classes per shape. */
 #include "stats/map_data.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
     it->row = s < m->n_shapes ? m->row_of_shape[s] : -1;
     it->cls = nodata;
     it->rate.kind = JV_VAL_MISSING;
+    it->lo = it->hi = NAN;
     if (it->row >= 0) {
       const jv_municipality *mu = &ds->munis[it->row];
       it->count = mu->values[ind];
@@ -40,6 +42,25 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
     }
   }
   return JV_OK;
+}
+
+void jv_map_data_flag(jv_map_data *d, const jv_small_numbers *o)
+{
+  jv_small_numbers def;
+  jv_small_numbers_default(&def);
+  d->small = o ? *o : def;
+  d->n_uncertain = 0;
+  for (size_t s = 0; s < d->n; s++) {
+    jv_map_item *it = &d->items[s];
+    it->uncertain = false;
+    it->lo = it->hi = NAN;
+    if (it->rate.kind != JV_VAL_COUNT || it->rate.base <= 0)
+      continue;
+    it->uncertain = jv_small_numbers_flag(&d->small, &d->buckets, it->rate.count, it->rate.base,
+                                          &it->lo, &it->hi);
+    if (it->uncertain && it->focus)
+      d->n_uncertain++;
+  }
 }
 
 void jv_map_data_free(jv_map_data *d)

@@ -12,6 +12,7 @@
 #include "model/model.h"
 #include "stats/buckets.h"
 #include "stats/match.h"
+#include "stats/poisson.h"
 #include "stats/rates.h"
 
 typedef struct {
@@ -20,6 +21,8 @@ typedef struct {
   jv_rate rate;   /* count per 1,000 leerplichtigen */
   int cls;        /* legend class (jv_buckets_*) */
   bool focus;     /* drawn in colour; otherwise a faint neighbour */
+  double lo, hi;  /* interval of the rate per 1,000 (jv_map_data_flag); NAN without a rate */
+  bool uncertain; /* small numbers: the class may well be another */
 } jv_map_item;
 
 typedef struct {
@@ -29,7 +32,9 @@ typedef struct {
   jv_indicator base;                          /* the denominator */
   size_t class_count[JV_BUCKETS_MAX_CLASSES]; /* focus shapes per class */
   size_t n_focus;
+  size_t n_uncertain; /* focus shapes flagged by jv_map_data_flag */
   jv_buckets buckets;
+  jv_small_numbers small; /* the rule the flags follow */
 } jv_map_data;
 
 /* Fills out for every shape of geo. focus[s] (NULL = all shapes) marks the
@@ -40,6 +45,11 @@ jv_status jv_map_data_build(jv_map_data *out, const jv_geo *geo, const jv_datase
                             const jv_match *m, jv_indicator ind, jv_indicator base,
                             const jv_buckets *b, const bool *focus, jv_diags *warn, jv_error *err);
 void jv_map_data_free(jv_map_data *d);
+
+/* Computes each rated shape's interval (exact Poisson at o->level, per 1,000)
+ * and flags it uncertain by the rule of o (NULL: the default); counts the
+ * flagged focus shapes. */
+void jv_map_data_flag(jv_map_data *d, const jv_small_numbers *o);
 
 /* Focus shapes in reading order for lists and --explain: by name (case and
  * diacritics folded), then code. *out (n_focus entries) is malloc'ed, the

@@ -23,6 +23,16 @@ grep -q "did you mean 'vrijstelling_5a'" "$tmp/err.txt" || { echo "FAIL: no sugg
 expect 64 "$bin" map --indicator leerplichtigen_5_17 --explain
 expect 64 "$bin" map --indicator vrijstelling_5a
 expect 64 "$bin" map --indicator vrijstelling_5a --buckets 3,2 --explain
+grep -qF 'edge 2 (2) is below edge 1 (3)' "$tmp/err.txt" || { cat "$tmp/err.txt"; echo "FAIL: edge"; exit 1; }
+# a decimal comma: the message names the edge and why, and suggests '.'
+expect 64 "$bin" map --indicator vrijstelling_5a --buckets "0;1,5;3" --explain
+grep -qF 'edge 4 (3) is below edge 3 (5)' "$tmp/err.txt" &&
+  grep -qF "write a decimal point as '.'" "$tmp/err.txt" ||
+  { cat "$tmp/err.txt"; echo "FAIL: decimal comma not explained"; exit 1; }
+expect 64 "$bin" map --indicator vrijstelling_5a --labels brief --explain
+expect 64 "$bin" map --indicator vrijstelling_5a --small-numbers dots --explain
+expect 64 "$bin" map --indicator vrijstelling_5a --small-numbers-below -1 --explain
+expect 64 "$bin" map --indicator vrijstelling_5a --all
 expect 64 "$bin" map --indicator vrijstelling_5a --year 2014/2016 --explain
 expect 64 "$bin" map --indicator vrijstelling_5a -o "$tmp/map.txt"
 expect 64 "$bin" map --indicator vrijstelling_5a --region Nergensland --explain
@@ -42,13 +52,13 @@ expect 73 "$bin" map --indicator vrijstelling_5a -o "$tmp/no/such/dir/map.png"
 cp -r "$zhz" "$tmp/mod"
 sed -i '/Strijen/d' "$tmp"/mod/*.csv
 sed -i 's/^GM0610,Sliedrecht,31,/GM0610,Sliedrecht,non-respons,/' "$tmp/mod/vrijstellingen.csv"
-expect 0 "$bin" map --indicator vrijstelling_5a --data "$tmp/mod" --explain -o "$tmp/mod.png" \
+expect 0 "$bin" map --indicator vrijstelling_5a --data "$tmp/mod" --explain --all -o "$tmp/mod.png" \
   --dpi 150 --debug-points
 grep -q "GM0617 Strijen: in the region but not in the data" "$tmp/err.txt" ||
   { cat "$tmp/err.txt"; echo "FAIL: missing member not warned"; exit 1; }
-grep -qP '^GM0610\tSliedrecht\tnon-respons\t3.926\tnon-respons\tnon-respons$' "$tmp/out.txt" ||
+grep -qP '^GM0610\tSliedrecht\tnon-respons\t3.926\tnon-respons\tnon-respons\t–\tnee$' "$tmp/out.txt" ||
   { echo "FAIL: Sliedrecht not non-respons"; exit 1; }
-grep -qP '^GM0617\tStrijen\t.*\tgeen gegevens$' "$tmp/out.txt" ||
+grep -qP '^GM0617\tStrijen\t.*\tgeen gegevens\t–\tnee$' "$tmp/out.txt" ||
   { echo "FAIL: Strijen not geen gegevens"; exit 1; }
 python3 - "$here/lib" "$tmp/mod.png" "$tmp/out.txt" <<'PY'
 import sys
@@ -101,7 +111,7 @@ expect 0 "$bin" map --indicator vrijstelling_5a --data "$zhz" --geometry "$tmp/z
   --region "Zuid-Holland Zuid" -o "$tmp/geojson.pdf" --explain
 grep -q "GM0505 Dordrecht: no municipality with this code or name in the boundaries" "$tmp/err.txt" ||
   { cat "$tmp/err.txt"; echo "FAIL: unmatched data row not warned"; exit 1; }
-[ "$(wc -l <"$tmp/out.txt")" = 16 ] || { echo "FAIL: expected 16 municipalities"; exit 1; }
+[ "$(tail -n +2 "$tmp/out.txt" | wc -l)" = 16 ] || { echo "FAIL: expected 16 municipalities"; exit 1; }
 pdftotext "$tmp/geojson.pdf" - 2>/dev/null | grep -q "Grenzen: zhz.geojson" ||
   { echo "FAIL: own boundaries not credited"; exit 1; }
 echo "PASS"

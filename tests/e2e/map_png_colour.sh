@@ -3,16 +3,17 @@
 # inaccessibility, printed by --debug-points) in the colour of the class that
 # --explain gives it: one colour per class, white for geen gegevens, and
 # lightness falling with every class (a sequential palette readable in grey).
+# The small-numbers marks are off here: they sit on those points.
 set -euo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for ind in vrijstelling_5a absoluut_verzuim langdurig_relatief_verzuim; do
-  "$bin" map --indicator "$ind" --year 2014-2015 --national --dpi 200 \
+  "$bin" map --indicator "$ind" --year 2014-2015 --national --dpi 200 --small-numbers off \
     -o "$tmp/$ind.png" --debug-points >"$tmp/$ind.points" 2>/dev/null
-  "$bin" map --indicator "$ind" --year 2014-2015 --national --explain >"$tmp/$ind.explain" \
-    2>/dev/null
+  "$bin" map --indicator "$ind" --year 2014-2015 --national --explain --all \
+    >"$tmp/$ind.explain" 2>/dev/null
   python3 - "$here/lib" "$tmp/$ind.png" "$tmp/$ind.points" "$tmp/$ind.explain" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[1])
@@ -27,8 +28,8 @@ order = ["geen", "tot 1 per 1.000", "1 tot 2 per 1.000", "2 tot 3 per 1.000",
 colour_of = {}
 bad = 0
 n = 0
-for line in open(sys.argv[4], encoding="utf-8"):
-    code, name, count, base, rate, label = line.rstrip("\n").split("\t")
+for line in list(open(sys.argv[4], encoding="utf-8"))[1:]:
+    code, name, count, base, rate, label, interval, unsure = line.rstrip("\n").split("\t")
     x, y = points[code]
     assert 0 <= x < w and 0 <= y < h, (code, x, y)
     c = pngread.mode_around(pixel, x, y, 1)

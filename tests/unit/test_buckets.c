@@ -45,23 +45,23 @@ static void test_edges_exactly_and_around(void **state)
     long long count, base;
     const char *want;
   } cases[] = {
-      {0, 1000, "geen"},                     /* exactly 0 */
-      {1, 1000000, "tot 1 per 1.000"},       /* 0,001: just above 0 */
-      {999, 1000000, "tot 1 per 1.000"},     /* 0,999 */
-      {1, 1001, "tot 1 per 1.000"},          /* 0,999.. just below 1 */
-      {1, 1000, "1 tot 2 per 1.000"},        /* exactly 1 */
-      {1, 999, "1 tot 2 per 1.000"},         /* 1,001.. just above 1 */
-      {1999, 1000000, "1 tot 2 per 1.000"},  /* 1,999 */
-      {2, 1000, "2 tot 3 per 1.000"},        /* exactly 2 */
-      {6, 3000, "2 tot 3 per 1.000"},        /* exactly 2 again */
-      {2999, 1000000, "2 tot 3 per 1.000"},  /* 2,999 */
-      {3, 1000, "3 tot 5 per 1.000"},        /* exactly 3 */
-      {3001, 1000000, "3 tot 5 per 1.000"},  /* 3,001 */
-      {4999, 1000000, "3 tot 5 per 1.000"},  /* 4,999 */
-      {1, 201, "3 tot 5 per 1.000"},         /* the letter's "iets meer dan 200" */
-      {1, 200, "5 of meer per 1.000"},       /* exactly 5 */
+      {0, 1000, "geen"},                      /* exactly 0 */
+      {1, 1000000, "tot 1 per 1.000"},        /* 0,001: just above 0 */
+      {999, 1000000, "tot 1 per 1.000"},      /* 0,999 */
+      {1, 1001, "tot 1 per 1.000"},           /* 0,999.. just below 1 */
+      {1, 1000, "1 tot 2 per 1.000"},         /* exactly 1 */
+      {1, 999, "1 tot 2 per 1.000"},          /* 1,001.. just above 1 */
+      {1999, 1000000, "1 tot 2 per 1.000"},   /* 1,999 */
+      {2, 1000, "2 tot 3 per 1.000"},         /* exactly 2 */
+      {6, 3000, "2 tot 3 per 1.000"},         /* exactly 2 again */
+      {2999, 1000000, "2 tot 3 per 1.000"},   /* 2,999 */
+      {3, 1000, "3 tot 5 per 1.000"},         /* exactly 3 */
+      {3001, 1000000, "3 tot 5 per 1.000"},   /* 3,001 */
+      {4999, 1000000, "3 tot 5 per 1.000"},   /* 4,999 */
+      {1, 201, "3 tot 5 per 1.000"},          /* the letter's "iets meer dan 200" */
+      {1, 200, "5 of meer per 1.000"},        /* exactly 5 */
       {5001, 1000000, "5 of meer per 1.000"}, /* 5,001 */
-      {31, 3926, "5 of meer per 1.000"},     /* Sliedrecht 5a 2017-2018: 7,9 */
+      {31, 3926, "5 of meer per 1.000"},      /* Sliedrecht 5a 2017-2018: 7,9 */
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
     assert_string_equal(label_of(&b, cases[i].count, cases[i].base, buf, sizeof(buf)),
@@ -127,9 +127,8 @@ static void test_parse(void **state)
   /* only the zero edge */
   assert_int_equal(jv_buckets_parse(&b, "0", &err), JV_OK);
   assert_string_equal(jv_buckets_label(&b, 1, buf, sizeof(buf)), "meer dan 0 per 1.000");
-  static const char *const bad[] = {"",      "1,1",   "2,1",     "-1,2",
-                                    "a",     "1.2345", "1..2",    "1,,2",
-                                    "1 2",   "1.",    "0,1,2,3,4,5,6,7,8"};
+  static const char *const bad[] = {
+      "", "1,1", "2,1", "-1,2", "a", "1.2345", "1..2", "1,,2", "1 2", "1.", "0,1,2,3,4,5,6,7,8"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     jv_error_clear(&err);
     assert_int_equal(jv_buckets_parse(&b, bad[i], &err), JV_EUSAGE);
@@ -137,12 +136,72 @@ static void test_parse(void **state)
   }
 }
 
+/* A wrong edge is named, with why: the issue's "0;1,5;3" (a decimal comma
+ * read as a separator) says edge 4 (3) is below edge 3 (5) and suggests '.'. */
+static void test_parse_messages(void **state)
+{
+  (void)state;
+  jv_buckets b;
+  jv_error err;
+  static const struct {
+    const char *spec;
+    const char *want[3];
+  } cases[] = {
+      {"0;1,5;3", {"edge 4 (3) is below edge 3 (5)", "must be above the one before", "'.'"}},
+      {"0,1,1,3", {"edge 3 (1) is equal to edge 2 (1)", NULL, NULL}},
+      {"0,-2", {"edge 2 (-2) is negative", NULL, NULL}},
+      {"0,1,x", {"edge 3 at position 5", "expected a number", NULL}},
+      {"0,1,2,3,4,5,6,7,8", {"edge 9 (8) is one too many", "at most 8", NULL}},
+      {"0,1 2", {"after edge 2 at position 5", NULL, NULL}},
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    jv_error_clear(&err);
+    assert_int_equal(jv_buckets_parse(&b, cases[i].spec, &err), JV_EUSAGE);
+    for (int k = 0; k < 3 && cases[i].want[k]; k++)
+      if (!strstr(err.msg, cases[i].want[k]))
+        fail_msg("\"%s\": message \"%s\" lacks \"%s\"", cases[i].spec, err.msg, cases[i].want[k]);
+  }
+  /* no decimal-comma hint where no ';' is used */
+  jv_buckets_parse(&b, "3,2", &err);
+  assert_null(strstr(err.msg, "decimal"));
+}
+
+/* The letter's legend: seven lines exactly as in the 2014-2015 letter, and
+ * the edge rule for its footnote. */
+static void test_letter_wording(void **state)
+{
+  (void)state;
+  jv_buckets b;
+  jv_buckets_default(&b);
+  assert_int_equal(jv_buckets_wording(&b, "letter"), 0);
+  static const char *const letter[] = {"geen",
+                                       "tot 1 per 1.000",
+                                       "1 tot 2 per 1.000",
+                                       "2 tot 3 per 1.000",
+                                       "3 tot 5 per 1.000",
+                                       "meer dan 5 per 1.000",
+                                       "non-respons"};
+  char buf[160];
+  for (int c = 0; c < 7; c++)
+    assert_string_equal(jv_buckets_label(&b, c, buf, sizeof(buf)), letter[c]);
+  assert_string_equal(label_of(&b, 1, 200, buf, sizeof(buf)), "meer dan 5 per 1.000");
+  assert_non_null(strstr(jv_buckets_edge_note(&b, buf, sizeof(buf)),
+                         "5,0 per 1.000 valt in meer dan 5 per 1.000"));
+  assert_int_equal(jv_buckets_wording(&b, "exact"), 0);
+  assert_string_equal(jv_buckets_label(&b, 5, buf, sizeof(buf)), "5 of meer per 1.000");
+  assert_int_equal(jv_buckets_wording(&b, "brief"), -1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_default_labels),   cmocka_unit_test(test_edges_exactly_and_around),
-      cmocka_unit_test(test_exact_not_rounded), cmocka_unit_test(test_special_kinds),
+      cmocka_unit_test(test_default_labels),
+      cmocka_unit_test(test_edges_exactly_and_around),
+      cmocka_unit_test(test_exact_not_rounded),
+      cmocka_unit_test(test_special_kinds),
       cmocka_unit_test(test_parse),
+      cmocka_unit_test(test_parse_messages),
+      cmocka_unit_test(test_letter_wording),
   };
   return cmocka_run_group_tests_name("buckets", tests, NULL, NULL);
 }

@@ -1,0 +1,240 @@
+/* map_index.c - border segments in a grid of cells a little larger than a
+ * label's height, so a box query looks at a handful of cells; shape boxes
+ * in points so a point query runs point-in-polygon only where it can hit. */
+#include "layout/map_index.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/geom.h"
+
+#define CELL 12.0 /* points */
+
+void jv_map_index_free(jv_map_index *ix)
+{
+  free(ix->start);
+  free(ix->items);
+  free(ix->segs);
+  free(ix->shape_box);
+  free(ix->seen);
+  memset(ix, 0, sizeof(*ix));
+}
+
+static void cell_range(const jv_map_index *ix, double minx, double miny, double maxx, double maxy,
+                       size_t *cx0, size_t *cy0, size_t *cx1, size_t *cy1)
+{
+  double fx0 = floor((minx - ix->x0) / ix->cell), fy0 = floor((miny - ix->y0) / ix->cell);
+  double fx1 = floor((maxx - ix->x0) / ix->cell), fy1 = floor((maxy - ix->y0) / ix->cell);
+  double mx = (double)ix->nx - 1, my = (double)ix->ny - 1;
+  *cx0 = (size_t)fmin(fmax(fx0, 0), mx);
+  *cy0 = (size_t)fmin(fmax(fy0, 0), my);
+  *cx1 = (size_t)fmin(fmax(fx1, 0), mx);
+  *cy1 = (size_t)fmin(fmax(fy1, 0), my);
+}
+
+/* Segments of the visible borders, clipped to nothing: a segment partly in
+ * view is kept whole. */
+static size_t collect(jv_map_index *ix, const jv_map_topology *t, const bool *focus, size_t cap)
+{
+  const jv_map_layout *l = ix->l;
+  size_t n = 0;
+  for (size_t i = 0; i < t->n_borders; i++) {
+    const jv_map_border *b = &t->borders[i];
+    if (!jv_bbox_intersects(&l->view, &b->bbox))
+      continue;
+    unsigned char kind = (unsigned char)jv_map_topology_kind(b, focus);
+    for (size_t k = 0; k + 1 < b->n && n < cap; k++) {
+      jv_point p = t->pts[b->first + k], q = t->pts[b->first + k + 1];
+      jv_map_seg *s = &ix->segs[n];
+      s->x1 = jv_map_px(l, p.x);
+      s->y1 = jv_map_py(l, p.y);
+      s->x2 = jv_map_px(l, q.x);
+      s->y2 = jv_map_py(l, q.y);
+      s->kind = kind;
+      double x0 = l->map.x - CELL, y0 = l->map.y - CELL;
+      double x1 = l->map.x + l->map.w + CELL, y1 = l->map.y + l->map.h + CELL;
+      if (fmax(s->x1, s->x2) < x0 || fmin(s->x1, s->x2) > x1 || fmax(s->y1, s->y2) < y0 ||
+          fmin(s->y1, s->y2) > y1)
+        continue;
+      n++;
+    }
+  }
+  return n;
+}
+
+jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_map_layout_in *in,
+                             const jv_map_topology *t, jv_error *err)
+{
+  memset(ix, 0, sizeof(*ix));
+  ix->l = l;
+  ix->in = in;
+  ix->cell = CELL;
+  ix->x0 = l->map.x - CELL;
+  ix->y0 = l->map.y - CELL;
+  ix->nx = (size_t)ceil((l->map.w + 2 * CELL) / CELL) + 1;
+  ix->ny = (size_t)ceil((l->map.h + 2 * CELL) / CELL) + 1;
+  const jv_geo *g = in->geo;
+  bool *focus = malloc((g->n_shapes + 1) * sizeof(*focus));
+  ix->segs = malloc((t->n_segments + 1) * sizeof(*ix->segs));
+  ix->start = calloc(ix->nx * ix->ny + 1, sizeof(*ix->start));
+  ix->shape_box = malloc((g->n_shapes + 1) * sizeof(*ix->shape_box));
+  if (!focus || !ix->segs || !ix->start || !ix->shape_box)
+    goto oom;
+  for (size_t s = 0; s < g->n_shapes; s++) {
+    focus[s] = in->data->items[s].focus;
+    const jv_bbox *b = &g->shapes[s].bbox;
+    jv_map_rect r = {jv_map_px(l, b->minx), jv_map_py(l, b->maxy), (b->maxx - b->minx) * l->scale,
+                     (b->maxy - b->miny) * l->scale};
+    if (!jv_bbox_intersects(&l->view, b))
+      r.w = -1;
+    ix->shape_box[s] = r;
+  }
+  ix->n_segs = collect(ix, t, focus, t->n_segments);
+  free(focus);
+  focus = NULL;
+  ix->seen = calloc(ix->n_segs + 1, sizeof(*ix->seen));
+  if (!ix->seen)
+    goto oom;
+  /* two passes: count per cell, then fill */
+  size_t total = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    size_t *fill = NULL;
+    if (pass == 1) {
+      ix->items = malloc((total + 1) * sizeof(*ix->items));
+      fill = calloc(ix->nx * ix->ny + 1, sizeof(*fill));
+      if (!ix->items || !fill) {
+        free(fill);
+        goto oom;
+      }
+      size_t acc = 0;
+      for (size_t c = 0; c < ix->nx * ix->ny; c++) {
+        size_t k = ix->start[c];
+        ix->start[c] = acc;
+        fill[c] = acc;
+        acc += k;
+      }
+      ix->start[ix->nx * ix->ny] = acc;
+    }
+    for (size_t i = 0; i < ix->n_segs; i++) {
+      const jv_map_seg *s = &ix->segs[i];
+      size_t cx0, cy0, cx1, cy1;
+      cell_range(ix, fmin(s->x1, s->x2), fmin(s->y1, s->y2), fmax(s->x1, s->x2), fmax(s->y1, s->y2),
+                 &cx0, &cy0, &cx1, &cy1);
+      for (size_t cy = cy0; cy <= cy1; cy++)
+        for (size_t cx = cx0; cx <= cx1; cx++) {
+          size_t c = cy * ix->nx + cx;
+          if (pass == 0) {
+            ix->start[c]++;
+            total++;
+          } else {
+            ix->items[fill[c]++] = i;
+          }
+        }
+    }
+    free(fill);
+  }
+  return JV_OK;
+oom:
+  free(focus);
+  jv_map_index_free(ix);
+  return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+}
+
+static int inside(double x, double y, jv_map_rect r)
+{
+  return x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+}
+
+static double orient(double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+int jv_map_index_segments_cross(double ax, double ay, double bx, double by, double cx, double cy,
+                                double dx, double dy)
+{
+  double d1 = orient(cx, cy, dx, dy, ax, ay), d2 = orient(cx, cy, dx, dy, bx, by);
+  double d3 = orient(ax, ay, bx, by, cx, cy), d4 = orient(ax, ay, bx, by, dx, dy);
+  return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+}
+
+int jv_map_segment_touches(double ax, double ay, double bx, double by, jv_map_rect r)
+{
+  if (fmax(ax, bx) < r.x || fmin(ax, bx) > r.x + r.w || fmax(ay, by) < r.y ||
+      fmin(ay, by) > r.y + r.h)
+    return 0;
+  if (inside(ax, ay, r) || inside(bx, by, r))
+    return 1;
+  double x[4] = {r.x, r.x + r.w, r.x + r.w, r.x}, y[4] = {r.y, r.y, r.y + r.h, r.y + r.h};
+  for (int i = 0; i < 4; i++)
+    if (jv_map_index_segments_cross(ax, ay, bx, by, x[i], y[i], x[(i + 1) % 4], y[(i + 1) % 4]))
+      return 1;
+  return 0;
+}
+
+/* Calls hit for each segment of a kind in mask in the cells of the box,
+ * once each, until it returns nonzero; returns the sum of what it returned. */
+static size_t visit(jv_map_index *ix, double minx, double miny, double maxx, double maxy,
+                    unsigned mask, int (*hit)(const jv_map_seg *s, const double *q),
+                    const double *q, int stop)
+{
+  size_t cx0, cy0, cx1, cy1, n = 0;
+  cell_range(ix, minx, miny, maxx, maxy, &cx0, &cy0, &cx1, &cy1);
+  unsigned query = ++ix->query;
+  for (size_t cy = cy0; cy <= cy1; cy++)
+    for (size_t cx = cx0; cx <= cx1; cx++) {
+      size_t c = cy * ix->nx + cx;
+      for (size_t k = ix->start[c]; k < ix->start[c + 1]; k++) {
+        size_t i = ix->items[k];
+        const jv_map_seg *s = &ix->segs[i];
+        if (ix->seen[i] == query || !(mask & (1u << s->kind)))
+          continue;
+        ix->seen[i] = query;
+        n += (size_t)hit(s, q);
+        if (stop && n)
+          return n;
+      }
+    }
+  return n;
+}
+
+static int touches_box(const jv_map_seg *s, const double *q)
+{
+  jv_map_rect r = {q[0], q[1], q[2], q[3]};
+  return jv_map_segment_touches(s->x1, s->y1, s->x2, s->y2, r);
+}
+
+static int crosses_segment(const jv_map_seg *s, const double *q)
+{
+  return jv_map_index_segments_cross(q[0], q[1], q[2], q[3], s->x1, s->y1, s->x2, s->y2);
+}
+
+int jv_map_index_crosses(jv_map_index *ix, jv_map_rect r, unsigned mask)
+{
+  double q[4] = {r.x, r.y, r.w, r.h};
+  return visit(ix, r.x, r.y, r.x + r.w, r.y + r.h, mask, touches_box, q, 1) > 0;
+}
+
+size_t jv_map_index_crossings(jv_map_index *ix, double x1, double y1, double x2, double y2,
+                              unsigned mask)
+{
+  double q[4] = {x1, y1, x2, y2};
+  return visit(ix, fmin(x1, x2), fmin(y1, y2), fmax(x1, x2), fmax(y1, y2), mask, crosses_segment, q,
+               0);
+}
+
+long jv_map_index_shape_at(const jv_map_index *ix, double x, double y)
+{
+  const jv_map_layout *l = ix->l;
+  const jv_geo *g = ix->in->geo;
+  jv_point p = {l->view.minx + (x - l->map.x) / l->scale, l->view.maxy - (y - l->map.y) / l->scale};
+  for (size_t s = 0; s < g->n_shapes; s++) {
+    jv_map_rect b = ix->shape_box[s];
+    if (b.w < 0 || !inside(x, y, b))
+      continue;
+    if (jv_geom_in_shape(&g->shapes[s], p))
+      return (long)s;
+  }
+  return -1;
+}

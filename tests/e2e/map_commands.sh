@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Consistent map commands and the letter's wording: `map` of a region that
+# regios.csv does not define zooms to the data's municipalities (as `report`
+# does); --explain has a header row and lists the data's municipalities
+# (--all: every focus one); for Strijen 2017-2018 (2 absoluut verzuimers of
+# 1.157) it gives the 95 % interval 0,2 - 6,2 and flags the class; --labels
+# letter reproduces the seven legend lines of the 2014-2015 letter, with the
+# edge rule in the footnote, and the default keeps "5 of meer".
+set -euo pipefail
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+src=${JV_SRC:-$(cd "$here/../.." && pwd)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# Strijen
+"$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" --explain \
+  >"$tmp/zhz.txt" 2>/dev/null
+head -1 "$tmp/zhz.txt" | grep -qP '^cbs_code\tgemeente\tabsoluut_verzuim\tleerplichtigen_5_17\tper_1000\tklasse\tinterval_95\tklasse_onzeker$' ||
+  fail "header row: $(head -1 "$tmp/zhz.txt")"
+grep -qP '^GM0617\tStrijen\t2\t1.157\t1,7\t1 tot 2 per 1.000\t0,2 - 6,2\tja$' "$tmp/zhz.txt" ||
+  fail "Strijen: $(grep Strijen "$tmp/zhz.txt")"
+# a threshold of 0 and a large municipality: Dordrecht (9 of 17.117) stays certain
+grep -qP '^GM0505\tDordrecht\t9\t17.117\t0,5\ttot 1 per 1.000\t0,2 - 1,0\tnee$' "$tmp/zhz.txt" ||
+  fail "Dordrecht: $(grep Dordrecht "$tmp/zhz.txt")"
+"$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" --explain \
+  --small-numbers off >"$tmp/off.txt" 2>/dev/null
+[ "$(cut -f8 "$tmp/off.txt" | grep -c '^ja$' || true)" = 0 ] || fail "--small-numbers off still flags"
+
+# a region regios.csv does not know: the map is of its data, not the country
+python3 "$src/scripts/synthetic_project.py" --regions 39 --take 1 --home "$src" "$tmp/syn" >/dev/null
+data=$tmp/syn/synthetische-regio-01/2017-2018
+rows=$(python3 -c "import csv,sys; print(len(list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))))" \
+  "$data/leerplichtigen.csv")
+"$bin" map --indicator vrijstelling_5a --data "$data" --explain --all >"$tmp/syn.txt" 2>/dev/null
+n=$(($(wc -l <"$tmp/syn.txt") - 1))
+[ "$n" -lt 30 ] && [ "$n" -ge "$rows" ] || fail "synthetic region map has $n municipalities, data $rows"
+"$bin" map --indicator vrijstelling_5a --data "$data" --national --explain --all >"$tmp/nl.txt" \
+  2>/dev/null
+[ "$(($(wc -l <"$tmp/nl.txt") - 1))" = 380 ] || fail "--national is not the country"
+# without --all only the data's rows
+"$bin" map --indicator vrijstelling_5a --data "$data" --national --explain >"$tmp/nl2.txt" 2>/dev/null
+[ "$(($(wc -l <"$tmp/nl2.txt") - 1))" = "$rows" ] || fail "--explain lists more than the data"
+
+# the letter's legend, in order, and the footnote
+"$bin" map --indicator vrijstelling_5a --year 2014-2015 --national --labels letter \
+  -o "$tmp/letter.pdf" 2>/dev/null
+pdftotext -raw "$tmp/letter.pdf" "$tmp/letter.txt" 2>/dev/null
+python3 - "$tmp/letter.txt" <<'PY'
+import sys
+lines = [l.strip() for l in open(sys.argv[1], encoding="utf-8")]
+want = ["geen", "tot 1 per 1.000", "1 tot 2 per 1.000", "2 tot 3 per 1.000", "3 tot 5 per 1.000",
+        "meer dan 5 per 1.000", "non-respons"]
+# each legend line is its label, then the count of municipalities
+labels = [l.rsplit(" ", 1)[0] for l in lines if l.rsplit(" ", 1)[0] in want]
+assert labels == want, labels
+text = " ".join(lines)
+assert "5 of meer" not in text, "exact wording in a letter map"
+assert "5,0 per 1.000 valt in meer dan 5 per 1.000" in text, "edge rule not in the footnote"
+PY
+"$bin" map --indicator vrijstelling_5a --year 2014-2015 --national -o "$tmp/exact.pdf" 2>/dev/null
+pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "^5 of meer per 1.000" ||
+  fail "default wording is not '5 of meer'"
+pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "meer dan 5" && fail "letter wording by default"
+echo "PASS"

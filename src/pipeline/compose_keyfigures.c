@@ -50,7 +50,8 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
       continue;
     }
     const char *e = jv_tpl_value(n, "eenheid");
-    int per_1000 = e && !strcmp(e, "per_1000") && ds->has_indicator[JV_IND_LPL_5_17];
+    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
+    int per_1000 = e && !strcmp(e, "per_1000") && ds->has_indicator[den];
     jv_value total = jv_stats_total(ds, ind);
     if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
       char what[16];
@@ -68,7 +69,7 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
     jv_keyfigure *it = &kc.item[kc.n++];
     if (per_1000) {
       jv_rate r;
-      jv_stats_region_rate(ds, ind, JV_IND_LPL_5_17, &r);
+      jv_stats_region_rate(ds, ind, den, &r);
       jv_format_rate(&r, it->value, sizeof(it->value));
     } else {
       jv_format_value(total, it->value, sizeof(it->value));

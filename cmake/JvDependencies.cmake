@@ -8,6 +8,7 @@ pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
@@ -21,6 +22,6 @@ add_library(jv_deps INTERFACE)
 target_include_directories(jv_deps INTERFACE ${HPDF_INCLUDE_DIR} ${CSV_INCLUDE_DIR}
   ${HYPHEN_INCLUDE_DIR})
 target_link_libraries(jv_deps INTERFACE PkgConfig::CAIRO PkgConfig::FREETYPE
-  PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::ZLIB PkgConfig::JPEG
+  PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::ZLIB PkgConfig::DEFLATE PkgConfig::JPEG
   ${HPDF_LIBRARY} ${CSV_LIBRARY} ${HYPHEN_LIBRARY})
 add_library(jv::deps ALIAS jv_deps)

@@ -273,7 +273,7 @@ static uint32_t be32(const unsigned char *p)
 /* Writes a w x h image, colours(x, y) given, through jv_png_writer in bands
  * of 5 rows, and the same pixels through cairo's writer as the reference. */
 static void encode_both(const fixture *f, const char *got, const char *want, int w, int h,
-                        uint32_t (*colour)(int, int), double dpi)
+                        uint32_t (*colour)(int, int), double dpi, int streamed)
 {
   cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
   uint32_t *px = (uint32_t *)cairo_image_surface_get_data(img);
@@ -288,6 +288,8 @@ static void encode_both(const fixture *f, const char *got, const char *want, int
   jv_png_writer *pw;
   jv_error err;
   assert_int_equal(jv_png_writer_new(&pw, fp, got, w, h, dpi, &err), JV_OK);
+  if (streamed)
+    jv_png_writer_set_whole_max(pw, 0);
   for (int y = 0; y < h; y += 5)
     assert_int_equal(jv_png_writer_rows(pw, (const uint32_t *)((unsigned char *)px + y * stride),
                                         stride, h - y < 5 ? h - y : 5, &err),
@@ -317,7 +319,7 @@ static void test_palette_when_at_most_256_colours(void **state)
   char got[512], want[512];
   snprintf(got, sizeof(got), "%s/pal.png", f->dir);
   snprintf(want, sizeof(want), "%s/pal_ref.png", f->dir);
-  encode_both(f, got, want, 641, 397, few_colours, 300);
+  encode_both(f, got, want, 641, 397, few_colours, 300, 0);
   assert_int_equal(pixel_diff(want, got), 0);
   size_t n, m;
   unsigned char *png = slurp(got, &n), *ref_png = slurp(want, &m);
@@ -331,21 +333,28 @@ static void test_palette_when_at_most_256_colours(void **state)
   free(ref_png);
 }
 
+/* Held whole (libdeflate) and streamed (libpng), the same pixels as cairo's
+ * own writer, as truecolour with the dpi in pHYs. */
 static void test_rgb_when_more_colours(void **state)
 {
   fixture *f = *state;
-  char got[512], want[512];
-  snprintf(got, sizeof(got), "%s/rgb.png", f->dir);
-  snprintf(want, sizeof(want), "%s/rgb_ref.png", f->dir);
-  encode_both(f, got, want, 320, 61, many_colours, 96);
-  assert_int_equal(pixel_diff(want, got), 0);
-  size_t n;
-  unsigned char *png = slurp(got, &n);
-  const unsigned char *ihdr = chunk(png, n, "IHDR");
-  assert_non_null(ihdr);
-  assert_int_equal(ihdr[9], 2); /* truecolour */
-  assert_null(chunk(png, n, "PLTE"));
-  free(png);
+  for (int streamed = 0; streamed < 2; streamed++) {
+    char got[512], want[512];
+    snprintf(got, sizeof(got), "%s/rgb%d.png", f->dir, streamed);
+    snprintf(want, sizeof(want), "%s/rgb_ref.png", f->dir);
+    encode_both(f, got, want, 320, 61, many_colours, 96, streamed);
+    assert_int_equal(pixel_diff(want, got), 0);
+    size_t n;
+    unsigned char *png = slurp(got, &n);
+    const unsigned char *ihdr = chunk(png, n, "IHDR");
+    assert_non_null(ihdr);
+    assert_int_equal(ihdr[9], 2); /* truecolour */
+    assert_null(chunk(png, n, "PLTE"));
+    const unsigned char *phys = chunk(png, n, "pHYs");
+    assert_non_null(phys);
+    assert_int_equal(be32(phys), 3780);
+    free(png);
+  }
 }
 
 /* pHYs in pixels per metre: 300 dpi = 11811, 96 dpi = 3780; unit metre. */
@@ -369,29 +378,34 @@ static void test_phys_is_the_dpi(void **state)
   }
 }
 
-/* A full disk is reported as such (JV_EIO), by the rows or by finish. */
+/* A full disk is reported as such (JV_EIO), by the rows or by finish, for
+ * an image held whole and for one streamed. */
 static void test_full_disk(void **state)
 {
   (void)state;
-  FILE *fp = fopen("/dev/full", "wb");
-  if (!fp)
-    skip();
-  setvbuf(fp, NULL, _IONBF, 0);
   enum { W = 320, H = 61 };
   static uint32_t px[W * H];
   for (int y = 0; y < H; y++)
     for (int x = 0; x < W; x++)
       px[y * W + x] = many_colours(x, y);
-  jv_png_writer *pw;
-  jv_error err;
-  assert_int_equal(jv_png_writer_new(&pw, fp, "full.png", W, H, 96, &err), JV_OK);
-  jv_status st = jv_png_writer_rows(pw, px, W * 4, H, &err);
-  if (st == JV_OK)
-    st = jv_png_writer_finish(pw, &err);
-  assert_int_equal(st, JV_EIO);
-  assert_non_null(strstr(err.msg, "disk is full"));
-  jv_png_writer_free(pw);
-  fclose(fp);
+  for (int streamed = 0; streamed < 2; streamed++) {
+    FILE *fp = fopen("/dev/full", "wb");
+    if (!fp)
+      skip();
+    setvbuf(fp, NULL, _IONBF, 0);
+    jv_png_writer *pw;
+    jv_error err;
+    assert_int_equal(jv_png_writer_new(&pw, fp, "full.png", W, H, 96, &err), JV_OK);
+    if (streamed)
+      jv_png_writer_set_whole_max(pw, 0);
+    jv_status st = jv_png_writer_rows(pw, px, W * 4, H, &err);
+    if (st == JV_OK)
+      st = jv_png_writer_finish(pw, &err);
+    assert_int_equal(st, JV_EIO);
+    assert_non_null(strstr(err.msg, "disk is full"));
+    jv_png_writer_free(pw);
+    fclose(fp);
+  }
 }
 
 int main(void)

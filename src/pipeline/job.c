@@ -159,6 +159,7 @@ typedef struct {
   double width;
   jv_diags *warn;
   jv_geo_cache *cache;
+  const char *data_dir;
 } map_ctx;
 
 static jv_status add_map(void *vctx, jv_doc *doc, const jv_tpl_map *tm, jv_error *err)
@@ -172,7 +173,8 @@ static jv_status add_map(void *vctx, jv_doc *doc, const jv_tpl_map *tm, jv_error
                    .data_region = true,
                    .title = tm->title,
                    .small = &small,
-                   .cache = mc->cache};
+                   .cache = mc->cache,
+                   .data_dir = mc->data_dir};
   if (tm->edges) {
     jv_status bs = jv_buckets_parse(&b, tm->edges, err);
     if (bs)
@@ -261,7 +263,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
   if (!st && hist->project.has_settings)
     st = project_style(hist, tpl, err);
   if (!st) {
-    map_ctx mc = {env, ds, fonts, width, warn, cache};
+    map_ctx mc = {env, ds, fonts, width, warn, cache, data_dir};
     jv_tpl_compose_opts co = {.tpl = tpl,
                               .ds = ds,
                               .series = series,

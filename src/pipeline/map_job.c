@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "input/geo_read.h"
 #include "input/region_read.h"
@@ -114,6 +115,13 @@ static jv_status choose_focus(jv_map_prepared *m, const jv_env *env, const jv_da
     return JV_OK;
   char path[PATH_MAX];
   snprintf(path, sizeof(path), "%s/assets/geo/regios.csv", env->home);
+  if (o->data_dir) { /* a project's own list of its municipalities comes first */
+    char own[PATH_MAX];
+    struct stat sb;
+    if (snprintf(own, sizeof(own), "%s/../gemeenten.csv", o->data_dir) < (int)sizeof(own) &&
+        stat(own, &sb) == 0)
+      snprintf(path, sizeof(path), "%s", own);
+  }
   jv_regions regs;
   jv_error rerr;
   jv_status st = jv_regions_read(&regs, path, &rerr);

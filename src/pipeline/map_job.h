@@ -45,6 +45,8 @@ typedef struct {
   const jv_small_numbers *small; /* NULL: flag counts below 5 and uncertain classes */
   const char *title;             /* NULL: generated */
   jv_geo_cache *cache;           /* NULL: read the boundaries for this map alone */
+  const char *data_dir;          /* NULL, or the data's directory: its project's gemeenten.csv
+                                  * (beside it, jaarverslag init) defines the region first */
 } jv_map_opts;
 
 typedef struct jv_map_prepared jv_map_prepared;

@@ -220,6 +220,7 @@ jv_status jv_map_job(const jv_env *env, const jv_map_job_opts *o, jv_diags *warn
    * covers (--national for the whole country) */
   jv_map_opts mo = o->map;
   mo.data_region = true;
+  mo.data_dir = dir;
   jv_map_prepared *m = NULL;
   if (st == JV_OK && (st = jv_map_prepare(&m, env, &ds, &mo, warn, err)) == JV_EDATA &&
       !err->loc.file[0]) /* a column the data lacks: name the data directory */

@@ -9,11 +9,8 @@ src=${JV_SRC:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 p=$tmp/zhz
-"$bin" init "$p" --regio "Zuid-Holland Zuid" --schooljaar 2019-2020 >/dev/null
-cp -r "$src/data/zuid-holland-zuid/2017-2018" "$p/"
-python3 "$src/scripts/synthetic_zhz_2019_2020.py" "$src/data/zuid-holland-zuid/2017-2018" \
-  "$src/assets/gemeenten/gemeenten_2020.csv" "$tmp/syn"
-cp "$tmp/syn"/*.csv "$p/2019-2020/"
+. "$src/tests/e2e/lib/zhz_project.sh"
+zhz_project "$p" --init "$bin"
 sed -i 's/^# 1 Leerplicht en absoluut verzuim$/# 1 Leerplicht bij ons/' "$p/sjabloon/jaarverslag.md"
 "$bin" batch "$p" -j 2 >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/out" "$tmp/err"; echo "FAIL: batch"; exit 1; }
 out=$p/out

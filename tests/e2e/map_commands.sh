@@ -28,6 +28,23 @@ grep -qP '^GM0505\tDordrecht\t9\t17.117\t0,5\ttot 1 per 1.000\t0,2 - 1,0\tnee$' 
   --small-numbers off >"$tmp/off.txt" 2>/dev/null
 [ "$(cut -f8 "$tmp/off.txt" | grep -c '^ja$' || true)" = 0 ] || fail "--small-numbers off still flags"
 
+# the map marks them: the legend row counts the flagged municipalities, the
+# footnote states the rule; --small-numbers off drops both
+flagged=$(tail -n +2 "$tmp/zhz.txt" | cut -f8 | grep -c '^ja$')
+"$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" \
+  -o "$tmp/zhz.pdf" 2>/dev/null
+pdftotext -raw "$tmp/zhz.pdf" "$tmp/zhzpdf.txt" 2>/dev/null
+grep -qx "kleine aantallen: klasse onzeker $flagged" "$tmp/zhzpdf.txt" ||
+  fail "legend row for $flagged flagged municipalities missing"
+grep -q "Kleine aantallen: minder dan 5 gevallen" "$tmp/zhzpdf.txt" || fail "no footnote on the rule"
+"$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" \
+  --small-numbers off -o "$tmp/off.pdf" 2>/dev/null
+pdftotext -raw "$tmp/off.pdf" - 2>/dev/null | grep -qi "kleine aantallen" && fail "marks with off"
+# the report's text alternative of that map names them (Strijen among them)
+(cd "$tmp" && "$bin" report --outline-text 2>/dev/null >"$tmp/outline.txt")
+grep -q "Kleine aantallen, klasse onzeker ($flagged gemeenten): .*Strijen" "$tmp/outline.txt" ||
+  fail "text alternative does not name the flagged municipalities"
+
 # a region regios.csv does not know: the map is of its data, not the country
 python3 "$src/scripts/synthetic_project.py" --regions 39 --take 1 --home "$src" "$tmp/syn" >/dev/null
 data=$tmp/syn/synthetische-regio-01/2017-2018

@@ -13,10 +13,8 @@ src=${JV_SRC:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 p=$tmp/zhz
-mkdir -p "$p"
-cp -r "$src/data/zuid-holland-zuid/2017-2018" "$p/"
-python3 "$src/scripts/synthetic_zhz_2019_2020.py" "$src/data/zuid-holland-zuid/2017-2018" \
-  "$src/assets/gemeenten/gemeenten_2020.csv" "$p/2019-2020"
+. "$src/tests/e2e/lib/zhz_project.sh"
+zhz_project "$p"
 grep -q "verzonnen" "$p/2019-2020/SYNTHETISCH.md"
 (cd "$tmp" && "$bin" report --data "$p/2019-2020" -o "$tmp/r.pdf" 2>"$tmp/err.txt") ||
   { cat "$tmp/err.txt"; echo "FAIL: report of 2019-2020"; exit 1; }

@@ -13,11 +13,8 @@ trap 'rm -rf "$tmp"' EXIT
 fails=0
 bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 p=$tmp/zhz
-"$bin" init "$p" --regio "Zuid-Holland Zuid" --schooljaar 2019-2020 --organisatie "Bureau ZHZ" >/dev/null
-cp -r "$src/data/zuid-holland-zuid/2017-2018" "$p/"
-python3 "$src/scripts/synthetic_zhz_2019_2020.py" "$src/data/zuid-holland-zuid/2017-2018" \
-  "$src/assets/gemeenten/gemeenten_2020.csv" "$tmp/syn"
-cp "$tmp/syn"/*.csv "$p/2019-2020/"
+. "$src/tests/e2e/lib/zhz_project.sh"
+zhz_project "$p" --init "$bin" "Bureau ZHZ"
 cat >"$p/sjabloon/jaarverslag.md" <<'MD'
 ---
 titel: Jaarverslag {organisatie} {schooljaar}

@@ -91,9 +91,13 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
     jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
     if (!y->has_indicator[ind] || (per_1000 && !y->has_indicator[den]))
       continue; /* a gap */
-    char source[200];
-    snprintf(source, sizeof(source), "registratie Leerplicht %s",
-             y->region_name ? y->region_name : "");
+    char source[300];
+    /* an earlier year of another composition (a part now in the region was
+     * not then): its figure is that of the region as it was */
+    bool other = h->has_prev && h->prev.region_note;
+    snprintf(source, sizeof(source), "registratie Leerplicht %s%s",
+             y->region_name ? y->region_name : "",
+             other ? " (eerdere jaren: de regio met de gemeenten van dat jaar)" : "");
     jv_value_kind kind;
     double v;
     if (per_1000) {

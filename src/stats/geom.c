@@ -65,13 +65,36 @@ static double seg_dist2(jv_point p, jv_point a, jv_point b)
   return dx * dx + dy * dy;
 }
 
+/* The even-odd crossing of edge (a, b) by the ray from pt to +x, exactly as
+ * jv_geom_in_polygon computes it. */
+static int crosses(jv_point a, jv_point b, jv_point pt)
+{
+  return (a.y > pt.y) != (b.y > pt.y) && pt.x < (b.x - a.x) * (pt.y - a.y) / (b.y - a.y) + a.x;
+}
+
+/* One pass over the edges for both the distance and the side. An edge
+ * whose y range lies farther from pt than the nearest edge so far cannot be
+ * nearer, so its exact distance is skipped: 1 micrometre of slack keeps the
+ * rounding of seg_dist2 from ever mattering, and the result is the same as
+ * measuring every edge. */
 double jv_geom_signed_distance(const jv_polygon *p, jv_point pt)
 {
   double best = DBL_MAX;
+  int in = 0;
   for (size_t k = 0; k < p->n_rings; k++) {
     const jv_ring *r = &p->rings[k];
+    if (r->n == 0)
+      continue;
+    in ^= crosses(r->pts[0], r->pts[r->n - 1], pt);
     for (size_t i = 0; i + 1 < r->n; i++) {
-      double d = seg_dist2(pt, r->pts[i], r->pts[i + 1]);
+      jv_point a = r->pts[i], b = r->pts[i + 1];
+      in ^= crosses(b, a, pt);
+      double gap = a.y < b.y ? (pt.y < a.y ? a.y - pt.y : pt.y - b.y)
+                             : (pt.y < b.y ? b.y - pt.y : pt.y - a.y);
+      gap -= 1e-6;
+      if (gap > 0 && gap * gap > best)
+        continue;
+      double d = seg_dist2(pt, a, b);
       if (d < best)
         best = d;
     }
@@ -79,7 +102,7 @@ double jv_geom_signed_distance(const jv_polygon *p, jv_point pt)
   if (best == DBL_MAX)
     return 0;
   double d = sqrt(best);
-  return jv_geom_in_polygon(p, pt) ? d : -d;
+  return in ? d : -d;
 }
 
 long jv_geom_largest_polygon(const jv_geo_shape *s)

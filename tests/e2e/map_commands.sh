@@ -80,4 +80,21 @@ PY
 pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "^5 of meer per 1.000" ||
   fail "default wording is not '5 of meer'"
 pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "meer dan 5" && fail "letter wording by default"
+# templates: the ministry annex uses the letter's wording, the regional report
+# keeps "5 of meer"; kleine-aantallen=uit in a ::kaart drops the marks
+"$bin" report --template "$src/templates/ministerie-bijlage/bijlage.md" \
+  --data "$src/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null >/dev/null
+pdftotext -raw "$tmp/annex.pdf" "$tmp/annex.txt" 2>/dev/null
+[ "$(grep -c '^meer dan 5 per 1.000' "$tmp/annex.txt")" = 3 ] || fail "annex maps lack the letter's wording"
+grep -q "5 of meer" "$tmp/annex.txt" && fail "annex uses the exact wording"
+cp -r "$src/templates/zuid-holland-zuid" "$tmp/tpl"
+sed -i 's/^::kaart{indicator=absoluut_verzuim /::kaart{indicator=absoluut_verzuim kleine-aantallen=uit /' \
+  "$tmp/tpl/jaarverslag.md"
+grep -q "kleine-aantallen=uit" "$tmp/tpl/jaarverslag.md" || fail "template not changed"
+"$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/tpl.pdf" 2>/dev/null >/dev/null
+pdftotext -raw "$tmp/tpl.pdf" "$tmp/tpl.txt" 2>/dev/null
+grep -q "^5 of meer per 1.000" "$tmp/tpl.txt" || fail "report lost '5 of meer'"
+# three maps in the report; with the marks off in one, two legend rows remain
+[ "$(grep -c '^kleine aantallen: klasse onzeker' "$tmp/tpl.txt")" = 2 ] ||
+  fail "kleine-aantallen=uit did not drop that map's marks"
 echo "PASS"

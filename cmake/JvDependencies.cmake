@@ -6,6 +6,9 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(JANSSON REQUIRED IMPORTED_TARGET jansson)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
@@ -23,5 +26,6 @@ target_include_directories(jv_deps INTERFACE ${HPDF_INCLUDE_DIR} ${CSV_INCLUDE_D
   ${HYPHEN_INCLUDE_DIR})
 target_link_libraries(jv_deps INTERFACE PkgConfig::CAIRO PkgConfig::FREETYPE
   PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::ZLIB PkgConfig::DEFLATE PkgConfig::JPEG
+  PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XLSXWRITER
   ${HPDF_LIBRARY} ${CSV_LIBRARY} ${HYPHEN_LIBRARY})
 add_library(jv::deps ALIAS jv_deps)

@@ -11,5 +11,6 @@ int jv_cmd_chart(int argc, char **argv);
 int jv_cmd_map(int argc, char **argv);
 int jv_cmd_batch(int argc, char **argv);
 int jv_cmd_init(int argc, char **argv);
+int jv_cmd_invoer(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ typedef struct {
 
 static const command commands[] = {
     {"init", jv_cmd_init, "make a project folder, or add a school year to it"},
+    {"invoer", jv_cmd_invoer, "write the Excel workbook an office fills in"},
     {"report", jv_cmd_report, "write the annual report PDF"},
     {"check", jv_cmd_check, "validate a data directory and print warnings"},
     {"indicators", jv_cmd_indicators, "list indicator names and their Dutch labels"},

@@ -131,7 +131,7 @@ static void on_field(void *s, size_t len, void *data)
   copy[len] = '\0';
   if (c->cur.n_fields == 0)
     c->cur.line = line;
-  c->cur.fields[c->cur.n_fields++] = (jv_csv_field){copy, line, col};
+  c->cur.fields[c->cur.n_fields++] = (jv_csv_field){copy, line, col, 0};
 }
 
 static int row_is_empty(const jv_csv_row *r)

@@ -19,9 +19,11 @@
 #define JV_CSV_MAX_FIELDS 500u
 
 typedef struct {
-  char *text; /* owned, NUL-terminated, valid UTF-8; unquoted fields come trimmed */
-  int line;   /* physical line (1-based) where the field starts */
-  int column; /* field number within its row, 1-based */
+  char *text;  /* owned, NUL-terminated, valid UTF-8; unquoted fields come trimmed */
+  int line;    /* physical line (1-based) where the field starts */
+  int column;  /* field number within its row, 1-based */
+  int refused; /* an error was already recorded for it (a worksheet's date,
+                  formula, ...): its text is empty and means nothing */
 } jv_csv_field;
 
 typedef struct {

@@ -15,6 +15,7 @@
 #include "input/gemeenten.h"
 #include "input/indicator_file.h"
 #include "input/regio_read.h"
+#include "input/xlsx_read.h"
 #include "util/diag.h"
 
 typedef struct {
@@ -34,11 +35,20 @@ static int cmp_str(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* An Excel workbook; "~$name.xlsx" is the lock file Excel keeps beside an open one. */
+static int is_workbook(const char *name)
+{
+  size_t n = strlen(name);
+  return name[0] != '.' && strncmp(name, "~$", 2) != 0 && n > 5 &&
+         strcasecmp(name + n - 5, ".xlsx") == 0;
+}
+
 static int is_data_file(const char *name)
 {
   size_t n = strlen(name);
-  return name[0] != '.' && n > 4 && strcasecmp(name + n - 4, ".csv") == 0 &&
-         strcasecmp(name, "regio.csv") != 0;
+  return (name[0] != '.' && n > 4 && strcasecmp(name + n - 4, ".csv") == 0 &&
+          strcasecmp(name, "regio.csv") != 0) ||
+         is_workbook(name);
 }
 
 /* The data files of dir, sorted by name so that results never depend on
@@ -75,7 +85,8 @@ static jv_status list_files(const char *dir, char ***out, size_t *n_out, jv_erro
   if (st == JV_OK && n == 0)
     st = jv_error_set(err, JV_ENOINPUT, dir, 0, 0,
                       "no data files: expected CSV files such as leerplichtigen.csv and "
-                      "verzuim.csv beside regio.csv (see data/README.md)");
+                      "verzuim.csv beside regio.csv, or an .xlsx workbook (see "
+                      "data/README.md)");
   if (st != JV_OK) {
     for (size_t i = 0; i < n; i++)
       free(names[i]);
@@ -250,31 +261,55 @@ static jv_status check_zero_base(const merge_state *m, jv_error *err)
   return JV_OK;
 }
 
-static jv_status read_one(merge_state *m, const char *path, int first, bool *skipped, jv_error *err)
+/* One data file (or sheet) as opened with status st: checked and merged. */
+static jv_status use_file(merge_state *m, jv_status st, jv_indicator_file *f, int first,
+                          bool *skipped, jv_error *err)
 {
-  jv_indicator_file f;
-  jv_status st = jv_indicator_file_open(&f, path, m->errs, err);
   if (st == JV_EDATA) { /* its errors are recorded; the other files are still read */
     *skipped = true;
     return JV_OK;
   }
   if (st != JV_OK)
     return st;
-  if (f.table.encoding == JV_ENC_CP1252 && m->warns &&
-      jv_diags_add(m->warns, f.table.name, 0, 0,
+  if (f->table.encoding == JV_ENC_CP1252 && m->warns &&
+      jv_diags_add(m->warns, f->table.name, 0, 0,
                    "not UTF-8: read as Windows-1252 (what Excel writes as \"CSV\"); save as "
                    "\"CSV UTF-8\" to be sure of letters such as \u00eb"))
-    st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
-  if (st == JV_OK && (st = claim_columns(m, &f, err)) == JV_EDATA) {
+    st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
+  if (st == JV_OK && (st = claim_columns(m, f, err)) == JV_EDATA) {
     *skipped = true; /* its rows would only repeat the conflict */
-    jv_indicator_file_free(&f);
+    jv_indicator_file_free(f);
     return JV_OK;
   }
   if (st == JV_OK)
-    st = jv_indicator_file_read_rows(&f, m->geo, m->ds->region_name, m->errs, m->warns, err);
+    st = jv_indicator_file_read_rows(f, m->geo, m->ds->region_name, m->errs, m->warns, err);
   if (st == JV_OK)
-    st = merge_rows(m, &f, first, err);
-  jv_indicator_file_free(&f);
+    st = merge_rows(m, f, first, err);
+  jv_indicator_file_free(f);
+  return st;
+}
+
+/* Every sheet of a workbook but regio is a data file. */
+static jv_status read_workbook(merge_state *m, const char *path, bool *any, bool *skipped,
+                               jv_error *err)
+{
+  jv_xlsx_book book;
+  jv_status st = jv_xlsx_read(&book, path, NULL, m->errs, err);
+  if (st == JV_EDATA) {
+    *skipped = true;
+    return jv_diags_take(m->errs, st, err);
+  }
+  for (size_t k = 0; k < book.n && st == JV_OK; k++) {
+    if (strcasecmp(book.sheets[k].sheet, "regio") == 0)
+      continue;
+    jv_indicator_file f;
+    bool lost = false;
+    st = use_file(m, jv_indicator_file_from_table(&f, &book.sheets[k].table, m->errs, err), &f,
+                  !*any, &lost, err);
+    *any = *any || !lost;
+    *skipped = *skipped || lost;
+  }
+  jv_xlsx_book_free(&book);
   return st;
 }
 
@@ -290,8 +325,13 @@ static jv_status read_files(merge_state *m, const char *dir, jv_error *err)
       st = jv_error_set(err, JV_ENOINPUT, dir, 0, 0, "path too long");
       break;
     }
+    if (is_workbook(names[i])) {
+      st = read_workbook(m, path, &any, &skipped, err);
+      continue;
+    }
+    jv_indicator_file f;
     bool lost = false;
-    st = read_one(m, path, !any, &lost, err);
+    st = use_file(m, jv_indicator_file_open(&f, path, m->errs, err), &f, !any, &lost, err);
     any = any || !lost;
     skipped = skipped || lost;
   }
@@ -306,6 +346,40 @@ static jv_status read_files(merge_state *m, const char *dir, jv_error *err)
   if (st == JV_OK && m->errs->count == 0)
     st = check_zero_base(m, err);
   return st;
+}
+
+/* regio.csv, or without it the sheet regio of the first workbook that has
+ * one (its cell errors are reported when the data sheets are read). */
+static jv_status read_regio(merge_state *m, const char *d, jv_loc *indeling_at, jv_error *err)
+{
+  char path[PATH_MAX];
+  snprintf(path, sizeof(path), "%s/regio.csv", d);
+  struct stat sb;
+  char **names = NULL;
+  size_t n = 0;
+  jv_error lerr;
+  if (stat(path, &sb) == 0 || list_files(d, &names, &n, &lerr) != JV_OK)
+    return jv_regio_read(m->ds, indeling_at, path, err);
+  jv_status st = JV_ENOINPUT;
+  for (size_t i = 0; i < n && st == JV_ENOINPUT; i++) {
+    char book_path[PATH_MAX];
+    snprintf(book_path, sizeof(book_path), "%s/%s", d, names[i]);
+    jv_xlsx_book book;
+    jv_diags scratch;
+    jv_diags_init(&scratch);
+    if (is_workbook(names[i]) &&
+        jv_xlsx_read(&book, book_path, "regio", &scratch, &lerr) == JV_OK) {
+      for (size_t k = 0; k < book.n && st == JV_ENOINPUT; k++)
+        if (strcasecmp(book.sheets[k].sheet, "regio") == 0)
+          st = jv_regio_read_table(m->ds, indeling_at, &book.sheets[k].table, err);
+      jv_xlsx_book_free(&book);
+    }
+    jv_diags_free(&scratch);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+  return st == JV_ENOINPUT ? jv_regio_read(m->ds, indeling_at, path, err) : st;
 }
 
 static jv_status load_gemeenten(jv_gemeenten *geo, const char *gemeenten_dir, int year,
@@ -355,10 +429,8 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
 static jv_status read_all(merge_state *m, jv_gemeenten *geo, const char *d,
                           const char *gemeenten_dir, jv_error *err)
 {
-  char path[PATH_MAX];
-  snprintf(path, sizeof(path), "%s/regio.csv", d);
   jv_loc indeling_at = {.line = 0};
-  jv_status st = jv_regio_read(m->ds, &indeling_at, path, err);
+  jv_status st = read_regio(m, d, &indeling_at, err);
   if (st == JV_OK)
     st = load_gemeenten(geo, gemeenten_dir, m->ds->boundary_year, &indeling_at, err);
   if (st == JV_OK)

@@ -255,6 +255,10 @@ const jv_gemeente *jv_gemeenten_find_name(const jv_gemeenten *g, const char *nam
 {
   char *norm = jv_gemeenten_normalize(name);
   const jv_gemeente *found = NULL;
+  /* the official names first: one pass, no alias for each of them */
+  for (size_t i = 0; norm && i < g->n && !found; i++)
+    if (strcmp(g->items[i].norm, norm) == 0)
+      found = &g->items[i];
   for (size_t i = 0; norm && i < g->n && !found; i++)
     if (norm_matches(g, &g->items[i], norm))
       found = &g->items[i];

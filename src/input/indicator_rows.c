@@ -159,8 +159,10 @@ static void coded_row(rows_ctx *c, jv_indicator_row *row)
     bad_code(c, row, code);
     return;
   }
-  const jv_gemeente *by_name = jv_gemeenten_find_name(c->geo, row->name);
   row->gm = jv_gemeenten_find_code(c->geo, code->text);
+  if (row->gm && row->name[0] && jv_gemeenten_name_matches(c->geo, row->gm, row->name))
+    return; /* the usual case, without looking the name up */
+  const jv_gemeente *by_name = jv_gemeenten_find_name(c->geo, row->name);
   if (!row->gm) {
     char hint[800] = "";
     jv_gemeenten_code_hint(c->geo, code->text, hint, sizeof(hint));
@@ -174,8 +176,6 @@ static void coded_row(rows_ctx *c, jv_indicator_row *row)
     ROW_ERR(c, row, name, "empty gemeente: expected '%s' for %s", row->gm->name, row->gm->code);
     return;
   }
-  if (jv_gemeenten_name_matches(c->geo, row->gm, row->name))
-    return;
   if (!by_name && jv_name_loose_matches(c->geo, row->gm, row->name)) {
     ROW_WARN(c, name, "gemeente '%s' read as '%s' (%s), the CBS spelling", row->name, row->gm->name,
              row->gm->code);
@@ -232,6 +232,10 @@ static void row_values(rows_ctx *c, jv_indicator_row *row)
   jv_indicator_file *f = c->f;
   for (size_t k = 0; k < f->n_ind && c->st == JV_OK; k++) {
     const jv_csv_field *cell = &row->src->fields[f->ind_col[k]];
+    if (cell->refused) { /* a worksheet's date or formula: its error is recorded */
+      row->bad = true;
+      continue;
+    }
     jv_loc at = {.line = cell->line, .column = cell->column};
     snprintf(at.file, sizeof(at.file), "%s", f->table.name);
     jv_error e;

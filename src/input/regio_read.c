@@ -80,10 +80,20 @@ jv_status jv_regio_read(jv_dataset *ds, jv_loc *indeling_at, const char *path, j
   jv_status st = jv_csv_table_read(&t, path, err);
   if (st == JV_ENOINPUT)
     jv_error_prefix(err, "every data directory needs regio.csv (veld,waarde with regio, "
-                         "schooljaar, indeling): ");
+                         "schooljaar, indeling), or a sheet regio in a workbook: ");
   if (st != JV_OK)
     return st;
-  st = check_header(&t, err);
+  st = jv_regio_read_table(ds, indeling_at, &t, err);
+  jv_csv_table_free(&t);
+  return st;
+}
+
+jv_status jv_regio_read_table(jv_dataset *ds, jv_loc *indeling_at, const jv_csv_table *tp,
+                              jv_error *err)
+{
+  const jv_csv_table t = *tp;
+  const char *path = t.name;
+  jv_status st = check_header(&t, err);
   int seen_line[F_COUNT] = {0};
   for (size_t r = 1; r < t.n_rows && st == JV_OK; r++) {
     const jv_csv_row *row = &t.rows[r];
@@ -117,6 +127,5 @@ jv_status jv_regio_read(jv_dataset *ds, jv_loc *indeling_at, const char *path, j
       st = jv_error_set(err, JV_EDATA, path, t.rows[t.n_rows - 1].line + 1, 1,
                         "missing row '%s': add a line %s", field_names[f], field_examples[f]);
   }
-  jv_csv_table_free(&t);
   return st;
 }

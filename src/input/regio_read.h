@@ -3,6 +3,7 @@
 #ifndef JV_INPUT_REGIO_READ_H
 #define JV_INPUT_REGIO_READ_H
 
+#include "input/csv_table.h"
 #include "model/model.h"
 #include "util/error.h"
 
@@ -12,5 +13,10 @@
  * for errors found later (no list for that year). JV_ENOINPUT when the file
  * is missing, JV_EDATA with a located message for anything malformed. */
 jv_status jv_regio_read(jv_dataset *ds, jv_loc *indeling_at, const char *path, jv_error *err);
+
+/* The same for a table already read (a workbook's sheet regio); t stays the
+ * caller's. */
+jv_status jv_regio_read_table(jv_dataset *ds, jv_loc *indeling_at, const jv_csv_table *t,
+                              jv_error *err);
 
 #endif

@@ -57,23 +57,12 @@ static jv_status add_polygon(jv_geo_shape *sh, json_t *rings, const char *where,
       jv_geo__ring_free(&out[kept]);
       break;
     }
-    int ok = jv_geo__close_ring(&out[kept]);
-    if (ok < 0) {
-      st = jv_geo__oom(c);
+    int keep;
+    if ((st = jv_geo__keep_ring(&out[kept], sh, w, c, &keep)) != JV_OK)
       break;
-    }
-    if (!ok) {
-      jv_geo__ring_free(&out[kept]);
-      if (c->warn)
-        jv_diags_add(c->warn, c->file, 0, 0,
-                     "%s (%s): degenerate ring with fewer than 3 corners "
-                     "ignored",
-                     w, sh->name);
-      if (i == 0)
-        break;
-      continue;
-    }
-    kept++;
+    if (!keep && i == 0)
+      break; /* without its outer ring a polygon has no area */
+    kept += (size_t)keep;
   }
   return jv_geo__finish_polygon(sh, out, kept, st, c);
 }

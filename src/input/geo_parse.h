@@ -59,12 +59,12 @@ jv_status jv_geo__finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, 
 /* Appends a polygon that takes ownership of rings[0..n). */
 jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo_ctx *c);
 
-/* Closes a ring (appends pts[0] when the last point differs) and checks it
- * has at least 4 points; returns 1 when usable, 0 when degenerate, -1 when out of
- * memory. */
-int jv_geo__close_ring(jv_ring *r);
-
 void jv_geo__ring_free(jv_ring *r);
+/* Closes ring r (where names it) and keeps it (*keep = 1), or frees it with a
+ * warning when it has fewer than 3 corners (*keep = 0). JV_EINTERNAL (r
+ * freed) when out of memory. */
+jv_status jv_geo__keep_ring(jv_ring *r, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c,
+                            int *keep);
 
 /* "out of memory" as an error. */
 jv_status jv_geo__oom(jv_geo_ctx *c);

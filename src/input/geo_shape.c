@@ -139,7 +139,10 @@ jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo
   return JV_OK;
 }
 
-int jv_geo__close_ring(jv_ring *r)
+/* Closes a ring (appends pts[0] when the last point differs) and checks it
+ * has at least 4 points; 1 when usable, 0 when degenerate, -1 when out of
+ * memory. */
+static int close_ring(jv_ring *r)
 {
   if (r->n == 0)
     return 0;
@@ -153,6 +156,22 @@ int jv_geo__close_ring(jv_ring *r)
   }
   /* a triangle is the smallest area: 3 corners plus the closing point */
   return r->n >= 4;
+}
+
+jv_status jv_geo__keep_ring(jv_ring *r, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c,
+                            int *keep)
+{
+  int ok = close_ring(r);
+  *keep = ok > 0;
+  if (ok > 0)
+    return JV_OK;
+  jv_geo__ring_free(r);
+  if (ok < 0)
+    return jv_geo__oom(c);
+  if (c->warn)
+    jv_diags_add(c->warn, c->file, 0, 0,
+                 "%s (%s): degenerate ring with fewer than 3 corners ignored", where, sh->name);
+  return JV_OK;
 }
 
 jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *where,

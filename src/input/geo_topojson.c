@@ -150,21 +150,12 @@ static jv_status add_polygon(jv_geo *g, jv_geo_shape *sh, json_t *rings, const c
     st = build_ring(g, sh, json_array_get(rings, i), &out[kept], w, c);
     if (st != JV_OK)
       break;
-    int ok = jv_geo__close_ring(&out[kept]);
-    if (ok < 0) {
-      st = jv_geo__oom(c);
-    } else if (!ok) {
-      jv_geo__ring_free(&out[kept]);
-      if (c->warn)
-        jv_diags_add(c->warn, c->file, 0, 0,
-                     "%s (%s): degenerate ring with fewer than 3 corners "
-                     "ignored",
-                     w, sh->name);
-      if (i == 0)
-        break; /* without its outer ring a polygon has no area */
-    } else {
-      kept++;
-    }
+    int keep;
+    if ((st = jv_geo__keep_ring(&out[kept], sh, w, c, &keep)) != JV_OK)
+      break;
+    if (!keep && i == 0)
+      break; /* without its outer ring a polygon has no area */
+    kept += (size_t)keep;
   }
   return jv_geo__finish_polygon(sh, out, kept, st, c);
 }

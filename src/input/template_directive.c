@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/directives.h"
 #include "model/indicator.h"
+#include "model/table_kinds.h"
 #include "model/series_catalogue.h"
 #include "util/suggest.h"
 
@@ -18,103 +20,8 @@
 #define MAX_NAME 32
 #define MAX_VALUE 1024
 
-typedef enum {
-  T_TEXT,       /* free text; gets body-text typography */
-  T_CHOICE,     /* one of spec.choices ("a|b|c") */
-  T_INDICATOR,  /* a name from model/indicator.h */
-  T_INDICATORS, /* comma-separated indicator names */
-  T_SERIES,     /* a name from model/series_catalogue.h */
-  T_SERIES_LIST,
-  T_YEAR, /* "2016-2017" or an offset "-1" */
-  T_INT,  /* min..max */
-  T_PATH  /* a file inside the template directory */
-} arg_type;
-
-typedef struct {
-  const char *key;
-  arg_type type;
-  int required;
-  const char *choices;
-  int min, max;
-} arg_spec;
-
-typedef enum { A_NODE, A_PAGE, A_QUOTE, A_INCLUDE } action;
-
-typedef struct {
-  const char *name;
-  action act;
-  jv_tpl_directive dir; /* for A_NODE */
-  int in_columns;       /* allowed inside ::kolommen */
-  arg_spec args[8];
-} dir_spec;
-
-#define TABLE_KINDS                                                                                \
-  "absoluut_per_1000|relatief_naar_onderwijssoort|relatief_per_1000|processen_verbaal|"            \
-  "vrijstellingen|vrijstellingen_per_1000|thuiszitters|overzicht"
-#define UNITS "aantal|per_1000|procent"
-
-#define TEXT(k)                                                                                    \
-  {                                                                                                \
-    .key = k, .type = T_TEXT                                                                       \
-  }
-#define NEED(k, t)                                                                                 \
-  {                                                                                                \
-    .key = k, .type = t, .required = 1                                                             \
-  }
-#define OPT(k, t)                                                                                  \
-  {                                                                                                \
-    .key = k, .type = t                                                                            \
-  }
-#define CHOICE(k, req, c)                                                                          \
-  {                                                                                                \
-    .key = k, .type = T_CHOICE, .required = req, .choices = c                                      \
-  }
-#define INT(k, lo, hi)                                                                             \
-  {                                                                                                \
-    .key = k, .type = T_INT, .min = lo, .max = hi                                                  \
-  }
-#define NONE                                                                                       \
-  {                                                                                                \
-    .key = NULL                                                                                    \
-  }
-
-static const dir_spec specs[] = {
-    {"omslag", A_NODE, JV_DIR_OMSLAG, 0, {TEXT("titel"), TEXT("ondertitel")}},
-    {"inhoud", A_NODE, JV_DIR_INHOUD, 0, {TEXT("titel"), INT("diepte", 1, 3)}},
-    {"pagina", A_PAGE, 0, 0, {NONE}},
-    {"kolommen", A_NODE, JV_DIR_KOLOMMEN, 0, {INT("aantal", 2, 3)}},
-    {"einde-kolommen", A_NODE, JV_DIR_EINDE_KOLOMMEN, 1, {NONE}},
-    {"bij-figuur", A_NODE, JV_DIR_BIJ_FIGUUR, 1, {NONE}},
-    {"citaat", A_QUOTE, 0, 1, {NEED("tekst", T_TEXT), TEXT("bron")}},
-    {"voeg-in", A_INCLUDE, 0, 1, {NEED("bestand", T_PATH)}},
-    {"tabel",
-     A_NODE,
-     JV_DIR_TABEL,
-     0,
-     {CHOICE("soort", 1, TABLE_KINDS), TEXT("titel"), OPT("indicatoren", T_INDICATORS),
-      CHOICE("eenheid", 0, UNITS), TEXT("decimalen")}},
-    {"grafiek",
-     A_NODE,
-     JV_DIR_GRAFIEK,
-     0,
-     {CHOICE("soort", 1, "trend|vergelijking|gestapeld"), OPT("indicator", T_INDICATOR),
-      OPT("indicatoren", T_INDICATORS), OPT("reeks", T_SERIES_LIST), CHOICE("eenheid", 0, UNITS),
-      TEXT("titel")}},
-    {"kaart",
-     A_NODE,
-     JV_DIR_KAART,
-     0,
-     {NEED("indicator", T_INDICATOR), TEXT("regio"), CHOICE("eenheid", 0, "aantal|per_1000"),
-      TEXT("titel"), TEXT("klassen"), CHOICE("labels", 0, "letter|exact"),
-      CHOICE("kleine-aantallen", 0, "stip|rand|uit"), INT("kleine-aantallen-onder", 0, 100000)}},
-    {"kerncijfer",
-     A_NODE,
-     JV_DIR_KERNCIJFER,
-     0,
-     {OPT("indicator", T_INDICATOR), OPT("reeks", T_SERIES), OPT("jaar", T_YEAR),
-      CHOICE("eenheid", 0, UNITS), TEXT("label")}},
-};
-#define N_SPECS (sizeof(specs) / sizeof(specs[0]))
+typedef jv_dir_spec dir_spec;
+typedef jv_dir_arg arg_spec;
 
 typedef struct {
   char key[MAX_NAME];
@@ -265,20 +172,24 @@ static jv_status parse_line(const where *w, raw_directive *d)
 
 static const dir_spec *find_spec(const where *w, const char *name, jv_status *st)
 {
-  const char *names[N_SPECS];
-  for (size_t i = 0; i < N_SPECS; i++) {
-    if (strcmp(specs[i].name, name) == 0)
-      return &specs[i];
+  size_t n;
+  const dir_spec *specs = jv_dir_specs(&n);
+  const dir_spec *sp = jv_dir_spec_find(name);
+  if (sp)
+    return sp;
+  const char *names[32];
+  char known[512] = "";
+  size_t used = 0;
+  for (size_t i = 0; i < n && i < 32; i++) {
     names[i] = specs[i].name;
+    used += (size_t)snprintf(known + used, used < sizeof(known) ? sizeof(known) - used : 0, "%s%s",
+                             i ? ", " : "", specs[i].name);
   }
-  const char *best = jv_suggest_closest(name, names, N_SPECS);
+  const char *best = jv_suggest_closest(name, names, n < 32 ? n : 32);
   char hint[96] = "";
   if (best)
     snprintf(hint, sizeof(hint), " (did you mean ::%s?)", best);
-  *st = fail_at(w, 0,
-                "unknown directive ::%s%s; known: omslag, inhoud, pagina, kolommen, "
-                "einde-kolommen, citaat, voeg-in, tabel, grafiek, kaart, kerncijfer",
-                name, hint);
+  *st = fail_at(w, 0, "unknown directive ::%s%s; known: %s", name, hint, known);
   return NULL;
 }
 
@@ -364,21 +275,33 @@ static jv_status check_names(const where *w, const raw_arg *a, int series, int l
 
 static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *a)
 {
-  if (sp->type != T_TEXT && !a->value[0])
+  if (sp->type != JV_ARG_TEXT && !a->value[0])
     return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column, "%s= is empty",
                         a->key);
   switch (sp->type) {
-  case T_CHOICE:
+  case JV_ARG_CHOICE:
     return in_choices(a->value, sp->choices) ? JV_OK : bad_choice(w, a, sp->choices);
-  case T_INDICATOR:
+  case JV_ARG_TABLE_KIND: {
+    if (jv_table_kind_find(a->value))
+      return JV_OK;
+    size_t n;
+    const jv_table_kind *k = jv_table_kinds(&n);
+    char choices[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++)
+      used += (size_t)snprintf(choices + used, used < sizeof(choices) ? sizeof(choices) - used : 0,
+                               "%s%s", i ? "|" : "", k[i].name);
+    return bad_choice(w, a, choices);
+  }
+  case JV_ARG_INDICATOR:
     return check_names(w, a, 0, 0);
-  case T_INDICATORS:
+  case JV_ARG_INDICATORS:
     return check_names(w, a, 0, 1);
-  case T_SERIES:
+  case JV_ARG_SERIES:
     return check_names(w, a, 1, 0);
-  case T_SERIES_LIST:
+  case JV_ARG_SERIES_LIST:
     return check_names(w, a, 1, 1);
-  case T_YEAR: {
+  case JV_ARG_YEAR: {
     jv_schoolyear base = {2000}, y;
     if (jv_tpl_year(a->value, base, &y))
       return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column,
@@ -387,7 +310,7 @@ static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *
                           a->value);
     return JV_OK;
   }
-  case T_INT: {
+  case JV_ARG_INT: {
     char *end;
     long v = strtol(a->value, &end, 10);
     if (*end || !isdigit((unsigned char)a->value[0]) || v < sp->min || v > sp->max)
@@ -403,10 +326,10 @@ static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *
 
 static const arg_spec *find_arg(const where *w, const dir_spec *d, const raw_arg *a, jv_status *st)
 {
-  const char *keys[8];
+  const char *keys[JV_DIR_MAX_ARGS];
   size_t n = 0;
   char list[256] = "";
-  for (; n < 8 && d->args[n].key; n++) {
+  for (; n < JV_DIR_MAX_ARGS && d->args[n].key; n++) {
     if (strcmp(d->args[n].key, a->key) == 0)
       return &d->args[n];
     keys[n] = d->args[n].key;
@@ -431,7 +354,7 @@ static const raw_arg *raw_find(const raw_directive *d, const char *key)
   return NULL;
 }
 
-static jv_status need(const where *w, const raw_directive *d, const char *what)
+static jv_status bad_combination(const where *w, const raw_directive *d, const char *what)
 {
   return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, 0, "::%s %s", d->name, what);
 }
@@ -445,25 +368,28 @@ static jv_status check_combination(const where *w, const raw_directive *d)
   if (strcmp(d->name, "tabel") == 0) {
     int overzicht = strcmp(soort->value, "overzicht") == 0;
     if (overzicht && !inds)
-      return need(w, d, "soort=overzicht needs indicatoren=\"a,b,...\"");
+      return bad_combination(w, d, "soort=overzicht needs indicatoren=\"a,b,...\"");
     if (!overzicht && (inds || raw_find(d, "eenheid")))
-      return need(w, d, "takes indicatoren= and eenheid= only with soort=overzicht");
+      return bad_combination(w, d, "takes indicatoren= and eenheid= only with soort=overzicht");
   } else if (strcmp(d->name, "grafiek") == 0) {
     if (strcmp(soort->value, "trend") == 0 && (reeks + ind != 1 || inds))
-      return need(w, d,
-                  "soort=trend draws over the years either series (reeks=) or the region's own "
-                  "figures of every project year (indicator=)");
+      return bad_combination(
+          w, d,
+          "soort=trend draws over the years either series (reeks=) or the region's own "
+          "figures of every project year (indicator=)");
     if (strcmp(soort->value, "vergelijking") == 0 && (!ind || inds || reeks))
-      return need(w, d, "soort=vergelijking compares municipalities: give indicator= only");
+      return bad_combination(w, d,
+                             "soort=vergelijking compares municipalities: give indicator= only");
     if (strcmp(soort->value, "gestapeld") == 0 && (ind || inds + reeks != 1))
-      return need(w, d,
-                  "soort=gestapeld needs either indicatoren= (per municipality) or "
-                  "reeks= (per year)");
+      return bad_combination(w, d,
+                             "soort=gestapeld needs either indicatoren= (per municipality) or "
+                             "reeks= (per year)");
   } else if (strcmp(d->name, "kerncijfer") == 0) {
     if (ind + reeks != 1)
-      return need(w, d, "needs either indicator= or reeks=");
+      return bad_combination(w, d, "needs either indicator= or reeks=");
     if (reeks && raw_find(d, "eenheid"))
-      return need(w, d, "takes eenheid= only with indicator= (a series has its own unit)");
+      return bad_combination(w, d,
+                             "takes eenheid= only with indicator= (a series has its own unit)");
   }
   return JV_OK;
 }
@@ -482,7 +408,7 @@ static jv_status store_args(const where *w, const dir_spec *sp, const raw_direct
     jv_status st;
     const arg_spec *as = find_arg(w, sp, a, &st);
     char *value = NULL;
-    if (as->type == T_TEXT) {
+    if (as->type == JV_ARG_TEXT) {
       jv_tpl_node tmp;
       memset(&tmp, 0, sizeof(tmp));
       st = jv_template__text_runs(w->r, w->f, w->line, a->value, &tmp);
@@ -552,13 +478,13 @@ static jv_status act(const where *w, const dir_spec *sp, const raw_directive *d)
   jv_tpl_node *n;
   jv_status st;
   switch (sp->act) {
-  case A_PAGE:
+  case JV_DIRACT_PAGE:
     return jv_tpl_append(r->tpl, JV_TPL_PAGEBREAK, w->f->name, w->line, &n) ? oom(r) : JV_OK;
-  case A_INCLUDE: {
+  case JV_DIRACT_INCLUDE: {
     const raw_arg *a = raw_find(d, "bestand");
     return jv_template__include(r, w->f, w->line, a->column, a->value);
   }
-  case A_QUOTE: {
+  case JV_DIRACT_QUOTE: {
     jv_tpl_node tmp;
     memset(&tmp, 0, sizeof(tmp));
     st = jv_template__text_runs(r, w->f, w->line, raw_find(d, "tekst")->value, &tmp);
@@ -573,7 +499,7 @@ static jv_status act(const where *w, const dir_spec *sp, const raw_directive *d)
       jv_tpl_node_clear(&b);
     }
     if (!st && tmp.n_runs == 0)
-      st = need(w, d, "needs a non-empty tekst=");
+      st = bad_combination(w, d, "needs a non-empty tekst=");
     if (!st && jv_tpl_append(r->tpl, JV_TPL_QUOTE, w->f->name, w->line, &n))
       st = oom(r);
     if (st) {
@@ -587,7 +513,7 @@ static jv_status act(const where *w, const dir_spec *sp, const raw_directive *d)
     *n = tmp;
     return JV_OK;
   }
-  case A_NODE:
+  case JV_DIRACT_NODE:
     break;
   }
   if ((st = once(w, sp)) != JV_OK)
@@ -627,7 +553,7 @@ jv_status jv_template__directive(tpl_reader *r, const tpl_file *f, int line)
     if ((st = check_value(&w, as, &d.args[i])) != JV_OK)
       return st;
   }
-  for (size_t k = 0; k < 8 && sp->args[k].key; k++)
+  for (size_t k = 0; k < JV_DIR_MAX_ARGS && sp->args[k].key; k++)
     if (sp->args[k].required && !raw_find(&d, sp->args[k].key))
       return jv_error_set(r->err, JV_EDATA, f->name, line, 0, "::%s needs %s=", sp->name,
                           sp->args[k].key);

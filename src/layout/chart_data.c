@@ -32,15 +32,16 @@ jv_status jv_comparison_from_dataset(jv_comparison_data *d, const jv_dataset *ds
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
                         "%zu municipalities: a comparison chart shows at most %d", ds->n_munis,
                         JV_CHART_MAX_ROWS);
+  jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
   for (size_t i = 0; i < ds->n_munis; i++) {
     jv_rate r;
-    jv_rate_per_1000(ds->munis[i].values[ind], ds->munis[i].values[JV_IND_LPL_5_17], &r);
+    jv_rate_per_1000(ds->munis[i].values[ind], ds->munis[i].values[den], &r);
     d->names[i] = ds->munis[i].name;
     /* the tables print tenths: bars and labels show the same figure */
     d->values[i] = r.kind == JV_VAL_COUNT ? (double)r.tenths / 10.0 : NAN;
   }
   jv_rate reg;
-  jv_stats_region_rate(ds, ind, JV_IND_LPL_5_17, &reg);
+  jv_stats_region_rate(ds, ind, den, &reg);
   snprintf(d->title, sizeof(d->title), "%s per 1.000 leerplichtigen", jv_indicator_label(ind));
   region_year(ds, d->subtitle, sizeof(d->subtitle));
   snprintf(d->source, sizeof(d->source), "leerplichtgegevens %s",

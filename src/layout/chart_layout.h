@@ -65,6 +65,14 @@ jv_status jv_chart_frame_layout(jv_chart_frame *f, const jv_measure *m, const jv
                                 const jv_chart_text *t, const char *const *legend, size_t n_legend,
                                 double x, double y, double w, double h, jv_error *err);
 
+/* The height, in points, each chart asks for in the report (pagination may
+ * give less): a trend and a key-figure panel a fixed height, bar charts a
+ * row per municipality (stacked ones with room for their legend). */
+#define JV_TREND_CHART_HEIGHT 230.0
+#define JV_KEYFIGURE_CHART_HEIGHT 150.0
+double jv_comparison_chart_height(size_t rows);
+double jv_stacked_chart_height(size_t rows);
+
 /* Horizontal bars, one row per item: used by comparison and stacked charts. */
 typedef struct {
   jv_chart_frame frame;

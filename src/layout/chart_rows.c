@@ -189,3 +189,13 @@ jv_status jv_stacked_layout(jv_rows_layout *L, const jv_stacked_chart *c, const 
     L->order[r] = r;
   return JV_OK;
 }
+
+double jv_comparison_chart_height(size_t rows)
+{
+  return 110 + 13.0 * (double)rows;
+}
+
+double jv_stacked_chart_height(size_t rows)
+{
+  return 120 + 13.0 * (double)rows;
+}

@@ -1,7 +1,7 @@
 /* doc.h - the report as an ordered list of blocks, before pagination.
- * Owns jv_doc and everything its blocks hold (text, tables, figures). The
- * report composer (and later the template reader) builds it; jv_paginate
- * turns it into pages. Each block keeps its role for accessibility. */
+ * Owns jv_doc and everything its blocks hold (text, tables, figures).
+ * pipeline/template_compose.c builds it from a template; jv_paginate turns
+ * it into pages. Each block keeps its role for accessibility. */
 #ifndef JV_LAYOUT_DOC_H
 #define JV_LAYOUT_DOC_H
 

@@ -1,4 +1,6 @@
-/* map_layout.c - frame, view, texts, legend and scale bar of a map. */
+/* map_layout.c - where a map's frame, view, title and source lines, legend
+ * (with its class and count texts) and scale bar go; map_labels.c places
+ * the name labels, map_scene.c turns the result into a scene. */
 #include "layout/map_layout.h"
 
 #include <math.h>

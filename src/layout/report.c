@@ -1,4 +1,5 @@
-/* report.c - the chapters and tables of the annual report. */
+/* report.c - the per-municipality tables of a report (counts, rates per
+ * 1,000, percentages) with a region-total row, from a dataset. */
 #include "layout/report.h"
 
 #include <stdio.h>
@@ -122,8 +123,9 @@ jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indic
       jv_table_set_header(t, 6, "Regio-\ngemiddelde"))
     goto fail;
   t->emphasis[5] = true;
+  jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
   jv_rate region;
-  jv_stats_region_rate(ds, ind, JV_IND_LPL_5_17, &region);
+  jv_stats_region_rate(ds, ind, den, &region);
   int any_small = 0;
   char buf[6][CELL];
   const char *cells[7];
@@ -136,7 +138,7 @@ jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indic
       cells[c + 1] = jv_format_value(v, buf[c], CELL);
     }
     jv_value count = total ? jv_stats_total(ds, ind) : m->values[ind];
-    jv_value lpl = total ? jv_stats_total(ds, JV_IND_LPL_5_17) : m->values[JV_IND_LPL_5_17];
+    jv_value lpl = total ? jv_stats_total(ds, den) : m->values[den];
     jv_rate rate;
     jv_rate_per_1000(count, lpl, &rate);
     cells[4] = jv_format_value(count, buf[3], CELL);
@@ -183,20 +185,6 @@ static const char *percent_cell(jv_value count, jv_value base, int decimals, cha
   return buf;
 }
 
-/* What a share is taken of: an indicator's "> 3 maanden" part is a share of
- * the indicator itself, everything else of leerplichtigen 5 t/m 17. */
-static jv_indicator share_base(jv_indicator ind)
-{
-  switch (ind) {
-  case JV_IND_ABSOLUUT_3M:
-    return JV_IND_ABSOLUUT;
-  case JV_IND_LANGDURIG_3M:
-    return JV_IND_LANGDURIG;
-  default:
-    return JV_IND_LPL_5_17;
-  }
-}
-
 jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
                                    const jv_indicator *indicators, const char *const *headers,
                                    const int *decimals, size_t n, jv_report_unit unit,
@@ -218,7 +206,7 @@ jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
     int total = r == ds->n_munis;
     cells[0] = total ? ds->region_name : ds->munis[r].name;
     for (size_t c = 0; c < n; c++) {
-      jv_indicator ind = indicators[c], base = share_base(ind);
+      jv_indicator ind = indicators[c], base = jv_rate_base(ind, unit);
       jv_value v = total ? jv_stats_total(ds, ind) : ds->munis[r].values[ind];
       jv_value b = total ? jv_stats_total(ds, base) : ds->munis[r].values[base];
       int dec = decimals ? decimals[c] : 1;
@@ -239,4 +227,17 @@ jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
 fail:
   drop(t);
   return oom(err);
+}
+
+jv_status jv_report_kind_table(const jv_dataset *ds, const char *title, const jv_table_kind *k,
+                               jv_table **out, jv_error *err)
+{
+  if (k->form == JV_TABLE_RATE)
+    return jv_report_rate_table(ds, title, k->ind[0], k->header[0], k->header[1], out, err);
+  if (k->form != JV_TABLE_COLUMNS)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0,
+                        "table kind %s takes its columns from the template", k->name);
+  if (k->unit == JV_UNIT_COUNT)
+    return jv_report_count_table(ds, title, k->ind, k->header, k->n, out, err);
+  return jv_report_overview_table(ds, title, k->ind, k->header, NULL, k->n, k->unit, out, err);
 }

@@ -65,12 +65,13 @@ jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_dataset *
     int total = base->row_kind[r] == JV_ROW_TOTAL;
     const jv_dataset *src = total ? prev_own : &prev->ds;
     jv_rate a, b;
+    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
     if (total) {
-      jv_stats_region_rate(ds, ind, JV_IND_LPL_5_17, &a);
-      jv_stats_region_rate(src, ind, JV_IND_LPL_5_17, &b);
+      jv_stats_region_rate(ds, ind, den, &a);
+      jv_stats_region_rate(src, ind, den, &b);
     } else {
-      jv_rate_per_1000(ds->munis[r].values[ind], ds->munis[r].values[JV_IND_LPL_5_17], &a);
-      jv_rate_per_1000(src->munis[r].values[ind], src->munis[r].values[JV_IND_LPL_5_17], &b);
+      jv_rate_per_1000(ds->munis[r].values[ind], ds->munis[r].values[den], &a);
+      jv_rate_per_1000(src->munis[r].values[ind], src->munis[r].values[den], &b);
     }
     if (!total && prev->note[r]) {
       snprintf(before, sizeof(before), "n.v.%s", mark_of(prev, r));

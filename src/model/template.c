@@ -5,9 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const directive_names[JV_DIR_COUNT] = {
-    "omslag",     "inhoud",   "tabel",          "grafiek",   "kaart",
-    "kerncijfer", "kolommen", "einde-kolommen", "bij-figuur"};
+#include "model/directives.h"
 
 void jv_tpl_init(jv_tpl *t)
 {
@@ -203,7 +201,12 @@ const char *jv_tpl_value(const jv_tpl_node *n, const char *key)
 
 const char *jv_tpl_directive_name(jv_tpl_directive d)
 {
-  return (unsigned)d < JV_DIR_COUNT ? directive_names[d] : "?";
+  size_t n;
+  const jv_dir_spec *specs = jv_dir_specs(&n);
+  for (size_t i = 0; i < n; i++)
+    if (specs[i].act == JV_DIRACT_NODE && specs[i].dir == d)
+      return specs[i].name;
+  return "?";
 }
 
 int jv_tpl_year(const char *value, jv_schoolyear base, jv_schoolyear *out)

@@ -1,7 +1,8 @@
 /* template.h - a report template as plain data: front matter and a flat list
  * of nodes (headings, text, list items, quotes, directives, page breaks).
  * Owns jv_tpl and everything its nodes hold. No I/O: src/input/template_read.c
- * fills it from Markdown; the layout turns the nodes into blocks. */
+ * fills it from Markdown; pipeline/template_compose.c turns the nodes into
+ * document blocks. */
 #ifndef JV_MODEL_TEMPLATE_H
 #define JV_MODEL_TEMPLATE_H
 
@@ -37,15 +38,16 @@ typedef enum {
 } jv_tpl_kind;
 
 /* Directives that reach the model; ::pagina becomes JV_TPL_PAGEBREAK,
- * ::citaat a JV_TPL_QUOTE and ::voeg-in is replaced by the file's nodes. */
+ * ::citaat a JV_TPL_QUOTE and ::voeg-in is replaced by the file's nodes.
+ * Their names and keys are in the one table of model/directives.c. */
 typedef enum {
-  JV_DIR_OMSLAG,         /* cover; args titel, ondertitel (optional) */
-  JV_DIR_INHOUD,         /* table of contents; titel, diepte (1..3) */
-  JV_DIR_TABEL,          /* soort, titel, indicatoren, eenheid, jaar */
-  JV_DIR_GRAFIEK,        /* soort, indicator | indicatoren | reeks, eenheid, titel */
-  JV_DIR_KAART,          /* indicator, regio, eenheid, jaar, titel */
-  JV_DIR_KERNCIJFER,     /* indicator | reeks, jaar, eenheid, label */
-  JV_DIR_KOLOMMEN,       /* start of a column block; aantal (2..3) */
+  JV_DIR_OMSLAG,         /* cover */
+  JV_DIR_INHOUD,         /* table of contents */
+  JV_DIR_TABEL,          /* a table of model/table_kinds.h */
+  JV_DIR_GRAFIEK,        /* a chart */
+  JV_DIR_KAART,          /* a map (rates per 1.000) */
+  JV_DIR_KERNCIJFER,     /* a key-figure card */
+  JV_DIR_KOLOMMEN,       /* start of a column block */
   JV_DIR_EINDE_KOLOMMEN, /* its end */
   JV_DIR_BIJ_FIGUUR,     /* the next text block belongs to the figures (left out without them) */
   JV_DIR_COUNT

@@ -7,6 +7,7 @@
 
 #include "layout/chart.h"
 #include "pipeline/chart_figures.h"
+#include "layout/chart_layout.h"
 #include "pipeline/template_compose_int.h"
 #include "stats/format.h"
 #include "stats/rates.h"
@@ -21,13 +22,12 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
     const char *name = jv_tpl_value(n, "indicator");
     jv_indicator ind;
     if (!name || jv_indicator_from_name(name, &ind))
-      return jv_compose__at(c, n, "indicator", "::kerncijfer: mix of indicator= and reeks=%s%s", "",
-                            "");
+      return jv_compose__at(c, n, "indicator", "::kerncijfer: mix of indicator= and reeks=");
     /* jaar=-1, jaar=2017-2018: another school year of the project */
     jv_schoolyear y;
     const char *jaar = jv_tpl_value(n, "jaar");
     if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
-      return jv_compose__at(c, n, "jaar", "::kerncijfer: bad jaar '%s'%s", jaar, "");
+      return jv_compose__at(c, n, "jaar", "::kerncijfer: bad jaar '%s'", jaar);
     const jv_dataset *ds = c->o->ds;
     const jv_project_years *py = c->o->history ? &c->o->history->project : NULL;
     long back = jaar && jaar[0] == '-' ? strtol(jaar + 1, NULL, 10) : 0;
@@ -50,7 +50,8 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
       continue;
     }
     const char *e = jv_tpl_value(n, "eenheid");
-    int per_1000 = e && !strcmp(e, "per_1000") && ds->has_indicator[JV_IND_LPL_5_17];
+    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
+    int per_1000 = e && !strcmp(e, "per_1000") && ds->has_indicator[den];
     jv_value total = jv_stats_total(ds, ind);
     if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
       char what[16];
@@ -68,7 +69,7 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
     jv_keyfigure *it = &kc.item[kc.n++];
     if (per_1000) {
       jv_rate r;
-      jv_stats_region_rate(ds, ind, JV_IND_LPL_5_17, &r);
+      jv_stats_region_rate(ds, ind, den, &r);
       jv_format_rate(&r, it->value, sizeof(it->value));
     } else {
       jv_format_value(total, it->value, sizeof(it->value));
@@ -80,7 +81,7 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
   if (kc.n == 0)
     return JV_OK;
   jv_figure *f = NULL;
-  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
+  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
   if (st)
     return st;
   return jv_doc_figure(c->doc, f) ? jv_compose__oom(c) : JV_OK;
@@ -118,7 +119,7 @@ jv_status jv_compose__keyfigures(composer *c, const jv_tpl_node *nodes, size_t n
     jv_schoolyear y;
     const char *jaar = jv_tpl_value(n, "jaar");
     if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
-      return jv_compose__at(c, n, "jaar", "::kerncijfer: bad jaar '%s'%s", jaar, "");
+      return jv_compose__at(c, n, "jaar", "::kerncijfer: bad jaar '%s'", jaar);
     const char *label = jv_tpl_value(n, "label");
     if (!main || main == s) {
       main = s;
@@ -131,8 +132,8 @@ jv_status jv_compose__keyfigures(composer *c, const jv_tpl_node *nodes, size_t n
       detail = s;
       detail_label = label ? label : s->label;
     } else {
-      return jv_compose__at(c, n, "reeks",
-                            "::kerncijfer: a panel shows at most two series ('%s')%s", name, "");
+      return jv_compose__at(c, n, "reeks", "::kerncijfer: a panel shows at most two series ('%s')",
+                            name);
     }
   }
   for (size_t i = 0; i < n_years; i++) {
@@ -160,7 +161,7 @@ jv_status jv_compose__keyfigures(composer *c, const jv_tpl_node *nodes, size_t n
   if (kc.n == 0)
     return JV_OK; /* no year of the panel has a figure: each was warned about */
   jv_figure *f = NULL;
-  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, 150, c->err);
+  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
   if (st)
     return st;
   return jv_doc_figure(c->doc, f) ? jv_compose__oom(c) : JV_OK;

@@ -88,7 +88,8 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
   s->decimals = per_1000 ? 1 : 0;
   for (size_t i = 0; i < h->n_years; i++) {
     const jv_dataset *y = h->years[i];
-    if (!y->has_indicator[ind] || (per_1000 && !y->has_indicator[JV_IND_LPL_5_17]))
+    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
+    if (!y->has_indicator[ind] || (per_1000 && !y->has_indicator[den]))
       continue; /* a gap */
     char source[300];
     /* an earlier year of another composition (a part now in the region was
@@ -101,7 +102,7 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
     double v;
     if (per_1000) {
       jv_rate r;
-      jv_stats_region_rate(y, ind, JV_IND_LPL_5_17, &r);
+      jv_stats_region_rate(y, ind, den, &r);
       kind = r.kind;
       v = (double)r.tenths / 10.0;
     } else {

@@ -12,6 +12,7 @@
 #include "input/region_read.h"
 #include "pipeline/map_job_int.h"
 #include "stats/match.h"
+#include "stats/rates.h"
 
 void jv_map_prepared_free(jv_map_prepared *m)
 {
@@ -43,7 +44,7 @@ static jv_status check_indicator(const jv_dataset *ds, jv_indicator ind, jv_erro
     return jv_error_set(err, JV_EDATA, NULL, 0, 0,
                         "the data of %s %s has no column %s (see 'jaarverslag indicators')",
                         ds->region_name ? ds->region_name : "?", year, jv_indicator_name(ind));
-  if (!ds->has_indicator[JV_IND_LPL_5_17])
+  if (!ds->has_indicator[jv_rate_base(ind, JV_UNIT_PER_1000)])
     return jv_error_set(err, JV_EDATA, NULL, 0, 0,
                         "the data of %s %s has no column leerplichtigen_5_17, so no rate per "
                         "1.000 can be computed",
@@ -250,8 +251,9 @@ jv_status jv_map_prepare(jv_map_prepared **out, const jv_env *env, const jv_data
   if (st == JV_OK)
     st = choose_focus(m, env, ds, o, focus, warn, err);
   if (st == JV_OK)
-    st = jv_map_data_build(&m->data, m->geo, ds, &m->match, o->ind, JV_IND_LPL_5_17, b,
-                           m->regional ? focus : NULL, m->regional ? warn : NULL, err);
+    st = jv_map_data_build(&m->data, m->geo, ds, &m->match, o->ind,
+                           jv_rate_base(o->ind, JV_UNIT_PER_1000), b, m->regional ? focus : NULL,
+                           m->regional ? warn : NULL, err);
   free(focus);
   if (st == JV_OK)
     jv_map_data_flag(&m->data, o->small);

@@ -2,11 +2,13 @@
 #include "pipeline/template_compose.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/chart.h"
+#include "layout/chart_layout.h"
 #include "layout/report.h"
 #include "layout/report_compare.h"
 #include "model/placeholder.h"
@@ -16,35 +18,21 @@
 #include "util/strbuf.h"
 #include "stats/rates.h"
 
-static const jv_indicator ONDERWIJS_REL[6] = {JV_IND_REL_BO_SBO,   JV_IND_REL_VO,
-                                              JV_IND_REL_VSO,      JV_IND_REL_BEROEPS,
-                                              JV_IND_REL_ONBEKEND, JV_IND_REL_GEEN};
-static const jv_indicator ONDERWIJS_PV[6] = {JV_IND_PV_BO_SBO,  JV_IND_PV_VO,       JV_IND_PV_VSO,
-                                             JV_IND_PV_BEROEPS, JV_IND_PV_ONBEKEND, JV_IND_PV_GEEN};
-static const char *const ONDERWIJS_HDR[6] = {
-    "BO en SBO", "VO", "(V)SO", "Beroeps-\nonderwijs", "Onderwijs\nonbekend", "Geen\nonderwijs"};
-static const jv_indicator VRIJ[6] = {JV_IND_VRIJ_5A, JV_IND_VRIJ_5B, JV_IND_VRIJ_5C,
-                                     JV_IND_VRIJ_15, JV_IND_VERV_3A, JV_IND_VERV_3B};
-static const char *const VRIJ_HDR[6] = {"Artikel 5\nonder a", "Artikel 5\nonder b",
-                                        "Artikel 5\nonder c", "Artikel\n15",
-                                        "Artikel\n3a",        "Artikel\n3b"};
-static const jv_indicator TZ[6] = {JV_IND_TZ_AANVANG, JV_IND_TZ_NIEUW,    JV_IND_TZ_OPGELOST,
-                                   JV_IND_TZ_18JAAR,  JV_IND_TZ_VERHUISD, JV_IND_TZ_ACTUEEL};
-static const char *const TZ_HDR[6] = {
-    "Aanvang\nschooljaar", "Nieuwe\ngevallen",     "Opgelost",
-    "18 jaar\ngeworden",   "Verhuisd/\noverleden", "Actueel\n(einde\nschooljaar)"};
-
 jv_status jv_compose__oom(composer *c)
 {
   return jv_error_set(c->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
 /* An error at a template node (and the column of key, when given). */
-jv_status jv_compose__at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt,
-                         const char *a, const char *b)
+jv_status jv_compose__at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt, ...)
 {
   const jv_tpl_arg *arg = key ? jv_tpl_arg_find(n, key) : NULL;
-  return jv_error_set(c->err, JV_EDATA, n->file, n->line, arg ? arg->column : 0, fmt, a, b);
+  char msg[sizeof(c->err->msg)];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof(msg), fmt, ap);
+  va_end(ap);
+  return jv_error_set(c->err, JV_EDATA, n->file, n->line, arg ? arg->column : 0, "%s", msg);
 }
 
 /* Text with the placeholders ({regio}, {schooljaar}, {organisatie},
@@ -119,12 +107,24 @@ jv_status jv_compose__skip(composer *c, const jv_tpl_node *n, const char *why, c
 }
 
 /* Every indicator a directive needs must be in the data, or it is left out. */
-static jv_status need(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
+static jv_status require_data(composer *c, const jv_tpl_node *n, const jv_indicator *ind, size_t k)
 {
   for (size_t i = 0; i < k; i++)
     if (!c->o->ds->has_indicator[ind[i]])
       return jv_compose__skip(c, n, "the data of this year has no ", jv_indicator_name(ind[i]));
   return JV_OK;
+}
+
+/* A table's columns and, for rates, each column's denominator. */
+static jv_status require_columns(composer *c, const jv_tpl_node *n, const jv_indicator *ind,
+                                 size_t k, jv_unit unit)
+{
+  jv_status st = require_data(c, n, ind, k);
+  for (size_t i = 0; !st && i < k; i++) {
+    jv_indicator den = jv_rate_base(ind[i], unit);
+    st = require_data(c, n, &den, 1);
+  }
+  return st;
 }
 
 static jv_status add_table(composer *c, jv_status st, jv_table *t)
@@ -134,124 +134,100 @@ static jv_status add_table(composer *c, jv_status st, jv_table *t)
   return jv_doc_table(c->doc, t) ? jv_compose__oom(c) : JV_OK;
 }
 
-/* The Dutch title a table of a kind gets when its directive has no titel. */
-static const char *default_title(const char *kind)
+/* A per-1,000 table, compared with the year before when the project has it. */
+static jv_status rate_table(composer *c, const jv_tpl_node *n, const jv_table_kind *k,
+                            const char *title)
 {
-  static const char *const titles[][2] = {
-      {"absoluut_per_1000", "Absoluut verzuimers per 1.000 leerplichtigen"},
-      {"relatief_per_1000", "Relatief verzuimers per 1.000 leerplichtigen"},
-      {"relatief_naar_onderwijssoort", "Relatief verzuimers per gemeente naar onderwijssoort"},
-      {"processen_verbaal", "Processen-verbaal naar onderwijssoort per gemeente"},
-      {"vrijstellingen", "Vervangende leerplicht en vrijstellingen per gemeente"},
-      {"vrijstellingen_per_1000",
-       "Vervangende leerplicht en vrijstellingen per 1.000 leerplichtigen"},
-      {"thuiszitters", "Thuiszitters per gemeente"},
-      {"overzicht", "Overzicht per gemeente"}};
-  for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
-    if (!strcmp(kind, titles[i][0]))
-      return titles[i][1];
-  return kind;
+  static const jv_indicator shown[3] = {JV_IND_LPL_5_15, JV_IND_LPL_16_17, JV_IND_LPL_5_17};
+  jv_indicator ri = k->ind[0];
+  jv_status st;
+  if ((st = require_data(c, n, shown, 3)) || (st = require_columns(c, n, &ri, 1, k->unit)))
+    return st;
+  const jv_dataset *ds = c->o->ds;
+  jv_table *t = NULL;
+  jv_history *hist = c->o->history;
+  const jv_recomputed *prev = hist && hist->has_prev ? &hist->prev : NULL;
+  jv_indicator den = jv_rate_base(ri, k->unit);
+  if (!prev || !prev->ds.has_indicator[ri] || !prev->ds.has_indicator[den]) {
+    st = jv_report_kind_table(ds, title, k, &t, c->err);
+    return add_table(c, st, t);
+  }
+  st = jv_report_rate_table_compared(ds, jv_project_years_previous(&hist->project), prev, title, ri,
+                                     k->header[0], k->header[1], &t, c->err);
+  if ((st = add_table(c, st, t)))
+    return st;
+  int no_mem;
+  char *note = jv_report_compare_note(prev, &no_mem);
+  if (no_mem)
+    return jv_compose__oom(c);
+  st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? jv_compose__oom(c) : JV_OK;
+  free(note);
+  return st;
+}
+
+/* soort=overzicht: the template's own columns, unit and decimals. */
+static jv_status overview_table(composer *c, const jv_tpl_node *n, const char *title)
+{
+  jv_indicator list[15];
+  int decimals[15];
+  const int *dec = NULL;
+  const char *p = jv_tpl_value(n, "indicatoren");
+  char name[64];
+  size_t k = 0;
+  while (p && k < 15 && jv_tpl_list_next(&p, name, sizeof(name)) == 0)
+    if (jv_indicator_from_name(name, &list[k]) == 0)
+      k++;
+  const char *d = jv_tpl_value(n, "decimalen");
+  if (d) {
+    size_t nd = 0;
+    char num[16];
+    while (nd < 15 && jv_tpl_list_next(&d, num, sizeof(num)) == 0) {
+      char *endp;
+      long v = strtol(num, &endp, 10);
+      if (*endp || v < 0 || v > 4)
+        return jv_compose__at(c, n, "decimalen",
+                              "decimalen: '%s' is not a number of decimals (0 to 4)", num);
+      decimals[nd++] = (int)v;
+    }
+    if (nd != k)
+      return jv_compose__at(c, n, "decimalen",
+                            "decimalen: give one number per column of indicatoren");
+    dec = decimals;
+  }
+  jv_unit unit = JV_UNIT_COUNT;
+  const char *e = jv_tpl_value(n, "eenheid");
+  if (e && jv_unit_from_name(e, &unit))
+    return jv_compose__at(c, n, "eenheid", "eenheid: unknown unit '%s'", e);
+  jv_status st = require_columns(c, n, list, k, unit);
+  if (st)
+    return st;
+  jv_table *t = NULL;
+  st = jv_report_overview_table(c->o->ds, title, list, NULL, dec, k, unit, &t, c->err);
+  return add_table(c, st, t);
 }
 
 static jv_status table(composer *c, const jv_tpl_node *n)
 {
-  static const jv_indicator rate_need[4] = {JV_IND_LPL_5_15, JV_IND_LPL_16_17, JV_IND_LPL_5_17,
-                                            JV_IND_ABSOLUUT};
-  const char *kind = jv_tpl_value(n, "soort");
-  char *what = jv_compose__fill(c, jv_tpl_value(n, "titel") ? jv_tpl_value(n, "titel")
-                                                            : default_title(kind));
+  const char *name = jv_tpl_value(n, "soort");
+  const jv_table_kind *k = jv_table_kind_find(name);
+  if (!k)
+    return jv_compose__at(c, n, "soort", "unknown table kind '%s'", name ? name : "");
+  const char *own = jv_tpl_value(n, "titel");
+  char *what = jv_compose__fill(c, own ? own : k->title); /* placeholders in titles too */
   if (!what)
     return jv_compose__oom(c);
   char title[300];
   snprintf(title, sizeof(title), "Tabel %d. %s, %s", ++c->table_no, what, c->year);
   free(what);
+  if (k->form == JV_TABLE_RATE)
+    return rate_table(c, n, k, title);
+  if (k->form == JV_TABLE_OVERVIEW)
+    return overview_table(c, n, title);
+  jv_status st = require_columns(c, n, k->ind, k->n, k->unit);
+  if (st)
+    return st;
   jv_table *t = NULL;
-  jv_status st;
-  const jv_dataset *ds = c->o->ds;
-  if (!strcmp(kind, "absoluut_per_1000") || !strcmp(kind, "relatief_per_1000")) {
-    int abs = kind[0] == 'a';
-    jv_indicator nd[4] = {rate_need[0], rate_need[1], rate_need[2],
-                          abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF};
-    if ((st = need(c, n, nd, 4)))
-      return st;
-    jv_indicator ri = abs ? JV_IND_ABSOLUUT : JV_IND_RELATIEF;
-    const char *ch = abs ? "Absoluut\nverzuimers\n(totaal)" : "Relatief\nverzuimers\n(totaal)";
-    const char *rh = abs ? "Absoluut\nverzuimers\nper 1.000" : "Relatief\nverzuimers\nper 1.000";
-    jv_history *hist = c->o->history;
-    const jv_recomputed *prev = hist && hist->has_prev ? &hist->prev : NULL;
-    if (!prev || !prev->ds.has_indicator[ri] || !prev->ds.has_indicator[JV_IND_LPL_5_17]) {
-      st = jv_report_rate_table(ds, title, ri, ch, rh, &t, c->err);
-      return add_table(c, st, t);
-    }
-    st = jv_report_rate_table_compared(ds, jv_project_years_previous(&hist->project), prev, title,
-                                       ri, ch, rh, &t, c->err);
-    if ((st = add_table(c, st, t)))
-      return st;
-    int no_mem;
-    char *note = jv_report_compare_note(prev, &no_mem);
-    if (no_mem)
-      return jv_compose__oom(c);
-    st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? jv_compose__oom(c) : JV_OK;
-    free(note);
-    return st;
-  }
-  const jv_indicator *ind = NULL;
-  const char *const *hdr = NULL;
-  jv_report_unit unit = JV_UNIT_COUNT;
-  jv_indicator list[15];
-  int decimals[15];
-  const int *dec = NULL;
-  size_t k = 6;
-  if (!strcmp(kind, "relatief_naar_onderwijssoort"))
-    ind = ONDERWIJS_REL, hdr = ONDERWIJS_HDR;
-  else if (!strcmp(kind, "processen_verbaal"))
-    ind = ONDERWIJS_PV, hdr = ONDERWIJS_HDR;
-  else if (!strcmp(kind, "vrijstellingen"))
-    ind = VRIJ, hdr = VRIJ_HDR;
-  else if (!strcmp(kind, "vrijstellingen_per_1000"))
-    ind = VRIJ, hdr = VRIJ_HDR, unit = JV_UNIT_PER_1000;
-  else if (!strcmp(kind, "thuiszitters"))
-    ind = TZ, hdr = TZ_HDR;
-  else if (!strcmp(kind, "overzicht")) {
-    const char *p = jv_tpl_value(n, "indicatoren");
-    const char *e = jv_tpl_value(n, "eenheid");
-    char name[64];
-    k = 0;
-    while (p && k < 15 && jv_tpl_list_next(&p, name, sizeof(name)) == 0)
-      if (jv_indicator_from_name(name, &list[k]) == 0)
-        k++;
-    ind = list;
-    const char *d = jv_tpl_value(n, "decimalen");
-    if (d) {
-      size_t nd = 0;
-      char num[16];
-      while (nd < 15 && jv_tpl_list_next(&d, num, sizeof(num)) == 0) {
-        char *endp;
-        long v = strtol(num, &endp, 10);
-        if (*endp || v < 0 || v > 4)
-          return jv_compose__at(c, n, "decimalen",
-                                "decimalen: '%s' is not a number of decimals (0 to 4)%s", num, "");
-        decimals[nd++] = (int)v;
-      }
-      if (nd != k)
-        return jv_compose__at(c, n, "decimalen",
-                              "decimalen: give one number per column of indicatoren%s%s", "", "");
-      dec = decimals;
-    }
-    unit = !e || !strcmp(e, "aantal") ? JV_UNIT_COUNT
-           : !strcmp(e, "per_1000")   ? JV_UNIT_PER_1000
-                                      : JV_UNIT_PERCENT;
-  } else {
-    return jv_compose__at(c, n, "soort", "unknown table kind '%s'%s", kind, "");
-  }
-  if ((st = need(c, n, ind, k)))
-    return st;
-  if (unit != JV_UNIT_COUNT && (st = need(c, n, &rate_need[2], 1)))
-    return st;
-  if (unit == JV_UNIT_COUNT && hdr)
-    st = jv_report_count_table(ds, title, ind, hdr, k, &t, c->err);
-  else
-    st = jv_report_overview_table(ds, title, ind, hdr, dec, k, unit, &t, c->err);
+  st = jv_report_kind_table(c->o->ds, title, k, &t, c->err);
   return add_table(c, st, t);
 }
 
@@ -287,7 +263,7 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   if (!strcmp(kind, "trend") && jv_tpl_value(n, "indicator")) {
     /* the region's own figures, one per school year of the project */
     if (jv_indicator_from_name(jv_tpl_value(n, "indicator"), &ind))
-      return jv_compose__at(c, n, "indicator", "::grafiek: unknown indicator%s%s", "", "");
+      return jv_compose__at(c, n, "indicator", "::grafiek: unknown indicator");
     const char *e = jv_tpl_value(n, "eenheid");
     bool per_1000 = !e || !strcmp(e, "per_1000");
     jv_history *h = c->o->history;
@@ -297,14 +273,14 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
                               "");
     if ((st = jv_history_trend(h, ind, per_1000, &s, c->err)))
       return st;
-    st = jv_figure_trend_of(&f, s, JV_TREND_BARS, w, 230, c->err);
+    st = jv_figure_trend_of(&f, s, JV_TREND_BARS, w, JV_TREND_CHART_HEIGHT, c->err);
     return add_figure(c, n, st, f);
   }
   if (!strcmp(kind, "trend")) {
     if (!c->o->series)
       return jv_compose__skip(c, n, "no series files (reeksen.csv)", "");
     const char *spec = jv_tpl_value(n, "reeks");
-    st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, 230, c->err);
+    st = jv_figure_trend(&f, c->o->series, spec, JV_TREND_BARS, w, JV_TREND_CHART_HEIGHT, c->err);
     if (st == JV_EUSAGE) /* the names were checked when reading: the series are missing */
       return jv_compose__skip(c, n, "", c->err->msg);
     if (!st)
@@ -323,11 +299,10 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   if (!strcmp(kind, "vergelijking")) {
     const char *name = jv_tpl_value(n, "indicator");
     if (!name || jv_indicator_from_name(name, &ind))
-      return jv_compose__at(c, n, "indicator", "::grafiek soort=vergelijking needs indicator=%s",
-                            "", "");
-    if ((st = need(c, n, &ind, 1)))
+      return jv_compose__at(c, n, "indicator", "::grafiek soort=vergelijking needs indicator=");
+    if ((st = require_data(c, n, &ind, 1)))
       return st;
-    st = jv_figure_comparison(&f, ds, ind, w, 110 + 13.0 * (double)ds->n_munis, c->err);
+    st = jv_figure_comparison(&f, ds, ind, w, jv_comparison_chart_height(ds->n_munis), c->err);
     return add_figure(c, n, st, f);
   }
   /* gestapeld: the group of the first indicator listed */
@@ -336,7 +311,7 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
   const char *group = "relatief";
   if (p && jv_tpl_list_next(&p, name, sizeof(name)) == 0 && jv_indicator_from_name(name, &ind) == 0)
     group = jv_indicator_group(ind);
-  st = jv_figure_stacked(&f, ds, group, w, 120 + 13.0 * (double)ds->n_munis, c->err);
+  st = jv_figure_stacked(&f, ds, group, w, jv_stacked_chart_height(ds->n_munis), c->err);
   return add_figure(c, n, st, f);
 }
 
@@ -347,8 +322,8 @@ static jv_status map(composer *c, const jv_tpl_node *n)
   jv_indicator ind;
   const char *name = jv_tpl_value(n, "indicator");
   if (!name || jv_indicator_from_name(name, &ind))
-    return jv_compose__at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'%s",
-                          name ? name : "", "");
+    return jv_compose__at(c, n, "indicator", "::kaart needs a known indicator=, not '%s'",
+                          name ? name : "");
   const char *region = jv_tpl_value(n, "regio");
   int national = region && !strcmp(region, "nederland");
   char *title = jv_tpl_value(n, "titel") ? jv_compose__fill(c, jv_tpl_value(n, "titel")) : NULL;
@@ -366,7 +341,7 @@ static jv_status map(composer *c, const jv_tpl_node *n)
   if (st && st != JV_EINTERNAL) {
     char why[sizeof(c->err->msg)];
     snprintf(why, sizeof(why), "%s", c->err->msg);
-    return jv_compose__at(c, n, NULL, "::kaart: %s%s", why, "");
+    return jv_compose__at(c, n, NULL, "::kaart: %s", why);
   }
   return st;
 }

@@ -22,8 +22,8 @@ typedef struct {
 
 jv_status jv_compose__oom(composer *c);
 /* An error at a template node (and the column of key, when given). */
-jv_status jv_compose__at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt,
-                         const char *a, const char *b);
+jv_status jv_compose__at(composer *c, const jv_tpl_node *n, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* in's placeholders filled in (model/placeholder.h); malloc'ed, NULL on OOM. */
 char *jv_compose__fill(const composer *c, const char *in);
 /* Warns at n that it is left out (why what); returns SKIPPED (or OOM). */

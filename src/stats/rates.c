@@ -70,3 +70,14 @@ void jv_stats_region_rate(const jv_dataset *ds, jv_indicator ind, jv_indicator b
 {
   jv_rate_per_1000(jv_stats_total(ds, ind), jv_stats_total(ds, base), out);
 }
+
+jv_indicator jv_rate_base(jv_indicator ind, jv_unit unit)
+{
+  if (unit == JV_UNIT_COUNT || ind == JV_IND_LPL_5_17)
+    return ind;
+  if (unit == JV_UNIT_PERCENT && ind == JV_IND_ABSOLUUT_3M)
+    return JV_IND_ABSOLUUT;
+  if (unit == JV_UNIT_PERCENT && ind == JV_IND_LANGDURIG_3M)
+    return JV_IND_LANGDURIG;
+  return JV_IND_LPL_5_17;
+}

@@ -5,6 +5,7 @@
 #define JV_STATS_RATES_H
 
 #include "model/model.h"
+#include "model/table_kinds.h"
 
 typedef struct {
   jv_value_kind kind; /* JV_VAL_COUNT when the rate is defined */
@@ -21,6 +22,13 @@ void jv_rate_per_1000(jv_value count, jv_value base, jv_rate *out);
 
 /* The same for two plain counts. */
 void jv_rate_per_1000_ll(long long count, long long base, jv_rate *out);
+
+/* The one rule for what a rate of ind is taken of. Per 1,000: always
+ * leerplichtigen 5 t/m 17 (every "per 1.000" in the report, its charts and
+ * maps). A percentage: an indicator's "> 3 maanden" part is a share of the
+ * indicator itself, anything else a share of leerplichtigen 5 t/m 17. A
+ * count (or a rate of the denominator itself) is no rate: returns ind. */
+jv_indicator jv_rate_base(jv_indicator ind, jv_unit unit);
 
 /* Region total of an indicator: the sum of its municipalities' counts.
  * nvt contributes nothing (all-nvt gives nvt: a sum of nothing applicable);

@@ -22,7 +22,7 @@ tail -n +2 "$src/data/zuid-holland-zuid/2017-2018/leerplichtigen.csv" | cut -d, 
 missing=0
 while IFS= read -r name; do
   # each name once, on a line of its own: a label, not part of other text
-  c=$(grep -cxF "$name" "$tmp/zhz.txt" || true)
+  c=$(awk -v n="$name" '$0 == n {c++} END {print c + 0}' "$tmp/zhz.txt")
   [ "$c" = 1 ] || { echo "FAIL: '$name' appears $c times as a label"; missing=1; }
 done <"$tmp/names.txt"
 [ $missing = 0 ] || exit 1

@@ -21,6 +21,7 @@
 #include "render/draw_cairo.h"
 #include "render/draw_hpdf.h"
 #include "render/scene_paint.h"
+#include "test_measure.h"
 
 typedef struct {
   char home[4096];
@@ -74,12 +75,7 @@ static int teardown(void **state)
 }
 
 /* Every character half an em wide: predictable widths for geometry. */
-static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  (void)ctx;
-  (void)st;
-  return 0.5 * size * (double)strlen(s);
-}
+static const test_widths half_em = {0.5, 0.5, 1};
 
 static void test_comparison_geometry(void **state)
 {
@@ -97,7 +93,7 @@ static void test_comparison_geometry(void **state)
                            NULL};
   jv_chart_style st;
   jv_chart_style_default(&st);
-  jv_measure m = {fake_width, NULL};
+  jv_measure m = {test_fake_width, (void *)&half_em};
   jv_rows_layout L;
   jv_error err;
   assert_int_equal(jv_comparison_layout(&L, &c, &m, &st, 0, 0, 400, 200, &err), JV_OK);
@@ -136,7 +132,7 @@ static void test_trend_geometry_and_end_labels(void **state)
                    JV_OK);
   jv_chart_style st;
   jv_chart_style_default(&st);
-  jv_measure m = {fake_width, NULL};
+  jv_measure m = {test_fake_width, (void *)&half_em};
   jv_trend_layout L;
   assert_int_equal(jv_trend_layout_make(&L, &td.chart, &m, &st, 0, 0, 480, 300, &err), JV_OK);
   assert_int_equal(L.first_year, 2011);
@@ -224,11 +220,6 @@ static void test_alt_texts(void **state)
   assert_string_equal(kd.chart.item[0].detail_label, "begeleide risicoleerlingen");
 }
 
-static double measure_fonts(void *ctx, jv_font_style st, double size, const char *text)
-{
-  return jv_fonts_text_width(ctx, st, size, text);
-}
-
 /* Lays all four kinds out in one scene and paints it into d; draw_cairo refuses state changes
  * inside a path, so this also checks the charts keep to jv_draw's rules. */
 static void draw_all(fixture *f, jv_draw *d)
@@ -245,7 +236,7 @@ static void draw_all(fixture *f, jv_draw *d)
   assert_int_equal(
       jv_trend_from_series(&tl, &f->set, "absoluut_naar_onderwijs", JV_TREND_LINES, &err), JV_OK);
   assert_int_equal(jv_keyfigure_from_series_set(&kd, &f->set, "vsv", 3, &err), JV_OK);
-  jv_measure m = {measure_fonts, f->fonts};
+  jv_measure m = {test_font_width, f->fonts};
   jv_scene sc;
   jv_scene_init(&sc);
   assert_int_equal(jv_chart_scene_comparison(&sc, &m, 0, 0, 400, 300, &cd.chart, NULL, &err),

@@ -13,14 +13,10 @@
 #include "layout/doc.h"
 #include "layout/paginate.h"
 #include "layout/table.h"
+#include "test_measure.h"
 
-static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  (void)ctx;
-  (void)st;
-  return 0.5 * size * (double)strlen(s);
-}
-static const jv_measure fake = {fake_width, NULL};
+static const test_widths half_em = {0.5, 0.5, 1};
+static const jv_measure fake = {test_fake_width, (void *)&half_em};
 
 static jv_table *make_table(size_t rows, const char *title)
 {

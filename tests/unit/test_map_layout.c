@@ -15,17 +15,13 @@
 #include "layout/map_layout.h"
 #include "stats/geom.h"
 #include "util/utf8.h"
+#include "test_measure.h"
 
 static const char *const zhz[] = {"GM0482", "GM0585", "GM0611", "GM0505", "GM0689", "GM0512",
                                   "GM0523", "GM0531", "GM0588", "GM0545", "GM1927", "GM0584",
                                   "GM0590", "GM0610", "GM0617", "GM0707", "GM0642"};
 
-static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  (void)ctx;
-  (void)st;
-  return 0.55 * size * (double)jv_utf8_length(s);
-}
+static const test_widths fake_em = {0.55, 0.55, 0};
 
 typedef struct {
   jv_geo geo;
@@ -77,7 +73,7 @@ static int within(jv_map_rect in, jv_map_rect out)
 
 static void check_layout(fixture *f, double w, double h)
 {
-  jv_measure m = {fake_width, NULL};
+  jv_measure m = {test_fake_width, (void *)&fake_em};
   jv_map_layout_in in;
   memset(&in, 0, sizeof(in));
   in.geo = &f->geo;
@@ -135,7 +131,7 @@ static void test_labels_tall_frame(void **state) { check_layout(*state, 300, 420
 static void test_frame_too_small(void **state)
 {
   fixture *f = *state;
-  jv_measure m = {fake_width, NULL};
+  jv_measure m = {test_fake_width, (void *)&fake_em};
   jv_map_layout_in in;
   memset(&in, 0, sizeof(in));
   in.geo = &f->geo;

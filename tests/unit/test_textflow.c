@@ -13,23 +13,13 @@
 #include "layout/textflow.h"
 #include "render/fonts.h"
 #include "util/utf8.h"
+#include "test_measure.h"
 
 #define EPS 1e-6
 
 /* Fake monospace: 0.5 em per character, bold 0.6 em. */
-static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  (void)ctx;
-  double per = (st == JV_FONT_BOLD || st == JV_FONT_BOLD_ITALIC) ? 0.6 : 0.5;
-  return (double)jv_utf8_length(s) * per * size;
-}
-
-static const jv_measure fake = {fake_width, NULL};
-
-static double real_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  return jv_fonts_text_width(ctx, st, size, s);
-}
+static const test_widths mono = {0.5, 0.6, 0};
+static const jv_measure fake = {test_fake_width, (void *)&mono};
 
 typedef struct {
   jv_fonts *fonts;
@@ -460,7 +450,7 @@ static const jv_textflow_run seed[] = {
 static void test_real_fonts(void **state)
 {
   fixture *fx = *state;
-  jv_measure m = {real_width, fx->fonts};
+  jv_measure m = {test_font_width, fx->fonts};
   size_t n = sizeof(seed) / sizeof(seed[0]);
   jv_textflow f;
   /* A4 body width and a half column: no space wider than 2x; at 220 pt

@@ -257,7 +257,7 @@ static jv_status plan_outputs(jv_batch_plan *p, const jv_env *env, const jv_batc
                               jv_error *err)
 {
   size_t cap = 0;
-  jv_batch_output *o;
+  jv_batch_output *o = NULL; /* set by add_output; NULL quiets -O3 */
   for (size_t i = 0; i < p->project.n; i++) {
     const jv_project_unit *u = &p->project.units[i];
     if (strcmp(u->region, ANNEX_ID) == 0)

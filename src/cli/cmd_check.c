@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/check_job.h"
 #include "util/diag.h"
@@ -58,10 +59,8 @@ int jv_cmd_check(int argc, char **argv)
   jv_status st = jv_env_init(&env, &err);
   if (st == JV_OK)
     st = jv_check_job(&env, data, &errors, stderr, stdout, &err);
-  if (st != JV_OK && errors.count > 0) /* every error of the input, the first among them */
-    jv_diags_print_capped(&errors, stderr, "error", JV_DIAG_MAX);
-  else if (st != JV_OK)
-    jv_error_print(&err, stderr);
+  if (st != JV_OK)
+    jv_cli_print_failure(&errors, &err);
   jv_diags_free(&errors);
   return st;
 }

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/job.h"
 #include "util/diag.h"
@@ -76,10 +77,8 @@ int jv_cmd_report(int argc, char **argv)
   jv_status st = jv_env_init(&env, &err);
   if (!st)
     st = jv_job_report(&env, &ro, &err);
-  if (st && errors.count > 0) /* every error of the input, the first among them */
-    jv_diags_print_capped(&errors, stderr, "error", JV_DIAG_MAX);
-  else if (st)
-    jv_error_print(&err, stderr);
+  if (st)
+    jv_cli_print_failure(&errors, &err);
   else if (!ro.outline_text)
     printf("%s: %zu pagina's\n", ro.written, ro.pages);
   jv_diags_free(&errors);

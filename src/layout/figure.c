@@ -48,6 +48,12 @@ static void remember(const jv_figure *f, const jv_measure *m, double w, double h
   ((jv_figure *)f)->memo = fresh;
 }
 
+void jv_figure_forget(jv_figure *f)
+{
+  memo_free(f->memo);
+  f->memo = NULL;
+}
+
 jv_status jv_figure_lay_out(const jv_figure *f, const jv_measure *m, double w, double h,
                             jv_scene **out, jv_error *err)
 {
@@ -57,11 +63,12 @@ jv_status jv_figure_lay_out(const jv_figure *f, const jv_measure *m, double w, d
   jv_scene_init(*out);
   const struct jv_figure_memo *memo = f->memo;
   jv_status st;
-  if (memo && memo->w == w && memo->h == h && memo->m.width == m->width && memo->m.ctx == m->ctx) {
+  if (m && memo && memo->w == w && memo->h == h && memo->m.width == m->width &&
+      memo->m.ctx == m->ctx) {
     st = jv_scene_copy(*out, &memo->scene, err);
   } else {
     st = f->lay_out(f->ctx, m, w, h, *out, err);
-    if (st == JV_OK)
+    if (st == JV_OK && m)
       remember(f, m, w, h, *out);
   }
   if (st != JV_OK) {

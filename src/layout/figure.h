@@ -29,9 +29,13 @@ void jv_figure_free(jv_figure *f);
 /* Lays f out in w x h into *out (a new scene, freed with jv_scene_free and
  * free). A failure names the figure by its caption. Pagination lays a figure
  * out again in every pass, mostly in the same box: the last layout is kept
- * (f->memo) and copied when w, h and m are the same (lay_out must depend
- * only on them and ctx). */
+ * (f->memo, freed by jv_figure_free) and copied when w, h and m are the
+ * same (lay_out must depend only on them and ctx); without a measure (m
+ * NULL) nothing is kept. */
 jv_status jv_figure_lay_out(const jv_figure *f, const jv_measure *m, double w, double h,
                             jv_scene **out, jv_error *err);
+
+/* Drops the kept layout: for whoever changes ctx after a layout. */
+void jv_figure_forget(jv_figure *f);
 
 #endif

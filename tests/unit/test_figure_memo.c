@@ -30,8 +30,8 @@ static jv_status lay_out(void *ctx, const jv_measure *m, double w, double h, jv_
   jv_scene_rgb(out, (jv_rgb){0.25, 0.5, 0.75});
   jv_scene_rect(out, 1, 2, w - 2, h - 4);
   jv_scene_fill(out, JV_FILL_WINDING);
-  jv_scene_text(out, w / 2, h / 2, m->ctx ? "met maat" : "zonder", JV_FONT_BOLD, 9, JV_ALIGN_CENTER,
-                0);
+  jv_scene_text(out, w / 2, h / 2, m && m->ctx ? "met maat" : "zonder", JV_FONT_BOLD, 9,
+                JV_ALIGN_CENTER, 0);
   return JV_OK;
 }
 
@@ -88,6 +88,19 @@ static void test_same_box_is_copied(void **state)
   assert_null(g);
   assert_int_equal(jv_figure_lay_out(f, &m1, 300, 100, &g, &err), JV_OK);
   assert_int_equal(c.calls, 5);
+  drop(g);
+  assert_int_equal(jv_figure_lay_out(f, &m1, 300, 100, &g, &err), JV_OK);
+  assert_int_equal(c.calls, 5);
+  drop(g);
+  jv_figure_forget(f); /* after a change of ctx */
+  assert_int_equal(jv_figure_lay_out(f, &m1, 300, 100, &g, &err), JV_OK);
+  assert_int_equal(c.calls, 6);
+  drop(g);
+  /* without a measure nothing is kept */
+  assert_int_equal(jv_figure_lay_out(f, NULL, 300, 100, &g, &err), JV_OK);
+  drop(g);
+  assert_int_equal(jv_figure_lay_out(f, NULL, 300, 100, &g, &err), JV_OK);
+  assert_int_equal(c.calls, 8);
   drop(a);
   drop(b);
   drop(d);

@@ -34,10 +34,13 @@ static void usage(FILE *out)
                "  -k, --kind KIND        trend, comparison, stacked or keyfigure\n"
                "  -i, --indicator NAME   what to chart (see above and data/README.md)\n"
                "  -o, --output FILE      the file to write (.png, .svg or .pdf)\n"
-               "  -d, --data DIR         per-year data directory for comparison and stacked\n"
-               "                         (default: the bundled data/zuid-holland-zuid/2017-2018)\n"
-               "  -s, --series FILE      series file for trend and keyfigure; repeatable\n"
-               "                         (default: the bundled data/nationaal/series.csv and\n"
+               "  -d, --data DIR         per-year data directory (default: the bundled\n"
+               "                         data/zuid-holland-zuid/2017-2018); for trend and\n"
+               "                         keyfigure the series a report of DIR uses: the\n"
+               "                         national ones and DIR/../reeksen.csv of its project\n"
+               "  -s, --series FILE      series file for trend and keyfigure; repeatable;\n"
+               "                         replaces those of --data (default: the bundled\n"
+               "                         data/nationaal/series.csv and\n"
                "                         data/zuid-holland-zuid/reeksen.csv)\n"
                "  -W, --width PT         width in points (default 480)\n"
                "  -H, --height PT        height in points (default 300)\n"
@@ -181,9 +184,6 @@ static int parse_options(options *o, int argc, char **argv)
     return usage_error("%s", "missing -o FILE (.png, .svg or .pdf)");
   if (!jv_chart_job_output_ok(o->output))
     return usage_error("output '%s': the name must end in .png, .svg or .pdf", o->output);
-  if ((o->kind == K_TREND || o->kind == K_KEYFIGURE) && o->data)
-    return usage_error("--data is for comparison and stacked charts; %s reads --series",
-                       kind_names[o->kind]);
   if ((o->kind == K_COMPARISON || o->kind == K_STACKED) && o->n_series)
     return usage_error("--series is for trend and keyfigure charts; %s reads --data",
                        kind_names[o->kind]);

@@ -83,7 +83,10 @@ bool jv_template__refuse_in_columns(tpl_reader *r, const tpl_file *f, int line, 
  * (model/placeholder.h); what names the field in the message. */
 jv_status jv_template__check_text(const char *text, const char *file, int line, int column,
                                   const char *what, jv_error *err);
-/* The same for every text, bron and argument of t's nodes. */
-jv_status jv_template__check_placeholders(const jv_tpl *t, jv_error *err);
+/* The same for every text, bron and argument of the nodes of t from first
+ * on that come from f (not from files it included), located by line and
+ * column in f. */
+jv_status jv_template__check_placeholders(const jv_tpl *t, size_t first, const tpl_file *f,
+                                          jv_error *err);
 
 #endif

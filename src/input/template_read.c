@@ -155,10 +155,13 @@ static jv_status parse_file(tpl_reader *r, const char *name, const char *real, c
                         "use ::pagina for a page break");
   }
   cmark_node *doc = NULL;
+  size_t first = r->tpl->n_nodes;
   if (!st && !(doc = cmark_parse_document(text, len, TPL_CMARK_OPTIONS)))
     st = oom(err);
   if (!st)
     st = jv_template__walk(r, &f, doc);
+  if (!st)
+    st = jv_template__check_placeholders(r->tpl, first, &f, err);
   if (!st && r->cols_line && r->cols_depth == r->depth)
     st = jv_error_set(err, JV_EDATA, r->cols_file, r->cols_line, 0,
                       "::kolommen is not closed: add ::einde-kolommen in this file");
@@ -367,8 +370,6 @@ static jv_status run(jv_tpl *out, const char *name, const char *real, const char
   if (jv_tpl_add_file(out, name, &shown))
     return oom(err);
   jv_status st = parse_file(&r, shown, real, out->dir, buf, len, 1);
-  if (!st)
-    st = jv_template__check_placeholders(out, err);
   if (st)
     jv_tpl_free(out);
   return st;

@@ -58,6 +58,8 @@ static jv_status load(sources *src, const jv_chart_job_opts *o, const jv_env *en
   if (o->n_series) {
     for (size_t i = 0; i < o->n_series && st == JV_OK; i++)
       st = jv_series_read(&src->set, o->series[i], err);
+  } else if (o->data) { /* what a report of that data directory draws on */
+    st = jv_job_load_series(env, o->data, &src->set, err);
   } else {
     for (size_t i = 0; i < sizeof(default_series) / sizeof(default_series[0]) && !st; i++) {
       st = jv_paths_join(path, sizeof(path), home, default_series[i], err);

@@ -19,8 +19,10 @@ typedef enum { K_TREND, K_COMPARISON, K_STACKED, K_KEYFIGURE, K_NONE } jv_chart_
 typedef struct {
   jv_chart_kind kind;
   const char *indicator; /* indicator, series, list or group */
-  const char *data;      /* per-year data directory; NULL: the bundled one */
-  const char *series[JV_CHART_MAX_SERIES_FILES]; /* none: the bundled series */
+  const char *data;      /* per-year data directory; NULL: the bundled one. For trend
+                          * and keyfigure: the series a report of it uses (the
+                          * national ones and its project's reeksen.csv) */
+  const char *series[JV_CHART_MAX_SERIES_FILES]; /* none: by data, else the bundled series */
   size_t n_series;
   const char *output;         /* .png, .svg or .pdf */
   const char *title, *source; /* replace the chart's own, may be NULL */

@@ -9,6 +9,7 @@
 
 #include "input/herindeling_read.h"
 #include "stats/rates.h"
+#include "util/text.h"
 
 void jv_history_init(jv_history *h)
 {
@@ -61,6 +62,46 @@ jv_status jv_history_load(jv_history *h, const char *data_dir, const jv_dataset 
   return st;
 }
 
+/* The earlier years of h that the trend shows (shown[i]) recomputed onto
+ * the report year's indeling and municipalities (rec[i] for h->years[i],
+ * i < n_years - 1), and the note the trend's source line carries: which
+ * years were recomputed and, per year, which municipalities are left out
+ * and why. */
+static jv_status recompute_years(jv_history *h, const bool *shown, jv_recomputed *rec, char *note,
+                                 size_t size, jv_error *err)
+{
+  const jv_dataset *last = h->years[h->n_years - 1];
+  size_t n_earlier = h->n_years - 1;
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < n_earlier && !st; i++)
+    if (shown[i])
+      st = jv_recompute(&rec[i], h->years[i], last, &h->changes, err);
+  note[0] = '\0';
+  size_t len = 0;
+  for (size_t i = 0; i < n_earlier && !st && len < size; i++) {
+    const jv_recomputed *r = &rec[i];
+    if (!shown[i] || (!r->any_summed && !r->n_notes))
+      continue;
+    char ys[16];
+    jv_schoolyear_format(r->ds.year, ys, sizeof(ys));
+    snprintf(note + len, size - len, "; %s omgerekend naar de gemeentelijke indeling %d", ys,
+             last->boundary_year);
+    if (r->n_notes) { /* ", zonder Vijfheerenlanden (Vianen hoorde toen niet bij ...)" */
+      char names[600] = "", why[1200] = "";
+      for (size_t m = 0, j = 0; m < r->ds.n_munis; m++)
+        if (r->note[m]) {
+          jv_text_list_add(names, sizeof(names), j, r->n_notes, r->ds.munis[m].name);
+          size_t w = strlen(why);
+          snprintf(why + w, sizeof(why) - w, "%s%s", j++ ? "; " : "", r->reason[m]);
+        }
+      len = strlen(note);
+      snprintf(note + len, size - len, ", zonder %s (%s)", names, why);
+    }
+    len = strlen(note);
+  }
+  return st;
+}
+
 jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const jv_series **out,
                            jv_error *err)
 {
@@ -79,28 +120,36 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
   snprintf(label, sizeof(label), "%s%s, %s", jv_indicator_label(ind),
            per_1000 ? " per 1.000 leerplichtigen" : "", last->region_name ? last->region_name : "");
   jv_series *s = malloc(sizeof(*s));
-  if (!s)
+  jv_recomputed *rec = calloc(h->n_years, sizeof(*rec));
+  bool *shown = calloc(h->n_years, sizeof(*shown));
+  if (!s || !rec || !shown) {
+    free(s);
+    free(rec);
+    free(shown);
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
+  for (size_t i = 0; i < h->n_years; i++) /* else a gap */
+    shown[i] = h->years[i]->has_indicator[ind] && (!per_1000 || h->years[i]->has_indicator[den]);
   jv_series_init(s);
   h->trends[h->n_trends++] = s;
-  if (jv_series_name(s, name, label, jv_indicator_label(ind), JV_SERIES_COUNT))
-    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  char note[1800] = "", source[2200];
+  jv_status st = jv_series_name(s, name, label, jv_indicator_label(ind), JV_SERIES_COUNT);
+  if (st)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  else
+    st = recompute_years(h, shown, rec, note, sizeof(note), err);
+  /* every point the region as it is in the report year: one source line */
+  snprintf(source, sizeof(source), "registratie Leerplicht %s%s",
+           last->region_name ? last->region_name : "", note);
   s->decimals = per_1000 ? 1 : 0;
-  for (size_t i = 0; i < h->n_years; i++) {
-    const jv_dataset *y = h->years[i];
-    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
-    if (!y->has_indicator[ind] || (per_1000 && !y->has_indicator[den]))
-      continue; /* a gap */
-    char source[300];
-    /* an earlier year of another composition (a part now in the region was
-     * not then): its figure is that of the region as it was */
-    bool other = h->has_prev && h->prev.region_note;
-    snprintf(source, sizeof(source), "registratie Leerplicht %s%s",
-             y->region_name ? y->region_name : "",
-             other ? " (eerdere jaren: de regio met de gemeenten van dat jaar)" : "");
+  for (size_t i = 0; i < h->n_years && !st; i++) {
+    const jv_dataset *y = i + 1 < h->n_years ? &rec[i].ds : last;
+    if (!shown[i])
+      continue;
     jv_value_kind kind;
     double v;
-    if (per_1000) {
+    if (per_1000) { /* from the sums over the comparable municipalities */
       jv_rate r;
       jv_stats_region_rate(y, ind, den, &r);
       kind = r.kind;
@@ -111,8 +160,14 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
       v = (double)t.count;
     }
     if (jv_series_put(s, y->year, kind, v, source, NULL))
-      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+      st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
-  *out = s;
-  return JV_OK;
+  for (size_t i = 0; i + 1 < h->n_years; i++)
+    if (rec[i].note)
+      jv_recomputed_free(&rec[i]);
+  free(rec);
+  free(shown);
+  if (!st)
+    *out = s;
+  return st;
 }

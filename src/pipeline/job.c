@@ -131,10 +131,7 @@ jv_status jv_job_source_date(long long *out, jv_error *err)
   return JV_OK;
 }
 
-/* The series the report's charts draw on: the national series bundled with
- * the program and, when present, the region's own reeksen.csv beside its
- * year directories. A missing file is no error; a malformed one is. */
-static jv_status load_series(const jv_env *env, const char *data_dir, jv_series_set *set,
+jv_status jv_job_load_series(const jv_env *env, const char *data_dir, jv_series_set *set,
                              jv_error *err)
 {
   char path[4400];
@@ -248,7 +245,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
   if (!st && jv_checks_run(ds, warn))
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   if (!st && !opts->no_charts)
-    st = load_series(env, data_dir, series, err);
+    st = jv_job_load_series(env, data_dir, series, err);
   /* the project's own template (sjabloon/ beside the year folders) comes
    * before the bundled one */
   char own[4400];

@@ -12,6 +12,7 @@
 #include "layout/measure.h"
 #include "layout/paginate.h"
 #include "model/model.h"
+#include "model/series.h"
 #include "render/fonts.h"
 #include "util/error.h"
 
@@ -32,6 +33,13 @@ jv_measure jv_job_measure(const jv_fonts *fonts);
 
 /* Reads and validates a data directory (NULL: the bundled default). */
 jv_status jv_job_load(const jv_env *env, const char *data_dir, jv_dataset *out, jv_error *err);
+
+/* Adds the series a report of data_dir draws on to set: the national series
+ * bundled with the program and, when present, the region's own reeksen.csv
+ * beside its year directories (data_dir/../reeksen.csv, a project's). A
+ * missing file is no error; a malformed one is. */
+jv_status jv_job_load_series(const jv_env *env, const char *data_dir, jv_series_set *set,
+                             jv_error *err);
 /* The same, with every data error added to errors and the reading warnings
  * to warnings (either may be NULL); see jv_dataset_read_dir_all. */
 jv_status jv_job_load_all(const jv_env *env, const char *data_dir, jv_dataset *out,

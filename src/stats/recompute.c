@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 static jv_status oom(jv_error *err)
 {
   return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
@@ -29,18 +31,14 @@ void jv_recomputed_free(jv_recomputed *r)
 {
   for (size_t i = 0; i < r->ds.n_munis && r->note; i++)
     free(r->note[i]);
+  for (size_t i = 0; i < r->ds.n_munis && r->reason; i++)
+    free(r->reason[i]);
   free(r->note);
+  free(r->reason);
   free(r->summed);
   free(r->region_note);
   jv_dataset_free(&r->ds);
   memset(r, 0, sizeof(*r));
-}
-
-/* Appends "a", ", b" or " en c" style names to buf. */
-static void add_name(char *buf, size_t size, size_t k, size_t count, const char *name)
-{
-  size_t len = strlen(buf);
-  snprintf(buf + len, size - len, "%s%s", k == 0 ? "" : k + 1 == count ? " en " : ", ", name);
 }
 
 /* Sums the parts of municipality i, or writes the reason it cannot. */
@@ -67,25 +65,25 @@ static jv_status one(jv_recomputed *out, size_t i, const jv_dataset *earlier,
   size_t km = 0, ks = 0;
   for (size_t p = 0; p < np; p++) {
     if (!parts[p].whole)
-      add_name(split, sizeof(split), ks++, n_split, parts[p].name);
+      jv_text_list_add(split, sizeof(split), ks++, n_split, parts[p].name);
     else if (jv_dataset_find_code(earlier, parts[p].code) < 0)
-      add_name(missing, msize, km++, n_missing, parts[p].name);
+      jv_text_list_add(missing, msize, km++, n_missing, parts[p].name);
   }
   char ys[16];
   jv_schoolyear_format(earlier->year, ys, sizeof(ys));
-  char note[900] = "";
+  char reason[800] = "", note[900];
   if (n_split)
-    snprintf(note, sizeof(note),
-             "%s: niet vergelijkbaar met %s, want %s %s na %s gesplitst over meer gemeenten "
-             "(een deel wordt niet geschat)",
-             m->name, ys, split, n_split > 1 ? "zijn" : "is", ys);
+    snprintf(reason, sizeof(reason),
+             "%s %s na %s gesplitst over meer gemeenten (een deel wordt niet geschat)", split,
+             n_split > 1 ? "zijn" : "is", ys);
   else if (n_missing)
-    snprintf(note, sizeof(note), "%s: niet vergelijkbaar met %s, want %s %s toen niet bij %s",
-             m->name, ys, missing, n_missing > 1 ? "hoorden" : "hoorde",
+    snprintf(reason, sizeof(reason), "%s %s toen niet bij %s", missing,
+             n_missing > 1 ? "hoorden" : "hoorde",
              earlier->region_name ? earlier->region_name : "de regio");
-  if (note[0]) {
+  if (reason[0]) {
     free(parts);
-    if (!(out->note[i] = strdup(note)))
+    snprintf(note, sizeof(note), "%s: niet vergelijkbaar met %s, want %s", m->name, ys, reason);
+    if (!(out->note[i] = strdup(note)) || !(out->reason[i] = strdup(reason)))
       return oom(err);
     out->n_notes++;
     return JV_OK; /* values stay missing */
@@ -114,8 +112,9 @@ jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_d
   if (!(out->ds.region_name = strdup(earlier->region_name ? earlier->region_name : "")))
     st = oom(err);
   out->note = calloc(current->n_munis + 1, sizeof(*out->note));
+  out->reason = calloc(current->n_munis + 1, sizeof(*out->reason));
   out->summed = calloc(current->n_munis + 1, sizeof(*out->summed));
-  if (!st && (!out->note || !out->summed))
+  if (!st && (!out->note || !out->reason || !out->summed))
     st = oom(err);
   char missing_all[600] = "";
   for (size_t i = 0; i < current->n_munis && !st; i++) {

@@ -15,6 +15,8 @@ typedef struct {
    * made of, and JV_VAL_MISSING where it is not comparable */
   jv_dataset ds;
   char **note;       /* per municipality: NULL, or why it is not comparable (owned) */
+  char **reason;     /* per municipality: NULL, or that note's reason alone, "Vianen
+                      * hoorde toen niet bij Zuid-Holland Zuid" (owned) */
   bool *summed;      /* per municipality: its figure is a sum over several earlier ones */
   size_t n_notes;    /* how many municipalities have a note */
   bool any_summed;   /* some figure was recomputed */

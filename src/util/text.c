@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/utf8.h"
@@ -79,4 +80,11 @@ char *jv_trim_inplace(char *s)
   memmove(s, s + start, n - start);
   s[n - start] = '\0';
   return s;
+}
+
+void jv_text_list_add(char *buf, size_t size, size_t k, size_t count, const char *name)
+{
+  size_t len = strlen(buf);
+  if (len < size)
+    snprintf(buf + len, size - len, "%s%s", k == 0 ? "" : k + 1 == count ? " en " : ", ", name);
 }

@@ -17,4 +17,8 @@ char *jv_trim_inplace(char *s);
  * characters one '-', none at either end. dst always NUL-terminated. */
 void jv_ascii_slug(char *dst, size_t size, const char *src);
 
+/* Appends name to the Dutch list in buf as item k (from 0) of count:
+ * "a", "a en b", "a, b en c". buf stays NUL-terminated within size. */
+void jv_text_list_add(char *buf, size_t size, size_t k, size_t count, const char *name);
+
 #endif

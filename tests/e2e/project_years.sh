@@ -5,7 +5,9 @@
 # 2020 indeling (Hoeksche Waard 268 / 13.009 = 20,6, Molenlanden 141 / 7.928
 # = 17,8; computed here from the CSV files and the known 2019 mergers, not
 # from the program), Vijfheerenlanden as not comparable with a note naming
-# Vianen, the change, and a regional trend over the school years present.
+# Vianen, the change, and a regional trend over the school years present,
+# its earlier year recomputed onto the 2020 indeling (without
+# Vijfheerenlanden, said in its source line).
 # Binnenmaas in 2019-2020 data exits 65 naming Hoeksche Waard.
 set -euo pipefail
 bin=$1
@@ -83,12 +85,26 @@ for s in ["2017-2018 omgerekend naar de gemeentelijke indeling 2020 (Hoeksche Wa
           "Relatief verzuimers per 1.000 leerplichtigen in Zuid-Holland Zuid, per schooljaar"]:
     if s not in flat:
         bad.append(f"missing text: {s}")
-# the trend: one bar per year present (2018-2019 a gap), each the region's own rate
-trend = flat[flat.index("in Zuid-Holland Zuid, per schooljaar"):]
-trend = trend[:trend.index("Bron:")]
-for s in [fmt_t(reg_old).lstrip("+"), fmt_t(reg_now).lstrip("+"), "2017-2018 2018-2019 2019-2020"]:
+# the trend: one bar per year present (2018-2019 a gap); 2017-2018 recomputed
+# onto the 2020 indeling over the comparable municipalities: every one of
+# 2019-2020 but Vijfheerenlanden (Vianen's 2017-2018 figures are not in the
+# project), the merged ones summed from their predecessors
+comparable = [merged.get(c, [c]) for c in lpl if c != "GM1961"]
+trend_old = tenths(sum(int(vz_old[p]["relatief_verzuim"]) for ps in comparable for p in ps),
+                   sum(int(lpl_old[p]["leerplichtigen_5_17"]) for ps in comparable for p in ps))
+if trend_old == reg_old:
+    bad.append("test data: the comparable 2017-2018 rate equals the old region's")
+at = flat.index("in Zuid-Holland Zuid, per schooljaar")
+trend = flat[at:flat.index("Bron:", at)]
+for s in [f"van {fmt_t(trend_old).lstrip('+')} in 2017-2018 naar {fmt_t(reg_now).lstrip('+')} in "
+          "2019-2020", "geen cijfer voor 2018-2019", "2017-2018 2018-2019 2019-2020"]:
     if s not in trend:
         bad.append(f"trend lacks {s}: {trend}")
+source = flat[flat.index("Bron:", at):]
+want = ("Bron: registratie Leerplicht Zuid-Holland Zuid; 2017-2018 omgerekend naar de gemeentelijke "
+        "indeling 2020, zonder Vijfheerenlanden (Vianen hoorde toen niet bij Zuid-Holland Zuid)")
+if not source.startswith(want):
+    bad.append(f"trend source should start {want}: {source[:200]}")
 if bad:
     print("FAIL:\n" + "\n".join(bad))
     sys.exit(1)

@@ -81,8 +81,14 @@ grep -q "Langer dan drie maanden" "$tmp/r.txt" && bad "left-out table printed"
 sed -i 's/Dit verslag van {organisatie}/Dit verslag van {organsatie}/' "$p/sjabloon/jaarverslag.md"
 rc=0
 "$bin" report --data "$p/2019-2020" -o "$tmp/r2.pdf" >/dev/null 2>"$tmp/err.txt" || rc=$?
-[ "$rc" = 65 ] && grep -q "sjabloon/jaarverslag.md:10: error: unknown placeholder {organsatie} in the text" "$tmp/err.txt" ||
+[ "$rc" = 65 ] && grep -qF "sjabloon/jaarverslag.md:10:17: error: unknown placeholder {organsatie} in the text: known are {regio}, {schooljaar}, {organisatie}, {vorig_schooljaar}" "$tmp/err.txt" ||
   bad "unknown placeholder: rc $rc $(cat "$tmp/err.txt")"
+# ... also on a paragraph's later line, inside emphasis: its own line and column
+sed -i 's/Dit verslag van {organsatie} gaat over {schooljaar}./Dit verslag van {organisatie}\ngaat over *het jaar {schooljar}*./' "$p/sjabloon/jaarverslag.md"
+rc=0
+"$bin" report --data "$p/2019-2020" -o "$tmp/r2.pdf" >/dev/null 2>"$tmp/err.txt" || rc=$?
+[ "$rc" = 65 ] && grep -qF "sjabloon/jaarverslag.md:11:21: error: unknown placeholder {schooljar} in the text" "$tmp/err.txt" ||
+  bad "unknown placeholder on a paragraph's second line: rc $rc $(cat "$tmp/err.txt")"
 sed -i 's/^titel: .*/titel: Verslag {jaar}/' "$p/sjabloon/jaarverslag.md"
 rc=0
 "$bin" report --data "$p/2019-2020" -o "$tmp/r2.pdf" >/dev/null 2>"$tmp/err.txt" || rc=$?

@@ -18,18 +18,21 @@
  * indicator names. Each row names a municipality of geo (code and matching
  * name, as in a data file), a date, a non-empty reason, and at least one
  * figure (jv_value_parse syntax); an empty figure cell means "unchanged".
- * JV_EDATA with file:line:column on any violation, JV_ENOINPUT/JV_EIO when
- * the file cannot be read. out keeps what was appended before a failure;
- * the caller frees it either way. */
+ * JV_EDATA when anything is wrong: every problem of the file is added to
+ * errs (may be NULL) with file:line:column, err holds the first, and only
+ * the rows without a problem are appended. JV_ENOINPUT/JV_EIO when the file
+ * cannot be read. The caller frees out either way. */
 jv_status jv_corrections_read_file(jv_correction_set *out, const char *path,
-                                   const jv_gemeenten *geo, jv_error *err);
+                                   const jv_gemeenten *geo, jv_diags *errs, jv_error *err);
 
 /* Reads every <data_dir>/correcties/ *.csv (hidden files skipped, in byte
- * order of the names; no such directory: nothing to do) and applies them to
- * ds with jv_correction_apply. On success ds->corrections holds the
- * corrections that changed a figure (NULL when none did). On failure err is
- * located in the correction file and ds must be discarded. */
+ * order of the names; no such directory: nothing to do), each problem of
+ * every file added to errs (may be NULL). When apply is set and there was
+ * none, applies them to ds with jv_correction_apply (its problems too go to
+ * errs); ds->corrections then holds the corrections that changed a figure
+ * (NULL when none did). JV_EDATA when a problem was found, err holding the
+ * first (located in its correction file); ds must then be discarded. */
 jv_status jv_corrections_apply_dir(jv_dataset *ds, const char *data_dir, const jv_gemeenten *geo,
-                                   jv_error *err);
+                                   bool apply, jv_diags *errs, jv_error *err);
 
 #endif

@@ -23,6 +23,7 @@ typedef struct {
   const jv_gemeenten *geo;
   jv_diags *errs;                   /* every data error of the run */
   jv_diags *warns;                  /* NULL: warnings not wanted */
+  bool geo_ok;                      /* the indeling's list is loaded: rows can be checked */
   bool first_lost;                  /* the first file lost rows to errors */
   char first_base[256];             /* the file that set the municipality list */
   int *first_line;                  /* per municipality: its line in that file */
@@ -170,7 +171,7 @@ static jv_status merge_rows(merge_state *m, const jv_indicator_file *f, int firs
       continue;
     }
     if (row->is_total) {
-      if (!ds->total.name && !(ds->total.name = strdup(ds->region_name)))
+      if (!ds->total.name && !(ds->total.name = strdup(ds->region_name ? ds->region_name : "")))
         st = jv_error_set(err, JV_EINTERNAL, f->table.name, 0, 0, "out of memory");
       ds->has_total = true;
       put_values(&ds->total, f, row, file);
@@ -281,8 +282,14 @@ static jv_status use_file(merge_state *m, jv_status st, jv_indicator_file *f, in
     jv_indicator_file_free(f);
     return JV_OK;
   }
+  if (!m->geo_ok) { /* no indeling to check the rows against: the header only */
+    *skipped = true;
+    jv_indicator_file_free(f);
+    return st;
+  }
+  const char *region = m->ds->region_name ? m->ds->region_name : "";
   if (st == JV_OK)
-    st = jv_indicator_file_read_rows(f, m->geo, m->ds->region_name, m->errs, m->warns, err);
+    st = jv_indicator_file_read_rows(f, m->geo, region, m->errs, m->warns, err);
   if (st == JV_OK)
     st = merge_rows(m, f, first, err);
   jv_indicator_file_free(f);
@@ -359,7 +366,7 @@ static jv_status read_regio(merge_state *m, const char *d, jv_loc *indeling_at, 
   size_t n = 0;
   jv_error lerr;
   if (stat(path, &sb) == 0 || list_files(d, &names, &n, &lerr) != JV_OK)
-    return jv_regio_read(m->ds, indeling_at, path, err);
+    return jv_regio_read(m->ds, indeling_at, path, m->errs, err);
   jv_status st = JV_ENOINPUT;
   for (size_t i = 0; i < n && st == JV_ENOINPUT; i++) {
     char book_path[PATH_MAX];
@@ -371,7 +378,7 @@ static jv_status read_regio(merge_state *m, const char *d, jv_loc *indeling_at, 
         jv_xlsx_read(&book, book_path, "regio", &scratch, &lerr) == JV_OK) {
       for (size_t k = 0; k < book.n && st == JV_ENOINPUT; k++)
         if (strcasecmp(book.sheets[k].sheet, "regio") == 0)
-          st = jv_regio_read_table(m->ds, indeling_at, &book.sheets[k].table, err);
+          st = jv_regio_read_table(m->ds, indeling_at, &book.sheets[k].table, m->errs, err);
       jv_xlsx_book_free(&book);
     }
     jv_diags_free(&scratch);
@@ -379,13 +386,15 @@ static jv_status read_regio(merge_state *m, const char *d, jv_loc *indeling_at, 
   for (size_t i = 0; i < n; i++)
     free(names[i]);
   free(names);
-  return st == JV_ENOINPUT ? jv_regio_read(m->ds, indeling_at, path, err) : st;
+  return st == JV_ENOINPUT ? jv_regio_read(m->ds, indeling_at, path, m->errs, err) : st;
 }
 
+/* The indeling's municipality list; its errors (a broken install) are
+ * added to errs; a missing list is an error at the indeling. */
 static jv_status load_gemeenten(jv_gemeenten *geo, const char *gemeenten_dir, int year,
-                                const jv_loc *indeling_at, jv_error *err)
+                                const jv_loc *indeling_at, jv_diags *errs, jv_error *err)
 {
-  jv_status st = jv_gemeenten_load(geo, gemeenten_dir, year, err);
+  jv_status st = jv_gemeenten_load_all(geo, gemeenten_dir, year, errs, err);
   if (st != JV_ENOINPUT)
     return st;
   int years[64];
@@ -424,23 +433,45 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
   return jv_dataset_read_dir_all(out, dir, gemeenten_dir, NULL, NULL, err);
 }
 
-/* The run's steps; data errors go to m->errs (regio.csv and corrections
- * stop at their first). */
+/* st with its data error in errs: already there when errs grew past
+ * n_before (a reader that records each of its errors), else added now. */
+static jv_status recorded(jv_diags *errs, size_t n_before, jv_status st, const jv_error *e)
+{
+  if (st == JV_EDATA && errs->count + errs->dropped > n_before)
+    return JV_OK;
+  return jv_diags_take(errs, st, e);
+}
+
+/* The run's steps; every data error goes to m->errs. What cannot be checked
+ * for an error found earlier is left out: without a usable indeling (or its
+ * municipality list) the data files' headers are checked but not their
+ * rows, and the corrections are read only when the rows could be. */
 static jv_status read_all(merge_state *m, jv_gemeenten *geo, const char *d,
                           const char *gemeenten_dir, jv_error *err)
 {
   jv_loc indeling_at = {.line = 0};
-  jv_status st = read_regio(m, d, &indeling_at, err);
-  if (st == JV_OK)
-    st = load_gemeenten(geo, gemeenten_dir, m->ds->boundary_year, &indeling_at, err);
-  if (st == JV_OK)
-    st = check_indeling_fits(m->ds, &indeling_at, err);
+  size_t n = m->errs->count + m->errs->dropped;
+  jv_status st = recorded(m->errs, n, read_regio(m, d, &indeling_at, err), err);
+  if (st == JV_OK && m->ds->boundary_year) {
+    n = m->errs->count + m->errs->dropped;
+    st = load_gemeenten(geo, gemeenten_dir, m->ds->boundary_year, &indeling_at, m->errs, err);
+    m->geo_ok = st == JV_OK;
+    st = recorded(m->errs, n, st, err);
+  }
+  if (st == JV_OK && m->geo_ok && m->ds->year.start &&
+      (st = check_indeling_fits(m->ds, &indeling_at, err)) == JV_EDATA) {
+    m->geo_ok = false; /* every row checked against the wrong list: only a cascade */
+    st = jv_diags_take(m->errs, st, err);
+  }
   if (st == JV_OK)
     st = read_files(m, d, err);
-  if (st == JV_OK && m->errs->count == 0) /* correcties/ is applied here so report, check
-                                             and batch agree */
-    st = jv_corrections_apply_dir(m->ds, d, geo, err);
-  return jv_diags_take(m->errs, st, err);
+  if (st == JV_OK && m->geo_ok) { /* correcties/ is applied here so report, check and batch
+                                     agree; only to a dataset without errors */
+    n = m->errs->count + m->errs->dropped;
+    st = jv_corrections_apply_dir(m->ds, d, geo, n == 0, m->errs, err);
+    st = recorded(m->errs, n, st, err);
+  }
+  return st;
 }
 
 jv_status jv_dataset_read_dir_all(jv_dataset *out, const char *dir, const char *gemeenten_dir,

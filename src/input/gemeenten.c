@@ -10,6 +10,7 @@
 
 #include "input/csv_table.h"
 #include "input/herindeling_read.h"
+#include "util/diag.h"
 #include "util/utf8.h"
 
 static size_t put_utf8(char *out, uint32_t cp)
@@ -103,7 +104,8 @@ static jv_status two_fields(const jv_csv_table *t, size_t r, const char *what, j
   return JV_OK;
 }
 
-static jv_status load_list(jv_gemeenten *g, const char *path, jv_error *err)
+/* Every malformed row of the list goes to errs (err: the first). */
+static jv_status load_list(jv_gemeenten *g, const char *path, jv_diags *errs, jv_error *err)
 {
   jv_csv_table t;
   jv_status st = jv_csv_table_read(&t, path, err);
@@ -114,16 +116,24 @@ static jv_status load_list(jv_gemeenten *g, const char *path, jv_error *err)
     jv_csv_table_free(&t);
     return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
   }
+  jv_error first;
+  jv_error_clear(&first);
   for (size_t r = 1; r < t.n_rows && st == JV_OK; r++) {
-    st = two_fields(&t, r, "cbs_code,gemeente", err);
-    if (st != JV_OK)
-      break;
-    const jv_csv_field *code = &t.rows[r].fields[0], *name = &t.rows[r].fields[1];
-    if (strlen(code->text) != 6 || strncmp(code->text, "GM", 2) != 0) {
-      st = jv_error_set(err, JV_EDATA, path, code->line, code->column,
-                        "'%s' is not a CBS municipality code", code->text);
-      break;
+    jv_error e;
+    jv_status bad = two_fields(&t, r, "cbs_code,gemeente", &e);
+    const jv_csv_field *code = &t.rows[r].fields[0];
+    if (!bad && (strlen(code->text) != 6 || strncmp(code->text, "GM", 2) != 0))
+      bad =
+          jv_error_set(&e, JV_EDATA, path, code->line, code->column,
+                       "'%s' is not a CBS municipality code: expected GM and 4 digits", code->text);
+    if (bad) {
+      if (!first.status)
+        first = e;
+      if (errs && jv_diags_take(errs, bad, &e) != JV_OK)
+        st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
+      continue;
     }
+    const jv_csv_field *name = &t.rows[r].fields[1];
     jv_gemeente *m = &g->items[g->n];
     memcpy(m->code, code->text, 7);
     m->name = strdup(name->text);
@@ -133,6 +143,10 @@ static jv_status load_list(jv_gemeenten *g, const char *path, jv_error *err)
       st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
   }
   jv_csv_table_free(&t);
+  if (st == JV_OK && first.status) {
+    *err = first;
+    st = JV_EDATA;
+  }
   return st;
 }
 
@@ -168,6 +182,12 @@ static jv_status load_aliases(jv_gemeenten *g, const char *path, jv_error *err)
 
 jv_status jv_gemeenten_load(jv_gemeenten *out, const char *dir, int year, jv_error *err)
 {
+  return jv_gemeenten_load_all(out, dir, year, NULL, err);
+}
+
+jv_status jv_gemeenten_load_all(jv_gemeenten *out, const char *dir, int year, jv_diags *errs,
+                                jv_error *err)
+{
   memset(out, 0, sizeof(*out));
   out->year = year;
   char path[PATH_MAX];
@@ -177,7 +197,7 @@ jv_status jv_gemeenten_load(jv_gemeenten *out, const char *dir, int year, jv_err
     return jv_error_set(err, JV_ENOINPUT, path, 0, 0,
                         "no municipality list for the CBS indeling %d", year);
   fclose(probe);
-  jv_status st = load_list(out, path, err);
+  jv_status st = load_list(out, path, errs, err);
   if (st == JV_OK) {
     snprintf(path, sizeof(path), "%s/aliassen.csv", dir);
     st = load_aliases(out, path, err);

@@ -31,6 +31,10 @@ typedef struct {
  * messages on codes that are gone). JV_ENOINPUT when there is no list for that year. On success
  * *out belongs to the caller (jv_gemeenten_free); on failure it is left empty. */
 jv_status jv_gemeenten_load(jv_gemeenten *out, const char *dir, int year, jv_error *err);
+/* The same, with every malformed row of the list added to errs (JV_EDATA,
+ * err holding the first; errs may be NULL). */
+jv_status jv_gemeenten_load_all(jv_gemeenten *out, const char *dir, int year, jv_diags *errs,
+                                jv_error *err);
 void jv_gemeenten_free(jv_gemeenten *g);
 
 /* The years for which <dir> holds a list, ascending; returns how many were

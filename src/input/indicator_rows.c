@@ -71,7 +71,8 @@ static void total_row(rows_ctx *c, jv_indicator_row *row)
 {
   const jv_csv_field *code = code_field(c, row);
   const jv_csv_field *name = &row->src->fields[c->f->col_name];
-  if (is_total_name(row->name, c->region)) {
+  /* 'totaal' when regio.csv gave no usable region name (its error is reported) */
+  if (is_total_name(row->name, c->region) || (!c->region[0] && code->text[0])) {
     row->is_total = true;
     second_total(c, row);
     return;

@@ -130,7 +130,21 @@ static void adjust_total(jv_dataset *ds, jv_indicator ind, jv_value old, jv_valu
   t->count += now.count - old.count;
 }
 
-jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_error *err)
+/* Records a correction's error: in errs when given (the others are still
+ * applied), else in err (and the run stops). */
+static jv_status refuse(jv_diags *errs, jv_error *err, const jv_error *e)
+{
+  if (!errs) {
+    *err = *e;
+    return JV_EDATA;
+  }
+  if (jv_diags_add(errs, e->loc.file[0] ? e->loc.file : NULL, e->loc.line, e->loc.column, "%s",
+                   e->msg))
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  return JV_OK;
+}
+
+jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_diags *errs, jv_error *err)
 {
   if (s->n > 1)
     qsort(s->items, s->n, sizeof(*s->items), cmp_correction);
@@ -138,26 +152,35 @@ jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_error *er
   if (!keep)
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   jv_status st = JV_OK;
+  bool failed = false;
+  jv_error first; /* the first refused, when errs is given */
+  jv_error_clear(&first);
   for (size_t i = 0; i < s->n && st == JV_OK; i++) {
     jv_correction *c = &s->items[i];
     long idx = jv_dataset_find_code(ds, c->code);
-    if (idx < 0) {
-      st = jv_error_set(err, JV_EDATA, c->where.file, c->where.line, c->where.column,
-                        "%s is not in the data of %s: a correction can only change a "
-                        "municipality the data files list",
-                        c->code, ds->region_name ? ds->region_name : "this region");
+    jv_error e;
+    jv_error_clear(&e);
+    if (idx < 0)
+      jv_error_set(&e, JV_EDATA, c->where.file, c->where.line, c->where.column,
+                   "%s is not in the data of %s: a correction can only change a municipality "
+                   "the data files list",
+                   c->code, ds->region_name ? ds->region_name : "this region");
+    else if (!ds->has_indicator[c->ind])
+      jv_error_set(&e, JV_EDATA, c->where.file, c->where.line, c->where.column,
+                   "the data has no column %s to correct: add it to a data file, or leave this "
+                   "cell empty",
+                   jv_indicator_name(c->ind));
+    else
+      check_conflict(s, i, &e);
+    if (e.status == JV_EDATA) {
+      if (!failed)
+        first = e;
+      failed = true;
+      st = refuse(errs, err, &e);
+      if (st == JV_OK)
+        continue;
       break;
     }
-    if (!ds->has_indicator[c->ind]) {
-      st = jv_error_set(err, JV_EDATA, c->where.file, c->where.line, c->where.column,
-                        "the data has no column %s to correct: add it to a data file, or "
-                        "leave this cell empty",
-                        jv_indicator_name(c->ind));
-      break;
-    }
-    st = check_conflict(s, i, err);
-    if (st != JV_OK)
-      break;
     jv_municipality *m = &ds->munis[idx];
     c->old_value = m->values[c->ind];
     if (same_value(c->old_value, c->value))
@@ -167,6 +190,10 @@ jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_error *er
     m->where[c->ind] =
         (jv_srcpos){jv_dataset_file(ds, c->where.file), c->where.line, c->where.column};
     keep[i] = true;
+  }
+  if (st == JV_OK && failed) {
+    *err = first;
+    st = JV_EDATA;
   }
   if (st == JV_OK) {
     size_t o = 0;

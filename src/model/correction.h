@@ -55,7 +55,9 @@ jv_status jv_correction_set_add(jv_correction_set *s, const jv_correction *c);
  * still cross-checks.
  * JV_EDATA (located at the later one) when a municipality is not in ds,
  * when ds has no column for the figure, or when two corrections of one
- * figure with the same date disagree. On failure ds may be partly changed. */
-jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_error *err);
+ * figure with the same date disagree: with errs NULL at the first, else
+ * after every correction, each refused one added to errs (err holds the
+ * first). On failure ds may be partly changed. */
+jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_diags *errs, jv_error *err);
 
 #endif

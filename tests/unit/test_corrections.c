@@ -144,7 +144,7 @@ static void expect_error(fixture *fx, const char *name, const char *text, int li
   jv_correction_set_init(&set);
   jv_error err;
   jv_error_clear(&err);
-  jv_status st = jv_corrections_read_file(&set, path, &fx->geo, &err);
+  jv_status st = jv_corrections_read_file(&set, path, &fx->geo, NULL, &err);
   jv_correction_set_free(&set);
   unlink(path);
   if (st != JV_EDATA || err.loc.line != line || err.loc.column != column ||
@@ -167,7 +167,7 @@ static void test_read_ok(void **state)
   jv_error err;
   char path[256];
   snprintf(path, sizeof(path), "%s/a.csv", fx->corr);
-  assert_int_equal(jv_corrections_read_file(&set, path, &fx->geo, &err), JV_OK);
+  assert_int_equal(jv_corrections_read_file(&set, path, &fx->geo, NULL, &err), JV_OK);
   assert_int_equal(set.n, 3); /* the empty relatief_verzuim of Dordrecht is no correction */
   assert_string_equal(set.items[0].code, "GM0505");
   assert_int_equal(set.items[0].ind, JV_IND_ABSOLUUT);
@@ -247,8 +247,8 @@ static void test_read_dir_applies(void **state)
   jv_correction_set_init(&again);
   char path[256];
   snprintf(path, sizeof(path), "%s/2018-10.csv", fx->corr);
-  assert_int_equal(jv_corrections_read_file(&again, path, &fx->geo, &err), JV_OK);
-  assert_int_equal(jv_correction_apply(&ds, &again, &err), JV_OK);
+  assert_int_equal(jv_corrections_read_file(&again, path, &fx->geo, NULL, &err), JV_OK);
+  assert_int_equal(jv_correction_apply(&ds, &again, NULL, &err), JV_OK);
   assert_int_equal(again.n, 0);
   assert_int_equal(muni(&ds, "GM0505")->values[JV_IND_ABSOLUUT].count, 12);
   assert_int_equal(ds.total.values[JV_IND_ABSOLUUT].count, 52);

@@ -20,14 +20,22 @@ typedef struct jv_figure {
   void (*free_ctx)(void *ctx); /* may be NULL */
   char *caption;               /* owned, may be NULL */
   char *alt;                   /* owned text alternative generated from the data */
+  struct jv_figure_memo *memo; /* owned, may be NULL: the last layout, see below */
 } jv_figure;
 
 /* Frees the figure's strings and context and the figure itself. */
 void jv_figure_free(jv_figure *f);
 
 /* Lays f out in w x h into *out (a new scene, freed with jv_scene_free and
- * free). A failure names the figure by its caption. */
+ * free). A failure names the figure by its caption. Pagination lays a figure
+ * out again in every pass, mostly in the same box: the last layout is kept
+ * (f->memo, freed by jv_figure_free) and copied when w, h and m are the
+ * same (lay_out must depend only on them and ctx); without a measure (m
+ * NULL) nothing is kept. */
 jv_status jv_figure_lay_out(const jv_figure *f, const jv_measure *m, double w, double h,
                             jv_scene **out, jv_error *err);
+
+/* Drops the kept layout: for whoever changes ctx after a layout. */
+void jv_figure_forget(jv_figure *f);
 
 #endif

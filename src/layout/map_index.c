@@ -1,6 +1,7 @@
-/* map_index.c - border segments in a grid of cells a little larger than a
- * label's height, so a box query looks at a handful of cells; shape boxes
- * in points so a point query runs point-in-polygon only where it can hit. */
+/* map_index.c - border segments, shape boxes and placed names in a grid of
+ * cells a little larger than a label's height, so a box query looks at a
+ * handful of cells and a point query runs point-in-polygon only for the
+ * shapes whose box holds the point. */
 #include "layout/map_index.h"
 
 #include <math.h>
@@ -17,8 +18,25 @@ void jv_map_index_free(jv_map_index *ix)
   free(ix->items);
   free(ix->segs);
   free(ix->shape_box);
+  free(ix->shape_start);
+  free(ix->shape_items);
   free(ix->seen);
+  free(ix->label_head);
+  free(ix->label_node);
+  free(ix->label_seen);
   memset(ix, 0, sizeof(*ix));
+}
+
+/* fmin and fmax without the library call: the same results, NaN included
+ * (a zero's sign aside, which no caller can see). */
+static double lo(double a, double b)
+{
+  return (b < a || a != a) ? b : a;
+}
+
+static double hi(double a, double b)
+{
+  return (b > a || a != a) ? b : a;
 }
 
 static void cell_range(const jv_map_index *ix, double minx, double miny, double maxx, double maxy,
@@ -27,10 +45,10 @@ static void cell_range(const jv_map_index *ix, double minx, double miny, double 
   double fx0 = floor((minx - ix->x0) / ix->cell), fy0 = floor((miny - ix->y0) / ix->cell);
   double fx1 = floor((maxx - ix->x0) / ix->cell), fy1 = floor((maxy - ix->y0) / ix->cell);
   double mx = (double)ix->nx - 1, my = (double)ix->ny - 1;
-  *cx0 = (size_t)fmin(fmax(fx0, 0), mx);
-  *cy0 = (size_t)fmin(fmax(fy0, 0), my);
-  *cx1 = (size_t)fmin(fmax(fx1, 0), mx);
-  *cy1 = (size_t)fmin(fmax(fy1, 0), my);
+  *cx0 = (size_t)lo(hi(fx0, 0), mx);
+  *cy0 = (size_t)lo(hi(fy0, 0), my);
+  *cx1 = (size_t)lo(hi(fx1, 0), mx);
+  *cy1 = (size_t)lo(hi(fy1, 0), my);
 }
 
 /* Segments of the visible borders, clipped to nothing: a segment partly in
@@ -54,13 +72,58 @@ static size_t collect(jv_map_index *ix, const jv_map_topology *t, const bool *fo
       s->kind = kind;
       double x0 = l->map.x - CELL, y0 = l->map.y - CELL;
       double x1 = l->map.x + l->map.w + CELL, y1 = l->map.y + l->map.h + CELL;
-      if (fmax(s->x1, s->x2) < x0 || fmin(s->x1, s->x2) > x1 || fmax(s->y1, s->y2) < y0 ||
-          fmin(s->y1, s->y2) > y1)
+      if (hi(s->x1, s->x2) < x0 || lo(s->x1, s->x2) > x1 || hi(s->y1, s->y2) < y0 ||
+          lo(s->y1, s->y2) > y1)
         continue;
       n++;
     }
   }
   return n;
+}
+
+/* Each visible shape in the cells its box covers, in shape order. */
+static jv_status index_shapes(jv_map_index *ix, size_t n_shapes)
+{
+  size_t cells = ix->nx * ix->ny, total = 0;
+  ix->shape_start = calloc(cells + 1, sizeof(*ix->shape_start));
+  if (!ix->shape_start)
+    return JV_EINTERNAL;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1) {
+      ix->shape_items = malloc((total + 1) * sizeof(*ix->shape_items));
+      if (!ix->shape_items)
+        return JV_EINTERNAL;
+      size_t acc = 0; /* start[c] becomes the fill point of cell c */
+      for (size_t c = 0; c < cells; c++) {
+        size_t k = ix->shape_start[c];
+        ix->shape_start[c] = acc;
+        acc += k;
+      }
+      ix->shape_start[cells] = acc;
+    }
+    for (size_t s = 0; s < n_shapes; s++) {
+      jv_map_rect b = ix->shape_box[s];
+      if (b.w < 0)
+        continue;
+      size_t cx0, cy0, cx1, cy1;
+      cell_range(ix, b.x, b.y, b.x + b.w, b.y + b.h, &cx0, &cy0, &cx1, &cy1);
+      for (size_t cy = cy0; cy <= cy1; cy++)
+        for (size_t cx = cx0; cx <= cx1; cx++) {
+          size_t c = cy * ix->nx + cx;
+          if (pass == 0) {
+            ix->shape_start[c]++;
+            total++;
+          } else {
+            ix->shape_items[ix->shape_start[c]++] = s;
+          }
+        }
+    }
+  }
+  /* the fill moved each start to the next cell's: shift back */
+  for (size_t c = cells; c > 0; c--)
+    ix->shape_start[c] = ix->shape_start[c - 1];
+  ix->shape_start[0] = 0;
+  return JV_OK;
 }
 
 jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_map_layout_in *in,
@@ -90,6 +153,8 @@ jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_
       r.w = -1;
     ix->shape_box[s] = r;
   }
+  if (index_shapes(ix, g->n_shapes) != JV_OK)
+    goto oom;
   ix->n_segs = collect(ix, t, focus, t->n_segments);
   free(focus);
   focus = NULL;
@@ -119,8 +184,8 @@ jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_
     for (size_t i = 0; i < ix->n_segs; i++) {
       const jv_map_seg *s = &ix->segs[i];
       size_t cx0, cy0, cx1, cy1;
-      cell_range(ix, fmin(s->x1, s->x2), fmin(s->y1, s->y2), fmax(s->x1, s->x2), fmax(s->y1, s->y2),
-                 &cx0, &cy0, &cx1, &cy1);
+      cell_range(ix, lo(s->x1, s->x2), lo(s->y1, s->y2), hi(s->x1, s->x2), hi(s->y1, s->y2), &cx0,
+                 &cy0, &cx1, &cy1);
       for (size_t cy = cy0; cy <= cy1; cy++)
         for (size_t cx = cx0; cx <= cx1; cx++) {
           size_t c = cy * ix->nx + cx;
@@ -161,8 +226,7 @@ int jv_map_index_segments_cross(double ax, double ay, double bx, double by, doub
 
 int jv_map_segment_touches(double ax, double ay, double bx, double by, jv_map_rect r)
 {
-  if (fmax(ax, bx) < r.x || fmin(ax, bx) > r.x + r.w || fmax(ay, by) < r.y ||
-      fmin(ay, by) > r.y + r.h)
+  if (hi(ax, bx) < r.x || lo(ax, bx) > r.x + r.w || hi(ay, by) < r.y || lo(ay, by) > r.y + r.h)
     return 0;
   if (inside(ax, ay, r) || inside(bx, by, r))
     return 1;
@@ -220,21 +284,84 @@ size_t jv_map_index_crossings(jv_map_index *ix, double x1, double y1, double x2,
                               unsigned mask)
 {
   double q[4] = {x1, y1, x2, y2};
-  return visit(ix, fmin(x1, x2), fmin(y1, y2), fmax(x1, x2), fmax(y1, y2), mask, crosses_segment, q,
-               0);
+  return visit(ix, lo(x1, x2), lo(y1, y2), hi(x1, x2), hi(y1, y2), mask, crosses_segment, q, 0);
 }
 
+/* A box holding the point covers the point's cell (cell_range is monotone),
+ * and each cell lists its shapes in shape order: the first hit here is the
+ * first in shape order. */
 long jv_map_index_shape_at(const jv_map_index *ix, double x, double y)
 {
   const jv_map_layout *l = ix->l;
   const jv_geo *g = ix->in->geo;
   jv_point p = {l->view.minx + (x - l->map.x) / l->scale, l->view.maxy - (y - l->map.y) / l->scale};
-  for (size_t s = 0; s < g->n_shapes; s++) {
-    jv_map_rect b = ix->shape_box[s];
-    if (b.w < 0 || !inside(x, y, b))
+  size_t cx, cy, cx1, cy1;
+  cell_range(ix, x, y, x, y, &cx, &cy, &cx1, &cy1);
+  size_t c = cy * ix->nx + cx;
+  for (size_t k = ix->shape_start[c]; k < ix->shape_start[c + 1]; k++) {
+    size_t s = ix->shape_items[k];
+    if (!inside(x, y, ix->shape_box[s]))
       continue;
     if (jv_geom_in_shape(&g->shapes[s], p))
       return (long)s;
   }
   return -1;
+}
+
+jv_status jv_map_index_add_label(jv_map_index *ix, size_t label, size_t cap, jv_map_rect r,
+                                 double pad, jv_error *err)
+{
+  size_t cells = ix->nx * ix->ny;
+  if (!ix->label_head) {
+    ix->label_head = calloc(cells, sizeof(*ix->label_head));
+    ix->label_seen = calloc(cap + 1, sizeof(*ix->label_seen));
+    ix->cap_labels = cap;
+    if (!ix->label_head || !ix->label_seen)
+      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  if (label >= ix->cap_labels)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "label %zu beyond %zu", label,
+                        ix->cap_labels);
+  size_t cx0, cy0, cx1, cy1;
+  cell_range(ix, r.x - pad, r.y - pad, r.x + r.w + pad, r.y + r.h + pad, &cx0, &cy0, &cx1, &cy1);
+  size_t need = ix->n_nodes + (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+  if (need > ix->cap_nodes) {
+    size_t cap_nodes = ix->cap_nodes ? ix->cap_nodes : 256;
+    while (cap_nodes < need)
+      cap_nodes *= 2;
+    size_t(*nodes)[2] = realloc(ix->label_node, cap_nodes * sizeof(*nodes));
+    if (!nodes)
+      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    ix->label_node = nodes;
+    ix->cap_nodes = cap_nodes;
+  }
+  for (size_t cy = cy0; cy <= cy1; cy++)
+    for (size_t cx = cx0; cx <= cx1; cx++) {
+      size_t c = cy * ix->nx + cx;
+      ix->label_node[ix->n_nodes][0] = label;
+      ix->label_node[ix->n_nodes][1] = ix->label_head[c];
+      ix->label_head[c] = ++ix->n_nodes;
+    }
+  return JV_OK;
+}
+
+int jv_map_index_any_label(jv_map_index *ix, jv_map_rect r, int (*hit)(void *arg, size_t label),
+                           void *arg)
+{
+  if (!ix->label_head)
+    return 0;
+  size_t cx0, cy0, cx1, cy1;
+  cell_range(ix, r.x, r.y, r.x + r.w, r.y + r.h, &cx0, &cy0, &cx1, &cy1);
+  unsigned query = ++ix->label_query;
+  for (size_t cy = cy0; cy <= cy1; cy++)
+    for (size_t cx = cx0; cx <= cx1; cx++)
+      for (size_t k = ix->label_head[cy * ix->nx + cx]; k; k = ix->label_node[k - 1][1]) {
+        size_t label = ix->label_node[k - 1][0];
+        if (ix->label_seen[label] == query)
+          continue;
+        ix->label_seen[label] = query;
+        if (hit(arg, label))
+          return 1;
+      }
+  return 0;
 }

@@ -67,8 +67,25 @@ static void leader_end(jv_map_rect r, jv_point a, double *x, double *y)
   *y = fmin(fmax(a.y, r.y), r.y + r.h);
 }
 
+/* A placed name o that r would touch: its box (with PAD), or its leader. */
+typedef struct {
+  const ctx *c;
+  jv_map_rect r;
+} near_arg;
+
+static int touches_name(void *varg, size_t i)
+{
+  const near_arg *a = varg;
+  const jv_map_label *o = &a->c->l->labels[i];
+  if (overlaps(a->r, o->box, PAD))
+    return 1;
+  double ex, ey;
+  leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
+  return o->leader && jv_map_segment_touches(o->ax, o->ay, ex, ey, a->r);
+}
+
 /* Hard rules for any name: inside the map, clear of the legend and of the
- * names and leaders placed so far. */
+ * names and leaders placed so far (those near r, from the index). */
 static int free_at(const ctx *c, jv_map_rect r)
 {
   const jv_map_layout *l = c->l;
@@ -77,16 +94,24 @@ static int free_at(const ctx *c, jv_map_rect r)
     return 0;
   if (overlaps(r, l->legend, 2))
     return 0;
-  for (size_t i = 0; i < l->n_labels; i++) {
-    const jv_map_label *o = &l->labels[i];
-    if (overlaps(r, o->box, PAD))
-      return 0;
+  near_arg a = {c, r};
+  return !jv_map_index_any_label(c->ix, r, touches_name, &a);
+}
+
+/* Tells the index where the name just placed is: its box and its leader,
+ * grown by more than PAD so every test of free_at finds it. */
+static jv_status remember(const ctx *c, size_t i, jv_error *err)
+{
+  const jv_map_label *o = &c->l->labels[i];
+  jv_map_rect r = o->box;
+  if (o->leader) {
     double ex, ey;
     leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
-    if (o->leader && jv_map_segment_touches(o->ax, o->ay, ex, ey, r))
-      return 0;
+    double x0 = fmin(r.x, fmin(o->ax, ex)), y0 = fmin(r.y, fmin(o->ay, ey));
+    double x1 = fmax(r.x + r.w, fmax(o->ax, ex)), y1 = fmax(r.y + r.h, fmax(o->ay, ey));
+    r = (jv_map_rect){x0, y0, x1 - x0, y1 - y0};
   }
-  return 1;
+  return jv_map_index_add_label(c->ix, i, c->n + 1, r, PAD + 1, err);
 }
 
 static double lightness_of(const ctx *c, long shape)
@@ -137,27 +162,70 @@ static int cmp_cand(const void *a, const void *b)
 
 #define MAX_CANDS 6000
 
+/* Candidates nearest first, taken from a binary heap only as far as they
+ * are needed: the order a full sort by cmp_cand gives (it is a total order,
+ * and candidates it calls equal are the same point). */
+typedef struct {
+  cand *sorted; /* sorted[0..n_sorted) in order */
+  size_t n_sorted;
+  cand *heap; /* the rest, a min-heap under cmp_cand */
+  size_t n_heap;
+} cand_queue;
+
+static void sift_down(cand *h, size_t n, size_t i)
+{
+  for (;;) {
+    size_t m = i, a = 2 * i + 1, b = a + 1;
+    if (a < n && cmp_cand(&h[a], &h[m]) < 0)
+      m = a;
+    if (b < n && cmp_cand(&h[b], &h[m]) < 0)
+      m = b;
+    if (m == i)
+      return;
+    cand t = h[i];
+    h[i] = h[m];
+    h[m] = t;
+    i = m;
+  }
+}
+
+/* Candidate i in order (i < the number of candidates). */
+static cand cand_at(cand_queue *q, size_t i)
+{
+  while (q->n_sorted <= i) {
+    q->sorted[q->n_sorted++] = q->heap[0];
+    q->heap[0] = q->heap[--q->n_heap];
+    sift_down(q->heap, q->n_heap, 0);
+  }
+  return q->sorted[i];
+}
+
 /* Candidate centres: the anchor, then a grid over the shape's box fine
  * enough for a thin island (steps of 0.5 to 3 points), nearest first. */
-static cand *inside_candidates(const ctx *c, size_t k, jv_map_rect sb, size_t *n_out)
+static int inside_candidates(const ctx *c, size_t k, jv_map_rect sb, cand_queue *q, size_t *n_out)
 {
   double step = fmin(fmax(fmin(sb.w, sb.h) / 32, 0.5), 3.0);
   while ((sb.w / step + 1) * (sb.h / step + 1) > MAX_CANDS)
     step *= 1.25;
   size_t nx = (size_t)(sb.w / step) + 1, ny = (size_t)(sb.h / step) + 1;
-  cand *cands = malloc((nx * ny + 1) * sizeof(*cands));
+  cand *cands = malloc(2 * (nx * ny + 1) * sizeof(*cands));
   if (!cands)
-    return NULL;
+    return 0;
+  q->sorted = cands;
+  q->heap = cands + nx * ny + 1;
+  q->sorted[0] = (cand){c->anchor[k].x, c->anchor[k].y, 0};
+  q->n_sorted = 1;
   size_t n = 0;
-  cands[n++] = (cand){c->anchor[k].x, c->anchor[k].y, 0};
   for (size_t iy = 0; iy < ny; iy++)
     for (size_t ix = 0; ix < nx; ix++) {
       double x = sb.x + step * ((double)ix + 0.5), y = sb.y + step * ((double)iy + 0.5);
-      cands[n++] = (cand){x, y, hypot(x - c->anchor[k].x, y - c->anchor[k].y)};
+      q->heap[n++] = (cand){x, y, hypot(x - c->anchor[k].x, y - c->anchor[k].y)};
     }
-  qsort(cands + 1, n - 1, sizeof(cands[0]), cmp_cand);
-  *n_out = n;
-  return cands;
+  q->n_heap = n;
+  for (size_t i = n / 2; i-- > 0;)
+    sift_down(q->heap, n, i);
+  *n_out = n + 1;
+  return 1;
 }
 
 static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
@@ -168,8 +236,8 @@ static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
   if (sb.w < 0)
     return 0;
   size_t n = 0;
-  cand *cands = inside_candidates(c, k, sb, &n);
-  if (!cands) {
+  cand_queue q;
+  if (!inside_candidates(c, k, sb, &q, &n)) {
     *oom = 1;
     return 0;
   }
@@ -181,19 +249,20 @@ static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
     if (w + extra > sb.w || lh > sb.h)
       continue;
     for (size_t i = 0; i < n; i++) {
-      double base = cands[i].y + (ASCENT - DESCENT) / 2 * size;
-      jv_map_rect r = box_at(cands[i].x, base, w, size, mark);
+      cand cd = cand_at(&q, i);
+      double base = cd.y + (ASCENT - DESCENT) / 2 * size;
+      jv_map_rect r = box_at(cd.x, base, w, size, mark);
       if (!free_at(c, r) || jv_map_index_crosses(c->ix, r, JV_MAP_SEG_ALL))
         continue;
       /* no border inside the box: it lies in one shape, the one at its centre */
       if (jv_map_index_shape_at(c->ix, r.x + r.w / 2, r.y + r.h / 2) != (long)s)
         continue;
-      set_label(c, lb, k, cands[i].x, base, w, size, (long)s, mark);
-      free(cands);
+      set_label(c, lb, k, cd.x, base, w, size, (long)s, mark);
+      free(q.sorted);
       return 1;
     }
   }
-  free(cands);
+  free(q.sorted);
   return 0;
 }
 
@@ -325,7 +394,7 @@ jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in,
   for (size_t k = 0; st == JV_OK && k < c.n && !oom; k++)
     if (place_inside(&c, k, &l->labels[l->n_labels], &oom)) {
       c.done[k] = true;
-      l->n_labels++;
+      st = remember(&c, l->n_labels++, err);
     }
   if (oom)
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
@@ -333,7 +402,7 @@ jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in,
   for (size_t k = 0; st == JV_OK && k < c.n; k++)
     if (!c.done[k] && place_outside(&c, k, &l->labels[l->n_labels])) {
       c.done[k] = true;
-      l->n_labels++;
+      st = remember(&c, l->n_labels++, err);
     }
   /* nowhere free (a map too small for its names): at the anchor, smallest */
   for (size_t k = 0; st == JV_OK && k < c.n; k++) {

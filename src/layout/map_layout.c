@@ -372,8 +372,10 @@ static double text_block_height(const jv_map_layout_in *in, const char *s, doubl
   return n * size * 1.25;
 }
 
-jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, double x, double y,
-                                double w, double h, jv_error *err)
+/* The layout of a w x h map at (x, y); with names false only the frame,
+ * texts, view and legend (no names, no small-numbers dots). */
+static jv_status compute(jv_map_layout *out, const jv_map_layout_in *in, double x, double y,
+                         double w, double h, bool names, jv_error *err)
 {
   memset(out, 0, sizeof(*out));
   out->frame.x = x;
@@ -412,7 +414,7 @@ jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, 
                         "a map of %.0fx%.0f pt has no room for its legend", w, h);
   }
   choose_legend(out, in, area, z);
-  if (in->labels || small_row(in)) {
+  if (names && (in->labels || small_row(in))) {
     jv_map_topology own;
     const jv_map_topology *t = in->topology;
     if (!t && in->labels) {
@@ -436,14 +438,18 @@ fail:
   return err ? err->status : JV_EINTERNAL;
 }
 
-/* Does the legend go inside the map for a figure of w x h? Labels are not
- * needed to decide. */
+jv_status jv_map_layout_compute(jv_map_layout *out, const jv_map_layout_in *in, double x, double y,
+                                double w, double h, jv_error *err)
+{
+  return compute(out, in, x, y, w, h, true, err);
+}
+
+/* Does the legend go inside the map for a figure of w x h? Names and dots
+ * are not needed to decide. */
 static int legend_inside(const jv_map_layout_in *in, double w, double h)
 {
-  jv_map_layout_in probe = *in;
-  probe.labels = false;
   jv_map_layout l;
-  if (jv_map_layout_compute(&l, &probe, 0, 0, w, h, NULL) != JV_OK)
+  if (compute(&l, in, 0, 0, w, h, false, NULL) != JV_OK)
     return 0;
   int inside = l.legend.y + l.legend.h <= l.map.y + l.map.h + 0.01 &&
                l.legend.x + l.legend.w <= l.map.x + l.map.w + 0.01;

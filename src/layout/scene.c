@@ -19,6 +19,34 @@ void jv_scene_free(jv_scene *s)
   jv_scene_init(s);
 }
 
+static void *dup_of(const void *src, size_t n, size_t sz, size_t *cap)
+{
+  *cap = n;
+  if (!n)
+    return NULL;
+  void *p = malloc(n * sz);
+  if (p)
+    memcpy(p, src, n * sz);
+  return p;
+}
+
+jv_status jv_scene_copy(jv_scene *dst, const jv_scene *src, jv_error *err)
+{
+  jv_scene_init(dst);
+  dst->op = dup_of(src->op, src->n_op, sizeof(*src->op), &dst->cap_op);
+  dst->num = dup_of(src->num, src->n_num, sizeof(*src->num), &dst->cap_num);
+  dst->text = dup_of(src->text, src->n_text, 1, &dst->cap_text);
+  if ((src->n_op && !dst->op) || (src->n_num && !dst->num) || (src->n_text && !dst->text)) {
+    jv_scene_free(dst);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  dst->n_op = src->n_op;
+  dst->n_num = src->n_num;
+  dst->n_text = src->n_text;
+  dst->oom = src->oom;
+  return JV_OK;
+}
+
 jv_status jv_scene_status(const jv_scene *s, jv_error *err)
 {
   if (s->oom)

@@ -52,6 +52,9 @@ typedef struct {
 
 void jv_scene_init(jv_scene *s);
 void jv_scene_free(jv_scene *s);
+/* dst (initialised, empty) becomes a copy of src; JV_EINTERNAL (err filled)
+ * when out of memory, dst then empty. */
+jv_status jv_scene_copy(jv_scene *dst, const jv_scene *src, jv_error *err);
 /* JV_OK, or JV_EINTERNAL (out of memory) when an operation was lost. */
 jv_status jv_scene_status(const jv_scene *s, jv_error *err);
 /* Number k of operation op (as stored, see jv_scene_kind). */

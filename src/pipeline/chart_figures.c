@@ -174,6 +174,7 @@ jv_status jv_figure_keyfigure_items(jv_figure **out, const jv_keyfigure_chart *k
 
 void jv_figure_trend_until(jv_figure *f, jv_schoolyear until)
 {
+  jv_figure_forget(f);
   chart_ctx *c = f->ctx;
   if (c->k == K_TREND)
     jv_trend_note_end(&c->u.trend, until);
@@ -181,6 +182,7 @@ void jv_figure_trend_until(jv_figure *f, jv_schoolyear until)
 
 void jv_figure_chart_title(jv_figure *f, const char *title)
 {
+  jv_figure_forget(f);
   chart_ctx *c = f->ctx;
   snprintf(c->title, sizeof(c->title), "%s", title);
   switch (c->k) {

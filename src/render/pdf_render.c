@@ -14,6 +14,7 @@
 #include "render/scene_paint.h"
 #include "render/pdf_pdfa.h"
 #include "render/pdf_fonttrim.h"
+#include "render/pdf_haru_fast.h"
 #include "render/pdf_tags.h"
 #include "render/pdf_zlib.h"
 
@@ -41,6 +42,7 @@ typedef struct {
   int fig_failed;
   jv_error fig_err;
   int font_failed; /* 1 + the style that could not be embedded */
+  int cmap_bad;    /* its cmap's end codes do not ascend */
   HPDF_Image image[8];
   const jv_image *image_src[8]; /* borrowed from the items */
   size_t n_images;
@@ -75,9 +77,14 @@ static HPDF_Font font_for(ctx *c, jv_font_style style)
 {
   if (!c->font[style]) {
     const char *name = HPDF_LoadTTFontFromFile(c->pdf, jv_fonts_path(c->fonts, style), HPDF_TRUE);
-    c->font[style] = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-    if (!c->font[style] && !c->font_failed)
+    /* the glyph lookup of pdf_haru_fast.c needs a cmap it can halve */
+    HPDF_FontDef def = name ? HPDF_GetFontDef(c->pdf, name) : NULL;
+    int sorted = def && jv_pdf_cmap_sorted(def);
+    c->font[style] = sorted ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    if (!c->font[style] && !c->font_failed) {
       c->font_failed = (int)style + 1;
+      c->cmap_bad = def && !sorted;
+    }
   }
   return c->font[style];
 }
@@ -383,9 +390,13 @@ jv_status jv_pdf_render(const jv_pages *pages, const jv_pdf_meta *meta, const jv
       goto out;
   }
   if (c.font_failed) {
-    st =
-        jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1)), 0,
-                     0, "libharu cannot embed this font (error 0x%04X)", (unsigned)c.errs.error_no);
+    const char *font = jv_fonts_path(fonts, (jv_font_style)(c.font_failed - 1));
+    if (c.cmap_bad)
+      st = jv_error_set(err, JV_EDATA, font, 0, 0,
+                        "the cmap's segment end codes do not ascend (not a valid TrueType font)");
+    else
+      st = jv_error_set(err, JV_EINTERNAL, font, 0, 0,
+                        "libharu cannot embed this font (error 0x%04X)", (unsigned)c.errs.error_no);
     goto out;
   }
   if (c.fig_failed) {

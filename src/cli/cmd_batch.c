@@ -17,33 +17,44 @@
 
 static void usage(FILE *out)
 {
-  fprintf(out, "Usage: jaarverslag batch PROJECT [-j N] [-o OUTDIR] [--buckets LIST]\n"
-               "                        [--template FILE]\n\n"
-               "Builds every output of a project directory that is out of date: one report\n"
-               "PDF per region and school year (PROJECT/<regio>/<schooljaar>/, each a data\n"
-               "directory as for 'report --data', corrections in its correcties/; PROJECT may\n"
-               "also be one project folder of 'jaarverslag init', with its years in it) and per\n"
-               "school year the national annex with the ministry letter's maps over all\n"
-               "regions' municipalities. An output is out of date when the SHA-256 of its\n"
-               "inputs (data and correction files, templates, fonts, municipality lists,\n"
-               "boundaries, map classes, the program) differs from OUTDIR/manifest.tsv, or its\n"
-               "file is missing or changed. Timestamps are not used. See docs/batch.md.\n\n"
+  fprintf(out, "Usage: jaarverslag batch PROJECT... [-j N] [-o OUTDIR] [--buckets LIST]\n"
+               "                           [--template FILE]\n\n"
+               "Builds every output of one or more projects that is out of date: one report\n"
+               "PDF per project and school year, and per school year the national annex\n"
+               "with the ministry letter's maps over the municipalities of all projects.\n"
+               "A PROJECT is a project folder of 'jaarverslag init' (its school years\n"
+               "PROJECT/<schooljaar>/ in it) or a folder of projects or regions\n"
+               "(PROJECT/<regio>/<schooljaar>/); each data directory is as for 'report\n"
+               "--data', its corrections in its correcties/. Each project uses its own\n"
+               "sjabloon/, project.csv, gemeenten.csv and reeksen.csv when present.\n\n"
+               "Outputs all go to OUTDIR, named after the project's folder:\n"
+               "jaarverslag-<project>-<schooljaar>.pdf and bijlage-kaarten-<schooljaar>.pdf;\n"
+               "two projects with the same folder name are refused (exit 64), so two\n"
+               "projects of one region and year need different folder names.\n\n"
+               "An output is out of date when the SHA-256 of its inputs (data and\n"
+               "correction files, templates, fonts, municipality lists, boundaries, map\n"
+               "classes, the program) differs from OUTDIR/manifest.tsv, or its file is\n"
+               "missing or changed. Timestamps are not used. See docs/batch.md.\n\n"
                "Options:\n"
                "  -j, --jobs N        build N outputs at once (default: number of CPUs)\n"
-               "  -o, --output DIR    where outputs and manifest.tsv go (default PROJECT/out)\n"
+               "  -o, --output DIR    where outputs and manifest.tsv go (default PROJECT/out\n"
+               "                      for one PROJECT; required for more)\n"
                "  -b, --buckets LIST  map class edges per 1.000 (default 0,1,2,3,5)\n"
-               "  -t, --template FILE every report with this template (default: a region's\n"
-               "                      own <regio>/sjabloon/jaarverslag.md, else the bundled)\n"
+               "  -t, --template FILE every report with this template (default: a project's\n"
+               "                      own sjabloon/jaarverslag.md, else the bundled)\n"
                "  -h, --help          show this help\n\n"
                "Prints one line per output ([3/40] gebouwd regio/2017-2018 (0,21 s); actueel;\n"
-               "mislukt) and a summary. A failing output does not stop the others; its\n"
-               "previous file stays. Ctrl-C stops starting outputs, ends the running ones and\n"
-               "keeps every finished output and the manifest; the next run goes on.\n\n"
+               "mislukt), each report's template warnings as 'jaarverslag batch:\n"
+               "<project>/<schooljaar>: FILE:LINE: warning: ...', and a summary. A failing\n"
+               "output does not stop the others; its previous file stays. Ctrl-C stops\n"
+               "starting outputs, ends the running ones and keeps every finished output and\n"
+               "the manifest; the next run goes on.\n\n"
                "Exit status: 0 every output built or up to date; otherwise the status of the\n"
                "first failed output (65 malformed data, 66 missing input, 70 internal error\n"
                "or crash, 73 output cannot be created, 74 write error such as a full disk);\n"
-               "64 wrong usage, 66 no project or no data directories in it, 73 OUTDIR cannot\n"
-               "be created or another batch is writing to it, 130 interrupted.\n");
+               "64 wrong usage, 66 a PROJECT missing or without data directories (nothing is\n"
+               "built then), 73 OUTDIR cannot be created or another batch is writing to it,\n"
+               "130 interrupted.\n");
 }
 
 static int fail_usage(const char *fmt, const char *arg)
@@ -97,9 +108,8 @@ int jv_cmd_batch(int argc, char **argv)
   }
   if (optind >= argc)
     return fail_usage("%s", "no PROJECT directory given");
-  if (optind + 1 < argc)
-    return fail_usage("unexpected argument '%s'", argv[optind + 1]);
-  o.project = argv[optind];
+  o.projects = (const char *const *)(argv + optind);
+  o.n_projects = (size_t)(argc - optind);
 
   jv_env env;
   jv_batch_summary sum;

@@ -100,6 +100,22 @@ static jv_status list_files(const char *dir, char ***out, size_t *n_out, jv_erro
   return JV_OK;
 }
 
+bool jv_dataset_dir_probe(const char *dir)
+{
+  char path[PATH_MAX];
+  struct stat sb;
+  if (snprintf(path, sizeof(path), "%s/regio.csv", dir) < (int)sizeof(path) && stat(path, &sb) == 0)
+    return true;
+  DIR *d = opendir(dir);
+  bool found = false;
+  struct dirent *e;
+  while (d && !found && (e = readdir(d)) != NULL)
+    found = is_workbook(e->d_name);
+  if (d)
+    closedir(d);
+  return found;
+}
+
 /* An indicator may come from one file only: two would silently disagree.
  * JV_EDATA when the file claims one already taken (the errors are in m->errs). */
 static jv_status claim_columns(merge_state *m, const jv_indicator_file *f, jv_error *err)

@@ -1,6 +1,7 @@
 /* project_scan.c - walking a batch project directory. Names are sorted
  * everywhere so that plans, hashes and manifests never depend on the order
  * readdir returns entries in. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "input/project_scan.h"
 
 #include <dirent.h>
@@ -226,6 +227,81 @@ jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, j
     st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0,
                       "no data directories: expected <regio>/<schooljaar>/regio.csv, such as "
                       "zuid-holland-zuid/2017-2018/regio.csv (see docs/batch.md)");
+  if (st != JV_OK)
+    jv_project_free(out);
+  return st;
+}
+
+static int cmp_unit(const void *a, const void *b)
+{
+  const jv_project_unit *x = a, *y = b;
+  int c = strcmp(x->region, y->region);
+  return c ? c : (x->year.start > y->year.start) - (x->year.start < y->year.start);
+}
+
+/* The folder of a unit's region: its year folder's parent. */
+static void region_dir(const jv_project_unit *u, char *buf, size_t size)
+{
+  snprintf(buf, size, "%s", u->dir);
+  char *cut = strrchr(buf, '/');
+  if (cut)
+    *cut = '\0';
+}
+
+/* Moves the units of part to the end of out. */
+static jv_status take_units(jv_project *out, size_t *cap, jv_project *part, jv_error *err)
+{
+  if (out->n + part->n > *cap) {
+    size_t nc = out->n + part->n + 16;
+    jv_project_unit *u = realloc(out->units, nc * sizeof(*u));
+    if (!u)
+      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    out->units = u;
+    *cap = nc;
+  }
+  memcpy(out->units + out->n, part->units, part->n * sizeof(*part->units));
+  out->n += part->n;
+  part->n = 0;
+  return JV_OK;
+}
+
+jv_status jv_project_scan_many(jv_project *out, const char *const *roots, size_t n,
+                               const char *skip, jv_error *err)
+{
+  memset(out, 0, sizeof(*out));
+  if (n == 0)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "no project directory given");
+  size_t cap = 0;
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < n && st == JV_OK; i++) {
+    jv_project part;
+    st = jv_project_scan(&part, roots[i], skip, err);
+    if (st == JV_OK && i == 0) {
+      out->root = part.root;
+      part.root = NULL;
+    }
+    if (st == JV_OK)
+      st = take_units(out, &cap, &part, err);
+    jv_project_free(&part);
+  }
+  if (st == JV_OK && out->n > 1)
+    qsort(out->units, out->n, sizeof(*out->units), cmp_unit);
+  for (size_t i = 1; i < out->n && st == JV_OK; i++) {
+    const jv_project_unit *u = &out->units[i - 1], *v = &out->units[i];
+    if (strcmp(u->region, v->region) != 0)
+      continue;
+    char a[PATH_MAX], b[PATH_MAX], ra[PATH_MAX], rb[PATH_MAX];
+    region_dir(u, a, sizeof(a));
+    region_dir(v, b, sizeof(b));
+    bool same = realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+    if (same && u->year.start == v->year.start)
+      st = jv_error_set(err, JV_EUSAGE, b, 0, 0, "project '%s' given more than once", v->region);
+    else if (!same)
+      st = jv_error_set(err, JV_EUSAGE, b, 0, 0,
+                        "two projects named '%s' (%s and %s): their outputs would have the same "
+                        "names; rename one folder, or give each its own batch run and -o",
+                        v->region, a, b);
+  }
   if (st != JV_OK)
     jv_project_free(out);
   return st;

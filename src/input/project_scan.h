@@ -1,6 +1,7 @@
-/* project_scan.h - a batch project directory: which region and school-year
- * data directories it holds (PROJECT/<regio>/<schooljaar>/regio.csv), and
- * which files of a directory are inputs. Owns that layout; see
+/* project_scan.h - the project directories of a batch: which region and
+ * school-year data directories they hold (PROJECT/<regio>/<schooljaar>/
+ * regio.csv, or PROJECT/<schooljaar>/ of one project folder), and which
+ * files of a directory are inputs. Owns that layout; see
  * docs/batch.md. */
 #ifndef JV_INPUT_PROJECT_SCAN_H
 #define JV_INPUT_PROJECT_SCAN_H
@@ -33,6 +34,15 @@ typedef struct {
  * tab or newline. On success the caller frees *out with jv_project_free. */
 jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, jv_error *err);
 void jv_project_free(jv_project *p);
+
+/* Scans each of roots[0..n) as jv_project_scan does (one project folder, or
+ * a folder of them) into one project, units sorted by region, then year;
+ * out->root is roots[0]. A region name (a project's folder name) must be
+ * unique over all roots, since outputs are named after it: JV_EUSAGE naming
+ * both folders otherwise. The first root that cannot be scanned gives its
+ * error, and nothing is returned. */
+jv_status jv_project_scan_many(jv_project *out, const char *const *roots, size_t n,
+                               const char *skip, jv_error *err);
 
 /* The input files of a data directory, as paths relative to dir in byte
  * order: every non-hidden regular file in it and in its correcties/. */

@@ -1,5 +1,6 @@
-/* batch.h - `jaarverslag batch`: every report and annex of a project
- * directory that is out of date, rebuilt in parallel child processes.
+/* batch.h - `jaarverslag batch`: every report and annex of one or more
+ * project directories that is out of date, rebuilt in parallel child
+ * processes.
  * Owns the run: plan, up-to-date decision (input fingerprints against the
  * manifest), scheduling, progress lines, interruption. See docs/batch.md. */
 #ifndef JV_PIPELINE_BATCH_H
@@ -14,13 +15,16 @@
 #include "util/error.h"
 
 typedef struct {
-  const char *project;       /* PROJECT: <regio>/<schooljaar>/ data directories */
-  const char *outdir;        /* NULL: PROJECT/out (created when missing) */
-  int jobs;                  /* outputs built at once; <= 0: the number of online CPUs */
-  const jv_buckets *buckets; /* map classes of the annex; NULL: 0,1,2,3,5 */
-  FILE *progress;            /* progress and summary lines; NULL: stdout */
-  const char *template_path; /* NULL: each region's own (<regio>/sjabloon/jaarverslag.md,
-                              * then the program's templates/<regio>/), else the default */
+  const char *const *projects; /* each a project folder (<schooljaar>/ data directories)
+                                * or a folder of them (<regio>/<schooljaar>/) */
+  size_t n_projects;           /* at least one */
+  const char *outdir;          /* NULL: PROJECT/out of the only project (created when
+                                * missing); required for more than one */
+  int jobs;                    /* outputs built at once; <= 0: the number of online CPUs */
+  const jv_buckets *buckets;   /* map classes of the annex; NULL: 0,1,2,3,5 */
+  FILE *progress;              /* progress and summary lines; NULL: stdout */
+  const char *template_path;   /* NULL: each region's own (<regio>/sjabloon/jaarverslag.md,
+                                * then the program's templates/<regio>/), else the default */
 } jv_batch_opts;
 
 typedef struct {
@@ -47,8 +51,10 @@ typedef struct {
  * returns the status of the first failed one in plan order (65 data, 66
  * missing input, 73/74 cannot write, 70 crashed), with err describing the
  * run; the failures' own messages went to stderr. Before any build:
- * JV_ENOINPUT/JV_EDATA for an unusable project, JV_ECANTCREAT when OUTDIR
- * cannot be created or locked (another batch is writing to it). */
+ * JV_ENOINPUT/JV_EDATA for an unusable project (nothing is built then: the
+ * national annex would lack its municipalities), JV_EUSAGE for two
+ * projects of the same name or several without outdir, JV_ECANTCREAT when
+ * OUTDIR cannot be created or locked (another batch is writing to it). */
 jv_status jv_batch_run(const jv_env *env, const jv_batch_opts *o, jv_batch_summary *sum,
                        jv_error *err);
 

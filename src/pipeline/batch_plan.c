@@ -330,7 +330,7 @@ jv_status jv_batch__plan(jv_batch_plan *p, const jv_env *env, const jv_batch_opt
     p->buckets = *o->buckets;
   else
     jv_buckets_default(&p->buckets);
-  jv_status st = jv_project_scan(&p->project, o->project, outdir, err);
+  jv_status st = jv_project_scan_many(&p->project, o->projects, o->n_projects, outdir, err);
   if (st == JV_OK)
     st = plan_outputs(p, env, o, err);
   if (st != JV_OK)

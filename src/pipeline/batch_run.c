@@ -302,13 +302,21 @@ static void run_all(runner *r, int jobs)
 
 static jv_status prepare(const jv_batch_opts *o, char *outdir, size_t size, jv_error *err)
 {
+  if (o->n_projects == 0)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "no project directory given");
+  for (size_t i = 0; i < o->n_projects; i++) {
+    struct stat sb;
+    if (stat(o->projects[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+      return jv_error_set(err, JV_ENOINPUT, o->projects[i], 0, 0, "no such project directory");
+  }
   if (o->outdir)
     snprintf(outdir, size, "%s", o->outdir);
-  else if (snprintf(outdir, size, "%s/out", o->project) >= (int)size)
-    return jv_error_set(err, JV_ECANTCREAT, o->project, 0, 0, "path too long");
-  struct stat sb;
-  if (stat(o->project, &sb) != 0 || !S_ISDIR(sb.st_mode))
-    return jv_error_set(err, JV_ENOINPUT, o->project, 0, 0, "no such project directory");
+  else if (o->n_projects > 1)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
+                        "%zu projects given: say with -o OUTDIR where their outputs go",
+                        o->n_projects);
+  else if (snprintf(outdir, size, "%s/out", o->projects[0]) >= (int)size)
+    return jv_error_set(err, JV_ECANTCREAT, o->projects[0], 0, 0, "path too long");
   return jv_batch__make_outdir(outdir, err);
 }
 

@@ -12,15 +12,10 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 
+. "$src/tests/e2e/lib/program_home.sh"
 home=$tmp/home
-mkdir -p "$home/assets"
-for d in "$src"/*; do
-  [ "$(basename "$d")" = assets ] || ln -s "$d" "$home/$(basename "$d")"
-done
-for d in "$src"/assets/*; do
-  [ "$(basename "$d")" = gemeenten ] || ln -s "$d" "$home/assets/$(basename "$d")"
-done
-cp -r "$src/assets/gemeenten" "$home/assets/gemeenten"
+program_home "$src" "$home" assets/gemeenten
+[ -L "$home/assets/fonts" ] && [ ! -L "$home/assets/gemeenten" ] || bad "the copied home is not as meant"
 list=$home/assets/gemeenten/gemeenten_2018.csv
 sed -i -e '3s/^GM/XX/' -e '6s/,.*$//' "$list"
 data=$tmp/data

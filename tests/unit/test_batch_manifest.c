@@ -325,12 +325,65 @@ static void test_project_scan(void **state)
   free(dir);
 }
 
+/* several roots: a project folder and a folder of regions, in one sorted
+ * plan; a name twice is refused naming both folders */
+static void test_project_scan_many(void **state)
+{
+  (void)state;
+  char *dir = temp_dir();
+  write_file(dir, "a/zhz/project.csv", "x");
+  write_file(dir, "a/zhz/2019-2020/regio.csv", "x");
+  write_file(dir, "a/zhz/2017-2018/regio.csv", "x");
+  write_file(dir, "regios/west/2017-2018/regio.csv", "x");
+  write_file(dir, "regios/oost/2017-2018/regio.csv", "x");
+  write_file(dir, "b/zhz/project.csv", "x");
+  write_file(dir, "b/zhz/2019-2020/regio.csv", "x");
+  char a[256], b[256], regios[256], want[300];
+  snprintf(a, sizeof(a), "%s/a/zhz", dir);
+  snprintf(b, sizeof(b), "%s/b/zhz", dir);
+  snprintf(regios, sizeof(regios), "%s/regios", dir);
+  jv_project p;
+  jv_error err;
+  const char *roots[] = {regios, a};
+  assert_int_equal(jv_project_scan_many(&p, roots, 2, NULL, &err), JV_OK);
+  assert_int_equal(p.n, 4);
+  assert_string_equal(p.root, regios);
+  assert_string_equal(p.units[0].region, "oost");
+  assert_string_equal(p.units[1].region, "west");
+  assert_string_equal(p.units[2].region, "zhz");
+  assert_string_equal(p.units[2].year_name, "2017-2018");
+  assert_string_equal(p.units[3].year_name, "2019-2020");
+  snprintf(want, sizeof(want), "%s/2019-2020", a);
+  assert_string_equal(p.units[3].dir, want);
+  jv_project_free(&p);
+
+  const char *twice[] = {a, b};
+  assert_int_equal(jv_project_scan_many(&p, twice, 2, NULL, &err), JV_EUSAGE);
+  assert_non_null(strstr(err.msg, "two projects named 'zhz'"));
+  assert_non_null(strstr(err.msg, a));
+  assert_non_null(strstr(err.msg, b));
+  assert_int_equal(p.n, 0);
+  const char *same[] = {a, a};
+  assert_int_equal(jv_project_scan_many(&p, same, 2, NULL, &err), JV_EUSAGE);
+  assert_non_null(strstr(err.msg, "given more than once"));
+
+  /* one root that cannot be scanned: its error, no units of the others */
+  snprintf(want, sizeof(want), "%s/weg", dir);
+  const char *gone[] = {a, want};
+  assert_int_equal(jv_project_scan_many(&p, gone, 2, NULL, &err), JV_ENOINPUT);
+  assert_string_equal(err.loc.file, want);
+  assert_int_equal(p.n, 0);
+  remove_dir(dir);
+  free(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sha256_vectors),          cmocka_unit_test(test_hex),
       cmocka_unit_test(test_manifest_parse),          cmocka_unit_test(test_manifest_errors),
       cmocka_unit_test(test_manifest_set_write_read), cmocka_unit_test(test_project_scan),
+      cmocka_unit_test(test_project_scan_many),
   };
   return cmocka_run_group_tests_name("batch_manifest", tests, NULL, NULL);
 }

@@ -18,17 +18,7 @@
 
 #include "pipeline/history.h"
 
-static void add_change(jv_herindelingen *h, const char *oc, const char *on, const char *nc,
-                       const char *nn)
-{
-  jv_herindeling r = {.kind = JV_HER_MERGER, .old_year = 2018, .new_year = 2019, .share = 1};
-  snprintf(r.date, sizeof(r.date), "2019-01-01");
-  snprintf(r.old_code, sizeof(r.old_code), "%s", oc);
-  snprintf(r.new_code, sizeof(r.new_code), "%s", nc);
-  r.old_name = (char *)on;
-  r.new_name = (char *)nn;
-  assert_int_equal(jv_herindelingen_add(h, &r), JV_OK);
-}
+#include "herindeling_fixture.h"
 
 static void muni(jv_dataset *ds, const char *code, const char *name, long long lpl, long long rel)
 {
@@ -46,6 +36,17 @@ static void year(jv_dataset *ds, int start, int indeling, bool relatief)
   ds->boundary_year = indeling;
   ds->has_indicator[JV_IND_LPL_5_17] = true;
   ds->has_indicator[JV_IND_RELATIEF] = relatief;
+}
+
+/* The trend of relatief verzuim over h, per 1.000 or as counts. */
+static const jv_series *trend(jv_history *h, bool per_1000)
+{
+  jv_error err;
+  jv_error_clear(&err);
+  const jv_series *s = NULL;
+  assert_int_equal(jv_history_trend(h, JV_IND_RELATIEF, per_1000, &s, &err), JV_OK);
+  assert_non_null(s);
+  return s;
 }
 
 /* h over the years given (the last the report year), owning only its array. */
@@ -76,14 +77,11 @@ static void recomputed_onto_report_indeling(void **state)
   jv_history h;
   const jv_dataset *ys[] = {&old, &gap, &now};
   history(&h, ys, 3);
-  add_change(&h.changes, "GM0001", "Aa", "GM0009", "Samen");
-  add_change(&h.changes, "GM0002", "Bee", "GM0009", "Samen");
-  add_change(&h.changes, "GM0005", "Leer", "GM0010", "Samen met Vi");
-  add_change(&h.changes, "GM0006", "Vi", "GM0010", "Samen met Vi");
-  jv_error err;
-  jv_error_clear(&err);
-  const jv_series *s = NULL;
-  assert_int_equal(jv_history_trend(&h, JV_IND_RELATIEF, true, &s, &err), JV_OK);
+  add_change(&h.changes, JV_HER_MERGER, "GM0001", "Aa", "GM0009", "Samen");
+  add_change(&h.changes, JV_HER_MERGER, "GM0002", "Bee", "GM0009", "Samen");
+  add_change(&h.changes, JV_HER_MERGER, "GM0005", "Leer", "GM0010", "Samen met Vi");
+  add_change(&h.changes, JV_HER_MERGER, "GM0006", "Vi", "GM0010", "Samen met Vi");
+  const jv_series *s = trend(&h, true);
   double v;
   /* 2017-2018 over Samen (Aa + Bee) and Blijft: (67 + 201 + 10) / (4322 +
    * 8687 + 500) = 20,58, not the old region's 308 / 14.509 = 21,2 */
@@ -100,7 +98,7 @@ static void recomputed_onto_report_indeling(void **state)
                                  "toen niet bij Regio)");
   assert_string_equal(jv_series_at(s, (jv_schoolyear){2019})->source, p->source);
   /* the counts: summed the same way */
-  assert_int_equal(jv_history_trend(&h, JV_IND_RELATIEF, false, &s, &err), JV_OK);
+  s = trend(&h, false);
   assert_true(jv_series_value(s, (jv_schoolyear){2017}, &v));
   assert_true(v == 278);
   assert_true(jv_series_value(s, (jv_schoolyear){2019}, &v));
@@ -124,10 +122,7 @@ static void same_indeling_says_nothing(void **state)
   jv_history h;
   const jv_dataset *ys[] = {&old, &now};
   history(&h, ys, 2);
-  jv_error err;
-  jv_error_clear(&err);
-  const jv_series *s = NULL;
-  assert_int_equal(jv_history_trend(&h, JV_IND_RELATIEF, true, &s, &err), JV_OK);
+  const jv_series *s = trend(&h, true);
   double v;
   assert_true(jv_series_value(s, (jv_schoolyear){2017}, &v));
   assert_true(v == 15.0);

@@ -17,17 +17,7 @@
 #include "stats/rates.h"
 #include "stats/recompute.h"
 
-static void add_change(jv_herindelingen *h, jv_herindeling_kind k, const char *oc, const char *on,
-                       const char *nc, const char *nn)
-{
-  jv_herindeling r = {.kind = k, .old_year = 2018, .new_year = 2019, .share = 1};
-  snprintf(r.date, sizeof(r.date), "2019-01-01");
-  snprintf(r.old_code, sizeof(r.old_code), "%s", oc);
-  snprintf(r.new_code, sizeof(r.new_code), "%s", nc);
-  r.old_name = (char *)on;
-  r.new_name = (char *)nn;
-  assert_int_equal(jv_herindelingen_add(h, &r), JV_OK);
-}
+#include "herindeling_fixture.h"
 
 static void muni(jv_dataset *ds, const char *code, const char *name, long long lpl, jv_value rel)
 {

@@ -164,7 +164,8 @@ static int cmp_cand(const void *a, const void *b)
 
 /* Candidates nearest first, taken from a binary heap only as far as they
  * are needed: the order a full sort by cmp_cand gives (it is a total order,
- * and candidates it calls equal are the same point). */
+ * and candidates it calls equal are the same point). The heap's array holds
+ * the candidates not taken yet. */
 typedef struct {
   cand *sorted; /* sorted[0..n_sorted) in order */
   size_t n_sorted;
@@ -228,6 +229,47 @@ static int inside_candidates(const ctx *c, size_t k, jv_map_rect sb, cand_queue 
   return 1;
 }
 
+/* Can the name (w wide at size) go centred on candidate cd, inside shape s
+ * and free of borders and other names? Its baseline then in *base. */
+static int fits_at(const ctx *c, size_t s, cand cd, double w, double size, bool mark, double *base)
+{
+  *base = cd.y + (ASCENT - DESCENT) / 2 * size;
+  jv_map_rect r = box_at(cd.x, *base, w, size, mark);
+  if (!free_at(c, r) || jv_map_index_crosses(c->ix, r, JV_MAP_SEG_ALL))
+    return 0;
+  /* no border inside the box: it lies in one shape, the one at its centre */
+  return jv_map_index_shape_at(c->ix, r.x + r.w / 2, r.y + r.h / 2) == (long)s;
+}
+
+#define IN_ORDER 64 /* candidates tried nearest first before the rest in any order */
+
+/* The nearest candidate where the name fits: the first IN_ORDER in order
+ * (most names fit there), then the least under cmp_cand of the others that
+ * fit, without sorting them (a name that fits nowhere tries every one). */
+static int nearest_fit(const ctx *c, size_t s, cand_queue *q, size_t n, double w, double size,
+                       bool mark, cand *out, double *base)
+{
+  size_t i = 0;
+  for (; i < n && i < IN_ORDER; i++) {
+    cand cd = cand_at(q, i);
+    if (fits_at(c, s, cd, w, size, mark, base)) {
+      *out = cd;
+      return 1;
+    }
+  }
+  int found = 0;
+  for (size_t h = 0; i < n && h < q->n_heap; h++) {
+    double b;
+    if ((!found || cmp_cand(&q->heap[h], out) < 0) &&
+        fits_at(c, s, q->heap[h], w, size, mark, &b)) {
+      *out = q->heap[h];
+      *base = b;
+      found = 1;
+    }
+  }
+  return found;
+}
+
 static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
 {
   size_t s = c->order[k];
@@ -248,15 +290,9 @@ static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
     double extra = mark ? MARK_GAP + 2 * MARK_R : 0;
     if (w + extra > sb.w || lh > sb.h)
       continue;
-    for (size_t i = 0; i < n; i++) {
-      cand cd = cand_at(&q, i);
-      double base = cd.y + (ASCENT - DESCENT) / 2 * size;
-      jv_map_rect r = box_at(cd.x, base, w, size, mark);
-      if (!free_at(c, r) || jv_map_index_crosses(c->ix, r, JV_MAP_SEG_ALL))
-        continue;
-      /* no border inside the box: it lies in one shape, the one at its centre */
-      if (jv_map_index_shape_at(c->ix, r.x + r.w / 2, r.y + r.h / 2) != (long)s)
-        continue;
+    cand cd = {0, 0, 0};
+    double base = 0;
+    if (nearest_fit(c, s, &q, n, w, size, mark, &cd, &base)) {
       set_label(c, lb, k, cd.x, base, w, size, (long)s, mark);
       free(q.sorted);
       return 1;

@@ -93,9 +93,19 @@ double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size, 
 {
   double units = 0;
   const char *p = utf8;
-  uint32_t cp;
-  while (*p && jv_utf8_next(&p, &cp) == 0)
+  const uint16_t *a = f->adv[style];
+  while (*p) {
+    uint32_t cp = (unsigned char)*p;
+    if (cp < 0x80 && a && a[cp] != 0xFFFF) { /* a known ASCII letter: no decoding, no call */
+      units += a[cp];
+      p++;
+      continue;
+    }
+    if (jv_utf8_next(&p, &cp) != 0)
+      break;
     units += advance(f, style, cp);
+    a = f->adv[style];
+  }
   /* libharu rounds widths to 1/1000 em; stay in font units here */
   return units * size / f->face[style]->units_per_EM;
 }

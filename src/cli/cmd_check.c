@@ -1,8 +1,8 @@
 /* cmd_check.c - `jaarverslag check`: validate a data directory, print the
  * cross-check warnings and a one-line summary. */
-#include <getopt.h>
 #include <stdio.h>
 
+#include "cli/cli_opts.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/check_job.h"
@@ -26,41 +26,30 @@ static void usage(FILE *out)
                "data/README.md.\n");
 }
 
+typedef struct {
+  const char *data;
+  jv_diags *errors;
+} check_opts;
+
+static jv_status run(const jv_env *env, void *opts, jv_error *err)
+{
+  check_opts *o = opts;
+  return jv_check_job(env, o->data, o->errors, stderr, stdout, err);
+}
+
 int jv_cmd_check(int argc, char **argv)
 {
-  static const struct option opts[] = {
-      {"data", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-  const char *data = NULL;
-  int c;
-  while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      data = optarg;
-      break;
-    case 'h':
-      usage(stdout);
-      return 0;
-    default:
-      usage(stderr);
-      return JV_EUSAGE;
-    }
-  }
-  if (optind < argc) {
-    fprintf(stderr, "jaarverslag check: unexpected argument '%s'\n", argv[optind]);
-    usage(stderr);
-    return JV_EUSAGE;
-  }
-
-  jv_error err;
-  jv_error_clear(&err);
-  jv_env env;
+  static const jv_cli_cmd cmd = {"check", usage};
   jv_diags errors;
   jv_diags_init(&errors);
-  jv_status st = jv_env_init(&env, &err);
-  if (st == JV_OK)
-    st = jv_check_job(&env, data, &errors, stderr, stdout, &err);
-  if (st != JV_OK)
-    jv_cli_print_failure(&errors, &err);
+  check_opts o = {.data = NULL, .errors = &errors};
+  const jv_cli_opt opts[] = {{"data", 'd', JV_OPT_TEXT, &o.data}};
+  int first, rc = jv_cli_parse(&cmd, argc, argv, opts, 1, &first);
+  if (rc < 0)
+    rc = jv_cli_no_arguments(&cmd, argc, argv, first);
+  if (rc >= 0)
+    return rc;
+  jv_status st = jv_cli_run(run, &o, &errors);
   jv_diags_free(&errors);
-  return st;
+  return (int)st;
 }

@@ -1,7 +1,7 @@
 /* cmd_init.c - `jaarverslag init`: options to jv_job_init. */
-#include <getopt.h>
 #include <stdio.h>
 
+#include "cli/cli_opts.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/init_job.h"
@@ -10,7 +10,8 @@ static void usage(FILE *out)
 {
   fprintf(out,
           "Usage: jaarverslag init DIR --regio NAME --schooljaar YYYY-YYYY\n"
-          "                        [--gemeenten GM0482,GM0505,...] [--organisatie TEXT]\n\n"
+          "                        [--gemeenten GM0482,GM0505,...] [--organisatie TEXT]\n"
+          "                        [--werkmap]\n\n"
           "Makes DIR a project folder of the region (or adds a school year to it): project.csv,\n"
           "gemeenten.csv, sjabloon/ (a copy of the report template to edit), LEESMIJ.md and\n"
           "DIR/YYYY-YYYY/ with regio.csv and every data file pre-filled with the codes and\n"
@@ -23,53 +24,34 @@ static void usage(FILE *out)
           "  -g, --gemeenten CODES   the year's municipalities, CBS codes separated by commas\n"
           "      --organisatie TEXT  the office's name as the texts use it, {organisatie}\n"
           "                          (default: LVS)\n"
+          "      --werkmap           write the year's figures as one Excel workbook,\n"
+          "                          DIR/YYYY-YYYY/gegevens.xlsx (the one 'jaarverslag\n"
+          "                          invoer' makes, with a sheet regio), instead of\n"
+          "                          regio.csv and the CSV data files\n"
           "  -h, --help              show this help\n");
+}
+
+static jv_status run(const jv_env *env, void *opts, jv_error *err)
+{
+  return jv_job_init(env, opts, err);
 }
 
 int jv_cmd_init(int argc, char **argv)
 {
-  static const struct option opts[] = {{"regio", required_argument, NULL, 'r'},
-                                       {"schooljaar", required_argument, NULL, 's'},
-                                       {"gemeenten", required_argument, NULL, 'g'},
-                                       {"organisatie", required_argument, NULL, 'O'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
+  static const jv_cli_cmd cmd = {"init", usage};
   jv_init_opts io = {.report = stdout};
-  int c;
-  while ((c = getopt_long(argc, argv, "r:s:g:h", opts, NULL)) != -1) {
-    switch (c) {
-    case 'r':
-      io.regio = optarg;
-      break;
-    case 's':
-      io.schooljaar = optarg;
-      break;
-    case 'g':
-      io.gemeenten = optarg;
-      break;
-    case 'O':
-      io.organisatie = optarg;
-      break;
-    case 'h':
-      usage(stdout);
-      return 0;
-    default:
-      usage(stderr);
-      return JV_EUSAGE;
-    }
-  }
-  if (optind + 1 != argc)
+  const jv_cli_opt opts[] = {{"regio", 'r', JV_OPT_TEXT, &io.regio},
+                             {"schooljaar", 's', JV_OPT_TEXT, &io.schooljaar},
+                             {"gemeenten", 'g', JV_OPT_TEXT, &io.gemeenten},
+                             {"organisatie", 0, JV_OPT_TEXT, &io.organisatie},
+                             {"werkmap", 0, JV_OPT_FLAG, &io.werkmap}};
+  int first, rc = jv_cli_parse(&cmd, argc, argv, opts, sizeof(opts) / sizeof(opts[0]), &first);
+  if (rc >= 0)
+    return rc;
+  if (first + 1 != argc)
     return jv_cli_usage_error("init", "expected one project folder DIR%s", "");
-  io.dir = argv[optind];
+  io.dir = argv[first];
   if (!io.regio || !io.schooljaar)
     return jv_cli_usage_error("init", "--regio and --schooljaar are required%s", "");
-  jv_env env;
-  jv_error err;
-  jv_error_clear(&err);
-  jv_status st = jv_env_init(&env, &err);
-  if (!st)
-    st = jv_job_init(&env, &io, &err);
-  if (st)
-    jv_error_print(&err, stderr);
-  return (int)st;
+  return (int)jv_cli_run(run, &io, NULL);
 }

@@ -1,7 +1,7 @@
 /* cmd_report.c - `jaarverslag report`: options to jv_job_report. */
-#include <getopt.h>
 #include <stdio.h>
 
+#include "cli/cli_opts.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "pipeline/job.h"
@@ -27,59 +27,33 @@ static void usage(FILE *out)
                "SOURCE_DATE_EPOCH, when set, fixes the dates inside the PDF.\n");
 }
 
+static jv_status run(const jv_env *env, void *opts, jv_error *err)
+{
+  return jv_job_report(env, opts, err);
+}
+
 int jv_cmd_report(int argc, char **argv)
 {
-  static const struct option opts[] = {
-      {"data", required_argument, NULL, 'd'},   {"output", required_argument, NULL, 'o'},
-      {"no-charts", no_argument, NULL, 'n'},    {"template", required_argument, NULL, 't'},
-      {"outline-text", no_argument, NULL, 'O'}, {"pages", no_argument, NULL, 'P'},
-      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+  static const jv_cli_cmd cmd = {"report", usage};
   jv_diags errors;
   jv_diags_init(&errors);
   jv_report_opts ro = {.warnings = stderr, .errors = &errors};
-  int c;
-  while ((c = getopt_long(argc, argv, "d:o:t:h", opts, NULL)) != -1) {
-    switch (c) {
-    case 'd':
-      ro.data_dir = optarg;
-      break;
-    case 'o':
-      ro.output = optarg;
-      break;
-    case 'n':
-      ro.no_charts = 1;
-      break;
-    case 't':
-      ro.template_path = optarg;
-      break;
-    case 'O':
-      ro.outline_text = stdout;
-      break;
-    case 'P':
-      ro.page_map = stdout;
-      break;
-    case 'h':
-      usage(stdout);
-      return 0;
-    default:
-      usage(stderr);
-      return JV_EUSAGE;
-    }
-  }
-  if (optind < argc) {
-    fprintf(stderr, "jaarverslag report: unexpected argument '%s'\n", argv[optind]);
-    usage(stderr);
-    return JV_EUSAGE;
-  }
-  jv_env env;
-  jv_error err;
-  jv_error_clear(&err);
-  jv_status st = jv_env_init(&env, &err);
-  if (!st)
-    st = jv_job_report(&env, &ro, &err);
-  if (st)
-    jv_cli_print_failure(&errors, &err);
-  else if (!ro.outline_text)
+  int outline = 0, pages = 0;
+  const jv_cli_opt opts[] = {{"data", 'd', JV_OPT_TEXT, &ro.data_dir},
+                             {"output", 'o', JV_OPT_TEXT, &ro.output},
+                             {"no-charts", 0, JV_OPT_FLAG, &ro.no_charts},
+                             {"template", 't', JV_OPT_TEXT, &ro.template_path},
+                             {"outline-text", 0, JV_OPT_FLAG, &outline},
+                             {"pages", 0, JV_OPT_FLAG, &pages}};
+  int first, rc = jv_cli_parse(&cmd, argc, argv, opts, sizeof(opts) / sizeof(opts[0]), &first);
+  if (rc < 0)
+    rc = jv_cli_no_arguments(&cmd, argc, argv, first);
+  if (rc >= 0)
+    return rc;
+  ro.outline_text = outline ? stdout : NULL;
+  ro.page_map = pages ? stdout : NULL;
+  jv_status st = jv_cli_run(run, &ro, &errors);
+  if (!st && !ro.outline_text)
     printf("%s: %zu pagina's\n", ro.written, ro.pages);
   jv_diags_free(&errors);
   return (int)st;

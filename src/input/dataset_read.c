@@ -100,6 +100,22 @@ static jv_status list_files(const char *dir, char ***out, size_t *n_out, jv_erro
   return JV_OK;
 }
 
+bool jv_dataset_dir_probe(const char *dir)
+{
+  char path[PATH_MAX];
+  struct stat sb;
+  if (snprintf(path, sizeof(path), "%s/regio.csv", dir) < (int)sizeof(path) && stat(path, &sb) == 0)
+    return true;
+  DIR *d = opendir(dir);
+  bool found = false;
+  struct dirent *e;
+  while (d && !found && (e = readdir(d)) != NULL)
+    found = is_workbook(e->d_name);
+  if (d)
+    closedir(d);
+  return found;
+}
+
 /* An indicator may come from one file only: two would silently disagree.
  * JV_EDATA when the file claims one already taken (the errors are in m->errs). */
 static jv_status claim_columns(merge_state *m, const jv_indicator_file *f, jv_error *err)
@@ -282,14 +298,14 @@ static jv_status use_file(merge_state *m, jv_status st, jv_indicator_file *f, in
     jv_indicator_file_free(f);
     return JV_OK;
   }
-  if (!m->geo_ok) { /* no indeling to check the rows against: the header only */
+  const char *region = m->ds->region_name ? m->ds->region_name : "";
+  if (st == JV_OK)
+    st = jv_indicator_file_read_rows(f, m->geo_ok ? m->geo : NULL, region, m->errs, m->warns, err);
+  if (!m->geo_ok) { /* no indeling to check the rows against: their values only */
     *skipped = true;
     jv_indicator_file_free(f);
     return st;
   }
-  const char *region = m->ds->region_name ? m->ds->region_name : "";
-  if (st == JV_OK)
-    st = jv_indicator_file_read_rows(f, m->geo, region, m->errs, m->warns, err);
   if (st == JV_OK)
     st = merge_rows(m, f, first, err);
   jv_indicator_file_free(f);
@@ -444,8 +460,9 @@ static jv_status recorded(jv_diags *errs, size_t n_before, jv_status st, const j
 
 /* The run's steps; every data error goes to m->errs. What cannot be checked
  * for an error found earlier is left out: without a usable indeling (or its
- * municipality list) the data files' headers are checked but not their
- * rows, and the corrections are read only when the rows could be. */
+ * municipality list) the data files' headers and values are checked but not
+ * their municipalities, and the corrections are read only when those could
+ * be. */
 static jv_status read_all(merge_state *m, jv_gemeenten *geo, const char *d,
                           const char *gemeenten_dir, jv_error *err)
 {

@@ -4,6 +4,8 @@
 #ifndef JV_INPUT_DATASET_READ_H
 #define JV_INPUT_DATASET_READ_H
 
+#include <stdbool.h>
+
 #include "model/model.h"
 #include "util/error.h"
 
@@ -35,5 +37,9 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
  * the other files still get checked. */
 jv_status jv_dataset_read_dir_all(jv_dataset *out, const char *dir, const char *gemeenten_dir,
                                   jv_diags *errors, jv_diags *warnings, jv_error *err);
+
+/* Whether dir holds a data directory's figures: regio.csv, or an Excel
+ * workbook (.xlsx; its sheet regio stands for regio.csv). */
+bool jv_dataset_dir_probe(const char *dir);
 
 #endif

@@ -58,7 +58,9 @@ jv_status jv_indicator_file_from_table(jv_indicator_file *out, jv_csv_table *t, 
  * 'totaal' or empty, gemeente the region's name, 'totaal' or a name starting
  * with 'Totaal'); every indicator cell a value (jv_value_parse); no
  * municipality and no total twice. geo->year names the indeling in
- * messages. Returns JV_OK unless out of memory. */
+ * messages. With geo NULL (no usable indeling) only each row's width and
+ * values are checked and no row is kept (n_rows stays 0). Returns JV_OK
+ * unless out of memory. */
 jv_status jv_indicator_file_read_rows(jv_indicator_file *f, const jv_gemeenten *geo,
                                       const char *region_name, jv_diags *errs, jv_diags *warns,
                                       jv_error *err);

@@ -290,6 +290,10 @@ jv_status jv_indicator_file_read_rows(jv_indicator_file *f, const jv_gemeenten *
       f->n_lost++;
       continue;
     }
+    if (!geo) { /* no indeling to check against: the values only, nothing kept */
+      row_values(&c, row);
+      continue;
+    }
     row->name = jv_trim_inplace(t->rows[r].fields[f->col_name].text);
     const char *code = f->has_code ? jv_trim_inplace(t->rows[r].fields[f->col_code].text) : "";
     if (!code[0] && !f->has_code && is_total_name(row->name, region_name)) {

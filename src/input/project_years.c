@@ -193,8 +193,8 @@ jv_status jv_project_years_read(jv_project_years *out, const char *data_dir, jv_
     if (e->d_name[0] == '.' || strlen(e->d_name) >= sizeof(names[0]) ||
         jv_schoolyear_parse(e->d_name, &y) != 0 || y.start >= before.start)
       continue;
-    snprintf(path, sizeof(path), "%s/%s/regio.csv", out->root, e->d_name);
-    if (stat(path, &sb) == 0)
+    snprintf(path, sizeof(path), "%s/%s", out->root, e->d_name);
+    if (jv_dataset_dir_probe(path)) /* regio.csv, or a workbook (init --werkmap) */
       snprintf(names[n++], sizeof(names[0]), "%s", e->d_name);
   }
   if (d)

@@ -406,9 +406,16 @@ jv_status jv_flow__place(flow *f, const jv_block *b)
 }
 
 jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
-                       const unsigned char *force_break, jv_pages *out, jv_error *err)
+                       const unsigned char *force_break, jv_flow_memo *memo, jv_pages *out,
+                       jv_error *err)
 {
-  flow f = {.s = s, .m = m, .out = out, .err = err, .force_break = force_break, .elem_toc = -1};
+  flow f = {.s = s,
+            .m = m,
+            .memo = memo,
+            .out = out,
+            .err = err,
+            .force_break = force_break,
+            .elem_toc = -1};
   f.fig_elem = malloc((doc->n_blocks ? doc->n_blocks : 1) * sizeof(*f.fig_elem));
   if (!f.fig_elem)
     return jv_flow__oom(&f);

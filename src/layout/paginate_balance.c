@@ -81,15 +81,29 @@ static size_t under_fill(const jv_pages *p, const jv_doc *doc)
   return n;
 }
 
+static void memo_free(jv_flow_memo *memo)
+{
+  for (size_t i = 0; i < memo->n; i++)
+    jv_textflow_free(&memo->e[i].tf);
+  free(memo->e);
+}
+
 jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measure *m, jv_pages *out,
                       jv_error *err)
 {
-  jv_status st = jv_flow__run(doc, s, m, NULL, out, err);
-  if (st || doc->n_blocks == 0)
+  /* without room for a memo each flow breaks its lines itself */
+  jv_flow_memo memo = {calloc(doc->n_blocks ? doc->n_blocks : 1, sizeof(*memo.e)), doc->n_blocks};
+  jv_flow_memo *mp = memo.e ? &memo : NULL;
+  jv_status st = jv_flow__run(doc, s, m, NULL, mp, out, err);
+  if (st || doc->n_blocks == 0) {
+    memo_free(&memo);
     return st;
+  }
   unsigned char *force = calloc(doc->n_blocks, 2);
-  if (!force)
+  if (!force) {
+    memo_free(&memo);
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
   unsigned char *tried = force + doc->n_blocks;
   for (int pass = 0; pass < MAX_PASSES && !st; pass++) {
     size_t pick = NONE;
@@ -100,7 +114,7 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
     tried[pick] = force[pick] = 1;
     jv_pages trial;
     jv_pages_init(&trial, out->width, out->height);
-    st = jv_flow__run(doc, s, m, force, &trial, err);
+    st = jv_flow__run(doc, s, m, force, mp, &trial, err);
     if (!st && trial.n_pages <= out->n_pages && shortfall(&trial) < shortfall(out) &&
         under_fill(&trial, doc) <= under_fill(out, doc)) {
       jv_pages_free(out);
@@ -111,5 +125,6 @@ jv_status jv_paginate(const jv_doc *doc, const jv_page_style *s, const jv_measur
     }
   }
   free(force);
+  memo_free(&memo);
   return st;
 }

@@ -4,13 +4,30 @@
 #define JV_LAYOUT_PAGINATE_INT_H
 
 #include "layout/paginate.h"
+#include "layout/textflow.h"
 
 #define COL_GAP 22.0
 #define MAX_PENDING 8 /* figures floated forward at once */
 
+/* The lines of a document's text blocks as the last flow broke them, kept
+ * for the next (the balance passes flow the same blocks again, mostly in
+ * the same width): per block, the options they were broken with. */
+typedef struct {
+  bool valid;
+  jv_textflow_opts opts;
+  int italic;
+  jv_textflow tf;
+} jv_flow_memo_entry;
+
+typedef struct {
+  jv_flow_memo_entry *e; /* per block of the document */
+  size_t n;
+} jv_flow_memo;
+
 typedef struct {
   const jv_page_style *s;
   const jv_measure *m;
+  jv_flow_memo *memo; /* may be NULL */
   jv_pages *out;
   jv_page *page;
   int page_index;
@@ -79,9 +96,12 @@ jv_status jv_flow__new_page(flow *f);
  * page map then says so when the page stays under JV_PAGE_MIN_FILL. */
 jv_status jv_flow__move_on(flow *f, const jv_block *b, double need, int frame);
 /* One flow of doc into out (initialised, empty); force_break (per block,
- * may be NULL) starts the blocks it marks on a new page. */
+ * may be NULL) starts the blocks it marks on a new page; memo (may be
+ * NULL; n_blocks entries, zeroed at first) keeps broken lines between
+ * flows of the same doc, style and measure. */
 jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
-                       const unsigned char *force_break, jv_pages *out, jv_error *err);
+                       const unsigned char *force_break, jv_flow_memo *memo, jv_pages *out,
+                       jv_error *err);
 /* Places one block, noting it on every page it reaches (page map). */
 jv_status jv_flow__place(flow *f, const jv_block *b);
 /* the right column when in the left one, else a new page */

@@ -1,6 +1,7 @@
 /* paginate_text.c - running text in the flow: paragraphs, list items and
  * pull quotes set with the line breaker, split without widows or orphans,
  * and two-column blocks balanced on their last page. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,26 @@ static text_fmt fmt_for(const flow *f, const jv_block *b)
   return t;
 }
 
-/* Breaks a block's runs into lines (caller frees tf). */
+/* The memo entry of b when it is one of the document's blocks (not a
+ * segment copied from one), else NULL. */
+static jv_flow_memo_entry *memo_of(const flow *f, const jv_block *b)
+{
+  uintptr_t at = (uintptr_t)b, first = (uintptr_t)f->first, last = (uintptr_t)f->last;
+  if (!f->memo || at < first || at >= last)
+    return NULL;
+  size_t i = (size_t)(b - f->first);
+  return i < f->memo->n ? &f->memo->e[i] : NULL;
+}
+
+static int same_opts(const jv_textflow_opts *a, const jv_textflow_opts *b)
+{
+  return a->size == b->size && a->width == b->width && a->first_indent == b->first_indent &&
+         a->align == b->align && a->hyph == b->hyph;
+}
+
+/* Breaks a block's runs into lines (caller frees tf); a copy of the last
+ * flow's lines when the block was broken with the same options (the runs,
+ * the measure and the style are the same in every flow of a document). */
 static jv_status break_text(flow *f, const jv_block *b, const text_fmt *t, jv_textflow *tf)
 {
   jv_textflow_run runs[64];
@@ -60,7 +80,17 @@ static jv_status break_text(flow *f, const jv_block *b, const text_fmt *t, jv_te
                         .first_indent = 0,
                         .align = t->justify ? JV_TEXTFLOW_JUSTIFY : JV_TEXTFLOW_RAGGED,
                         .hyph = f->s->hyph};
-  return jv_textflow_break(tf, runs, n, f->m, &o, f->err);
+  jv_flow_memo_entry *e = memo_of(f, b);
+  if (e && e->valid && e->italic == t->italic && same_opts(&e->opts, &o))
+    return jv_textflow_copy(tf, &e->tf, f->err);
+  jv_status st = jv_textflow_break(tf, runs, n, f->m, &o, f->err);
+  if (st == JV_OK && e) { /* a memo that cannot be made is no error */
+    jv_textflow_free(&e->tf);
+    e->valid = jv_textflow_copy(&e->tf, tf, NULL) == JV_OK;
+    e->opts = o;
+    e->italic = t->italic;
+  }
+  return st;
 }
 
 /* The marker of a list item ("•" or "3.") left of its first line. */

@@ -423,6 +423,32 @@ jv_status jv_textflow_break(jv_textflow *out, const jv_textflow_run *runs, size_
   return JV_OK;
 }
 
+jv_status jv_textflow_copy(jv_textflow *dst, const jv_textflow *src, jv_error *err)
+{
+  memset(dst, 0, sizeof(*dst));
+  size_t total = 1; /* as copy_texts counts */
+  for (size_t i = 0; i < src->n_pieces; i++)
+    total += src->pieces[i].end - src->pieces[i].start + 1 + src->pieces[i].inserted_hyphen;
+  dst->lines = malloc((src->n_lines + 1) * sizeof(*dst->lines));
+  dst->pieces = malloc((src->n_pieces + 1) * sizeof(*dst->pieces));
+  dst->text = malloc(total);
+  if (!dst->lines || !dst->pieces || !dst->text) {
+    jv_textflow_free(dst);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  if (src->n_lines)
+    memcpy(dst->lines, src->lines, src->n_lines * sizeof(*dst->lines));
+  if (src->n_pieces)
+    memcpy(dst->pieces, src->pieces, src->n_pieces * sizeof(*dst->pieces));
+  if (src->text)
+    memcpy(dst->text, src->text, total);
+  for (size_t i = 0; i < src->n_pieces; i++)
+    dst->pieces[i].text = dst->text + (src->pieces[i].text - src->text);
+  dst->n_lines = src->n_lines;
+  dst->n_pieces = src->n_pieces;
+  return JV_OK;
+}
+
 void jv_textflow_free(jv_textflow *f)
 {
   if (!f)

@@ -83,5 +83,8 @@ typedef struct {
 jv_status jv_textflow_break(jv_textflow *out, const jv_textflow_run *runs, size_t n_runs,
                             const jv_measure *m, const jv_textflow_opts *opts, jv_error *err);
 void jv_textflow_free(jv_textflow *f);
+/* dst becomes a copy of src (its own lines, pieces and texts); JV_EINTERNAL
+ * when out of memory, dst then empty. */
+jv_status jv_textflow_copy(jv_textflow *dst, const jv_textflow *src, jv_error *err);
 
 #endif

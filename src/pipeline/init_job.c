@@ -11,27 +11,15 @@
 #include <sys/stat.h>
 
 #include "input/gemeenten.h"
-#include "input/herindeling_read.h"
-#include "input/region_read.h"
+#include "pipeline/invoer_job.h"
+#include "pipeline/region_members.h"
 #include "render/atomic_file.h"
 #include "util/strbuf.h"
-
-#define MAX_MEMBERS 512
-#define MAX_YEARS 64
-
-typedef struct {
-  char code[8];
-  int year; /* indeling */
-} member;
 
 typedef struct {
   const jv_env *env;
   const jv_init_opts *o;
-  jv_herindelingen changes;
-  int years[MAX_YEARS]; /* indeling years with a municipality list */
-  size_t n_years;
-  member *known; /* the region's municipalities in some indeling years */
-  size_t n_known;
+  const jv_region_members *members;
   jv_error *err;
 } init_ctx;
 
@@ -40,144 +28,9 @@ static jv_status oom(init_ctx *c)
   return jv_error_set(c->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
-static jv_status add_member(init_ctx *c, const char *code, int year)
-{
-  for (size_t i = 0; i < c->n_known; i++)
-    if (c->known[i].year == year && strcmp(c->known[i].code, code) == 0)
-      return JV_OK;
-  member *n = realloc(c->known, (c->n_known + 1) * sizeof(*n));
-  if (!n)
-    return oom(c);
-  c->known = n;
-  snprintf(n[c->n_known].code, sizeof(n[0].code), "%s", code);
-  n[c->n_known++].year = year;
-  return JV_OK;
-}
-
 static int known_in(const init_ctx *c, const char *code, int year)
 {
-  for (size_t i = 0; i < c->n_known; i++)
-    if (c->known[i].year == year && strcmp(c->known[i].code, code) == 0)
-      return 1;
-  return 0;
-}
-
-static int has_year(const init_ctx *c, int year)
-{
-  for (size_t i = 0; i < c->n_known; i++)
-    if (c->known[i].year == year)
-      return 1;
-  return 0;
-}
-
-/* The region in indeling `to` from its members in `from`: every
- * municipality of `to` that holds one of them (forward), or every one of
- * `to` that is part of one of them (backward). */
-static jv_status map_year(init_ctx *c, int from, int to)
-{
-  jv_gemeenten g;
-  jv_status st = jv_gemeenten_load(&g, c->env->gemeenten, to, c->err);
-  if (st)
-    return st;
-  size_t n0 = c->n_known;
-  for (size_t i = 0; i < g.n && !st; i++) {
-    int in = 0;
-    if (from < to) {
-      jv_herindeling_part *p;
-      size_t np;
-      if (jv_herindelingen_parts(&c->changes, g.items[i].code, g.items[i].name, from, to, &p,
-                                 &np)) {
-        st = oom(c);
-        break;
-      }
-      for (size_t k = 0; k < np && !in; k++)
-        in = known_in(c, p[k].code, from);
-      free(p);
-    } else {
-      for (size_t m = 0; m < n0 && !in; m++) {
-        if (c->known[m].year != from)
-          continue;
-        jv_herindeling_part *p;
-        size_t np;
-        if (jv_herindelingen_parts(&c->changes, c->known[m].code, "", to, from, &p, &np)) {
-          st = oom(c);
-          break;
-        }
-        for (size_t k = 0; k < np && !in; k++)
-          in = strcmp(p[k].code, g.items[i].code) == 0;
-        free(p);
-      }
-    }
-    if (in && !st)
-      st = add_member(c, g.items[i].code, to);
-  }
-  jv_gemeenten_free(&g);
-  return st;
-}
-
-/* Fills every indeling year from the nearest known one (later years from
- * the latest earlier one, earlier years from the first later one). */
-static jv_status fill_years(init_ctx *c)
-{
-  jv_status st = JV_OK;
-  for (size_t i = 0; i < c->n_years && !st; i++) {
-    int y = c->years[i], from = 0;
-    if (has_year(c, y))
-      continue;
-    for (size_t k = 0; k < c->n_years; k++)
-      if (c->years[k] < y && has_year(c, c->years[k]))
-        from = c->years[k];
-    for (size_t k = c->n_years; !from && k-- > 0;)
-      if (c->years[k] > y && has_year(c, c->years[k]))
-        from = c->years[k];
-    if (from)
-      st = map_year(c, from, y);
-  }
-  return st;
-}
-
-/* Reads the members from a regio,indeling,cbs_code,gemeente file. */
-static jv_status members_from_file(init_ctx *c, const char *path, const char *regio, int *found)
-{
-  jv_regions r;
-  jv_status st = jv_regions_read(&r, path, c->err);
-  *found = 0;
-  if (st == JV_ENOINPUT) {
-    jv_error_clear(c->err);
-    return JV_OK;
-  }
-  for (size_t i = 0; i < r.n && !st; i++)
-    if (strcasecmp(r.items[i].regio, regio) == 0) {
-      *found = 1;
-      st = add_member(c, r.items[i].code, r.items[i].indeling);
-    }
-  jv_regions_free(&r);
-  return st;
-}
-
-static jv_status members_from_option(init_ctx *c, const jv_gemeenten *g, int year)
-{
-  const char *p = c->o->gemeenten;
-  while (*p) {
-    char code[16];
-    size_t len = strcspn(p, ", ");
-    snprintf(code, sizeof(code), "%.*s", (int)(len < 15 ? len : 15), p);
-    p += len;
-    p += strspn(p, ", ");
-    if (!code[0])
-      continue;
-    if (!jv_gemeenten_find_code(g, code)) {
-      char hint[800];
-      jv_gemeenten_code_hint(g, code, hint, sizeof(hint));
-      return jv_error_set(c->err, JV_EDATA, NULL, 0, 0,
-                          "--gemeenten: %s is not a municipality in the CBS indeling %d%s", code,
-                          year, hint);
-    }
-    jv_status st = add_member(c, code, year);
-    if (st)
-      return st;
-  }
-  return JV_OK;
+  return jv_region_members_has(c->members, code, year);
 }
 
 /* Writes text to path unless it exists; says which on o->report. */
@@ -326,16 +179,17 @@ static jv_status write_members(init_ctx *c, const char *path)
   jv_strbuf b = {0};
   jv_strbuf_addf(&b, "regio,indeling,cbs_code,gemeente\n");
   jv_status st = JV_OK;
-  for (size_t y = 0; y < c->n_years && !st; y++) {
-    if (!has_year(c, c->years[y]))
+  const jv_region_members *m = c->members;
+  for (size_t y = 0; y < m->n_years && !st; y++) {
+    if (!jv_region_members_has_year(m, m->years[y]))
       continue;
     jv_gemeenten g;
-    if ((st = jv_gemeenten_load(&g, c->env->gemeenten, c->years[y], c->err)))
+    if ((st = jv_gemeenten_load(&g, c->env->gemeenten, m->years[y], c->err)))
       break;
     for (size_t i = 0; i < g.n; i++)
-      if (known_in(c, g.items[i].code, c->years[y])) {
+      if (known_in(c, g.items[i].code, m->years[y])) {
         csv_field(&b, c->o->regio);
-        jv_strbuf_addf(&b, ",%d,%s,", c->years[y], g.items[i].code);
+        jv_strbuf_addf(&b, ",%d,%s,", m->years[y], g.items[i].code);
         csv_field(&b, g.items[i].name);
         jv_strbuf_addf(&b, "\n");
       }
@@ -350,7 +204,8 @@ static jv_status write_members(init_ctx *c, const char *path)
 
 /* One data file per file of the bundled data, with its header, a row per
  * municipality and empty count cells. */
-static jv_status write_data_files(init_ctx *c, const jv_gemeenten *g, const char *ydir, int year)
+static jv_status write_data_files(init_ctx *c, const jv_gemeente *const *g, size_t n_g,
+                                  const char *ydir)
 {
   size_t n;
   char **names = list_dir(c->env->default_data, &n);
@@ -372,11 +227,9 @@ static jv_status write_data_files(init_ctx *c, const jv_gemeenten *g, const char
       cols += text[k] == ',';
     jv_strbuf b = {0};
     jv_strbuf_addf(&b, "%.*s\n", (int)hl, text);
-    for (size_t m = 0; m < g->n; m++) {
-      if (!known_in(c, g->items[m].code, year))
-        continue;
-      jv_strbuf_addf(&b, "%s,", g->items[m].code);
-      csv_field(&b, g->items[m].name);
+    for (size_t m = 0; m < n_g; m++) {
+      jv_strbuf_addf(&b, "%s,", g[m]->code);
+      csv_field(&b, g[m]->name);
       for (size_t k = 2; k < cols; k++)
         jv_strbuf_addf(&b, ",");
       jv_strbuf_addf(&b, "\n");
@@ -388,6 +241,39 @@ static jv_status write_data_files(init_ctx *c, const jv_gemeenten *g, const char
     free(text);
   }
   free_list(names, n);
+  return st;
+}
+
+/* Whether dir holds a file ending in suffix (".csv", ".xlsx"); Excel's
+ * lock files (~$...) do not count. */
+static int holds(const char *dir, const char *suffix)
+{
+  size_t n, sl = strlen(suffix);
+  char **names = list_dir(dir, &n);
+  int found = 0;
+  for (size_t i = 0; i < n && !found; i++) {
+    size_t len = strlen(names[i]);
+    found =
+        len > sl && strcasecmp(names[i] + len - sl, suffix) == 0 && strncmp(names[i], "~$", 2) != 0;
+  }
+  free_list(names, n);
+  return found;
+}
+
+/* The year's figures as one workbook, unless the folder holds figures
+ * already (a workbook, or CSV files): then nothing is written. */
+static jv_status write_workbook(init_ctx *c, jv_schoolyear sy, const char *ydir)
+{
+  if (holds(ydir, ".xlsx") || holds(ydir, ".csv")) {
+    if (c->o->report)
+      fprintf(c->o->report, "bestaat al, ongewijzigd: %s (heeft al cijferbestanden)\n", ydir);
+    return JV_OK;
+  }
+  char path[PATH_MAX];
+  snprintf(path, sizeof(path), "%s/gegevens.xlsx", ydir);
+  jv_status st = jv_invoer_write_members(c->members, c->o->regio, sy, path, c->err);
+  if (!st && c->o->report)
+    fprintf(c->o->report, "geschreven: %s\n", path);
   return st;
 }
 
@@ -407,7 +293,9 @@ static const char LEESMIJ[] =
     "bestaande bestanden blijven ongewijzigd. Het verslag vergelijkt elk jaar met het\n"
     "vorige jaar in deze map, omgerekend naar de gemeentelijke indeling van het jaar zelf.\n";
 
-static jv_status jv_init_write(init_ctx *c, const jv_gemeenten *g, jv_schoolyear sy, int year)
+/* sorted: the year's n_sorted municipalities, in the order the files list them. */
+static jv_status jv_init_write(init_ctx *c, const jv_gemeente *const *sorted, size_t n_sorted,
+                               jv_schoolyear sy, int year)
 {
   const jv_init_opts *o = c->o;
   char path[PATH_MAX], ys[16];
@@ -440,7 +328,11 @@ static jv_status jv_init_write(init_ctx *c, const jv_gemeenten *g, jv_schoolyear
   snprintf(ydir, sizeof(ydir), "%s/%s", o->dir, ys);
   if (!st)
     st = make_dir(c, ydir);
-  if (!st) {
+  /* the figures as CSV files, unless asked for a workbook or one is there */
+  int csv = !o->werkmap && !holds(ydir, ".xlsx");
+  if (!st && !csv)
+    st = write_workbook(c, sy, ydir);
+  if (!st && csv) {
     jv_strbuf r = {0};
     jv_strbuf_addf(&r, "veld,waarde\nregio,");
     csv_field(&r, o->regio);
@@ -450,8 +342,8 @@ static jv_status jv_init_write(init_ctx *c, const jv_gemeenten *g, jv_schoolyear
     st = text ? put_file(c, path, text) : oom(c);
     free(text);
   }
-  if (!st)
-    st = write_data_files(c, g, ydir, year);
+  if (!st && csv)
+    st = write_data_files(c, sorted, n_sorted, ydir);
   if (!st) {
     jv_strbuf l = {0};
     jv_strbuf_addf(&l, LEESMIJ, o->regio, o->dir, ys, o->dir, ys, o->dir, o->regio);
@@ -461,14 +353,10 @@ static jv_status jv_init_write(init_ctx *c, const jv_gemeenten *g, jv_schoolyear
     free(text);
   }
   if (!st && o->report) {
-    size_t n = 0;
-    for (size_t i = 0; i < g->n; i++)
-      n += (size_t)known_in(c, g->items[i].code, year);
     fprintf(o->report, "%s, schooljaar %s (gemeentelijke indeling %d): %zu gemeenten\n", o->regio,
-            ys, year, n);
-    for (size_t i = 0; i < g->n; i++)
-      if (known_in(c, g->items[i].code, year))
-        fprintf(o->report, "  %s %s\n", g->items[i].code, g->items[i].name);
+            ys, year, n_sorted);
+    for (size_t i = 0; i < n_sorted; i++)
+      fprintf(o->report, "  %s %s\n", sorted[i]->code, sorted[i]->name);
   }
   return st;
 }
@@ -480,48 +368,21 @@ jv_status jv_job_init(const jv_env *env, const jv_init_opts *o, jv_error *err)
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
                         "--schooljaar '%s': expected a school year such as 2019-2020",
                         o->schooljaar ? o->schooljaar : "");
-  init_ctx c = {.env = env, .o = o, .err = err};
-  jv_herindelingen_init(&c.changes);
   int indeling = sy.start + 1;
-  c.n_years = jv_gemeenten_years(env->gemeenten, c.years, MAX_YEARS);
-  char path[PATH_MAX];
-  snprintf(path, sizeof(path), "%s/herindelingen.csv", env->gemeenten);
-  jv_gemeenten g = {0};
-  jv_status st = jv_herindelingen_read(&c.changes, path, err);
+  char what[64];
+  snprintf(what, sizeof(what), "--schooljaar %s", o->schooljaar);
+  jv_region_members members;
+  jv_status st =
+      jv_region_members_resolve(&members, env, o->regio, o->gemeenten, o->dir, indeling, what, err);
+  if (st)
+    return st;
+  init_ctx c = {.env = env, .o = o, .members = &members, .err = err};
+  const jv_gemeente **sorted;
+  size_t n;
+  st = jv_region_members_sorted(&members, &sorted, &n, err);
   if (!st)
-    st = jv_gemeenten_load(&g, env->gemeenten, indeling, err);
-  if (st == JV_ENOINPUT)
-    st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                      "--schooljaar %s: the program has no municipality list for the indeling %d",
-                      o->schooljaar, indeling);
-  int found = 0;
-  if (!st && o->gemeenten) {
-    st = members_from_option(&c, &g, indeling);
-    found = 1;
-  }
-  if (!st && !found) {
-    snprintf(path, sizeof(path), "%s/gemeenten.csv", o->dir);
-    st = members_from_file(&c, path, o->regio, &found);
-  }
-  if (!st && !found) {
-    snprintf(path, sizeof(path), "%s/assets/geo/regios.csv", env->home);
-    st = members_from_file(&c, path, o->regio, &found);
-    if (!st && !found)
-      st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                        "region '%s' is not known to the program (assets/geo/regios.csv): "
-                        "give its municipalities with --gemeenten GM0482,GM0505,...",
-                        o->regio);
-  }
-  if (!st)
-    st = fill_years(&c);
-  if (!st && !has_year(&c, indeling))
-    st = jv_error_set(err, JV_EUSAGE, NULL, 0, 0,
-                      "no municipalities of '%s' in the indeling %d: give them with --gemeenten",
-                      o->regio, indeling);
-  if (!st)
-    st = jv_init_write(&c, &g, sy, indeling);
-  jv_gemeenten_free(&g);
-  jv_herindelingen_free(&c.changes);
-  free(c.known);
+    st = jv_init_write(&c, sorted, n, sy, indeling);
+  free(sorted);
+  jv_region_members_free(&members);
   return st;
 }

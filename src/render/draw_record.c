@@ -30,6 +30,7 @@ struct jv_draw_record {
   char *text;
   size_t n_text, cap_text;
   int oom;
+  double max_width; /* the widest line width set (cairo's default 1 included) */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -91,6 +92,9 @@ static void rec_rgb(void *ctx, jv_rgb c)
 
 static void rec_width(void *ctx, double w)
 {
+  jv_draw_record *r = ctx;
+  if (w > r->max_width)
+    r->max_width = w;
   put(ctx, R_WIDTH, &w, 1);
 }
 
@@ -156,6 +160,7 @@ jv_status jv_draw_record_new(jv_draw_record **out, const jv_fonts *fonts, jv_err
   (*out)->draw.ops = &record_ops;
   (*out)->draw.ctx = *out;
   (*out)->draw.fonts = fonts;
+  (*out)->max_width = 1.0;
   return JV_OK;
 }
 
@@ -181,62 +186,114 @@ jv_status jv_draw_record_status(const jv_draw_record *r, jv_error *err)
   return JV_OK;
 }
 
+/* Plays operation i with its numbers at v; returns the numbers it used. */
+static size_t play(const jv_draw_record *r, size_t i, const double *v, jv_draw *to)
+{
+  const jv_draw_ops *o = to->ops;
+  void *c = to->ctx;
+  switch (r->ops[i]) {
+  case R_MOVE:
+    o->move_to(c, v[0], v[1]);
+    return 2;
+  case R_LINE:
+    o->line_to(c, v[0], v[1]);
+    return 2;
+  case R_CURVE:
+    o->curve_to(c, v[0], v[1], v[2], v[3], v[4], v[5]);
+    return 6;
+  case R_CLOSE:
+    o->close_path(c);
+    return 0;
+  case R_RGB:
+    o->set_rgb(c, (jv_rgb){v[0], v[1], v[2]});
+    return 3;
+  case R_WIDTH:
+    o->set_line_width(c, v[0]);
+    return 1;
+  case R_DASH:
+    o->set_dash(c, v[0], v[1]);
+    return 2;
+  case R_FILL:
+    o->fill(c, (jv_fill_rule)v[0]);
+    return 1;
+  case R_STROKE:
+    o->stroke(c);
+    return 0;
+  case R_CLIP:
+    o->clip(c, (jv_fill_rule)v[0]);
+    return 1;
+  case R_SAVE:
+    o->save(c);
+    return 0;
+  case R_RESTORE:
+    o->restore(c);
+    return 0;
+  case R_TEXT:
+    o->text(c, v[0], v[1], v[6] < 0 ? NULL : r->text + (size_t)v[6], (jv_font_style)v[2], v[3],
+            (jv_align)v[4], v[5]);
+    return 7;
+  }
+  return 0;
+}
+
 void jv_draw_record_replay(const jv_draw_record *r, jv_draw *to)
 {
   const double *v = r->num;
-  const jv_draw_ops *o = to->ops;
-  void *c = to->ctx;
-  for (size_t i = 0; i < r->n_ops; i++) {
-    switch (r->ops[i]) {
-    case R_MOVE:
-      o->move_to(c, v[0], v[1]);
-      v += 2;
-      break;
-    case R_LINE:
-      o->line_to(c, v[0], v[1]);
-      v += 2;
-      break;
-    case R_CURVE:
-      o->curve_to(c, v[0], v[1], v[2], v[3], v[4], v[5]);
-      v += 6;
-      break;
-    case R_CLOSE:
-      o->close_path(c);
-      break;
-    case R_RGB:
-      o->set_rgb(c, (jv_rgb){v[0], v[1], v[2]});
-      v += 3;
-      break;
-    case R_WIDTH:
-      o->set_line_width(c, v[0]);
-      v += 1;
-      break;
-    case R_DASH:
-      o->set_dash(c, v[0], v[1]);
-      v += 2;
-      break;
-    case R_FILL:
-      o->fill(c, (jv_fill_rule)v[0]);
-      v += 1;
-      break;
-    case R_STROKE:
-      o->stroke(c);
-      break;
-    case R_CLIP:
-      o->clip(c, (jv_fill_rule)v[0]);
-      v += 1;
-      break;
-    case R_SAVE:
-      o->save(c);
-      break;
-    case R_RESTORE:
-      o->restore(c);
-      break;
-    case R_TEXT:
-      o->text(c, v[0], v[1], v[6] < 0 ? NULL : r->text + (size_t)v[6], (jv_font_style)v[2], v[3],
-              (jv_align)v[4], v[5]);
-      v += 7;
-      break;
+  for (size_t i = 0; i < r->n_ops; i++)
+    v += play(r, i, v, to);
+}
+
+/* From operation i (a move) with numbers at v: when only path operations
+ * follow up to a fill or stroke, the index just after that and the path's
+ * y range (of its points and control points, which hold every curve);
+ * else 0. *nv is the count of numbers the run uses. */
+static size_t path_run(const jv_draw_record *r, size_t i, const double *v, size_t *nv, double *miny,
+                       double *maxy)
+{
+  size_t k = 0;
+  double lo = v[1], hi = v[1];
+  for (; i < r->n_ops; i++) {
+    int op = r->ops[i];
+    size_t n = op == R_MOVE || op == R_LINE ? 2 : op == R_CURVE ? 6 : 0;
+    if (op == R_FILL || op == R_STROKE) {
+      *nv = k + (op == R_FILL);
+      *miny = lo;
+      *maxy = hi;
+      return i + 1;
     }
+    if (op != R_MOVE && op != R_LINE && op != R_CURVE && op != R_CLOSE)
+      return 0;
+    for (size_t j = 1; j < n; j += 2) {
+      lo = v[k + j] < lo ? v[k + j] : lo;
+      hi = v[k + j] > hi ? v[k + j] : hi;
+    }
+    k += n;
+  }
+  return 0;
+}
+
+void jv_draw_record_replay_band(const jv_draw_record *r, jv_draw *to, double top, double bottom)
+{
+  /* a stroke reaches at most half its width times cairo's miter limit (10)
+   * beyond its points */
+  double m = 5 * r->max_width;
+  const double *v = r->num;
+  int open = 0; /* a path played is being built: no skipping inside it */
+  for (size_t i = 0; i < r->n_ops;) {
+    int op = r->ops[i];
+    size_t nv = 0, end = 0;
+    double lo = 0, hi = 0;
+    if (op == R_MOVE && !open)
+      end = path_run(r, i, v, &nv, &lo, &hi);
+    if (end && (hi + m < top || lo - m > bottom)) { /* paints nothing in the band */
+      v += nv;
+      i = end;
+      continue;
+    }
+    open = op == R_MOVE || op == R_LINE || op == R_CURVE || op == R_CLOSE
+               ? 1
+               : (op == R_FILL || op == R_STROKE || op == R_CLIP ? 0 : open);
+    v += play(r, i, v, to);
+    i++;
   }
 }

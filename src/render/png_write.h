@@ -1,7 +1,7 @@
 /* png_write.h - PNG encoding of rendered pixels, row band by row band: an
- * 8-bit palette when the image has at most 256 colours, else RGB (libdeflate
- * for an image held whole, libpng streaming for a larger one); a pHYs chunk
- * for the resolution; filter and compression levels chosen by measurement. */
+ * 8-bit palette when the image has at most 256 colours, else RGB streamed
+ * through libpng; a pHYs chunk for the resolution; filter and compression
+ * level chosen by measurement. */
 #ifndef JV_RENDER_PNG_WRITE_H
 #define JV_RENDER_PNG_WRITE_H
 
@@ -17,9 +17,6 @@ typedef struct jv_png_writer jv_png_writer;
 jv_status jv_png_writer_new(jv_png_writer **out, FILE *fp, const char *path, int width, int height,
                             double dpi, jv_error *err);
 void jv_png_writer_free(jv_png_writer *p);
-/* For tests: RGB images of more filtered bytes than this are streamed
- * (default 24 MiB); the pixels do not depend on it. */
-void jv_png_writer_set_whole_max(jv_png_writer *p, size_t bytes);
 
 /* Adds the next n rows: cairo ARGB32/RGB24 pixels (native-endian 32-bit,
  * alpha ignored: callers paint an opaque background), stride bytes apart. */

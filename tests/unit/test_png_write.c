@@ -273,7 +273,7 @@ static uint32_t be32(const unsigned char *p)
 /* Writes a w x h image, colours(x, y) given, through jv_png_writer in bands
  * of 5 rows, and the same pixels through cairo's writer as the reference. */
 static void encode_both(const fixture *f, const char *got, const char *want, int w, int h,
-                        uint32_t (*colour)(int, int), double dpi, int streamed)
+                        uint32_t (*colour)(int, int), double dpi)
 {
   cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
   uint32_t *px = (uint32_t *)cairo_image_surface_get_data(img);
@@ -288,8 +288,6 @@ static void encode_both(const fixture *f, const char *got, const char *want, int
   jv_png_writer *pw;
   jv_error err;
   assert_int_equal(jv_png_writer_new(&pw, fp, got, w, h, dpi, &err), JV_OK);
-  if (streamed)
-    jv_png_writer_set_whole_max(pw, 0);
   for (int y = 0; y < h; y += 5)
     assert_int_equal(jv_png_writer_rows(pw, (const uint32_t *)((unsigned char *)px + y * stride),
                                         stride, h - y < 5 ? h - y : 5, &err),
@@ -319,7 +317,7 @@ static void test_palette_when_at_most_256_colours(void **state)
   char got[512], want[512];
   snprintf(got, sizeof(got), "%s/pal.png", f->dir);
   snprintf(want, sizeof(want), "%s/pal_ref.png", f->dir);
-  encode_both(f, got, want, 641, 397, few_colours, 300, 0);
+  encode_both(f, got, want, 641, 397, few_colours, 300);
   assert_int_equal(pixel_diff(want, got), 0);
   size_t n, m;
   unsigned char *png = slurp(got, &n), *ref_png = slurp(want, &m);
@@ -333,16 +331,16 @@ static void test_palette_when_at_most_256_colours(void **state)
   free(ref_png);
 }
 
-/* Held whole (libdeflate) and streamed (libpng), the same pixels as cairo's
- * own writer, as truecolour with the dpi in pHYs. */
+/* Streamed (libpng), the same pixels as cairo's own writer, as truecolour
+ * with the dpi in pHYs. */
 static void test_rgb_when_more_colours(void **state)
 {
   fixture *f = *state;
-  for (int streamed = 0; streamed < 2; streamed++) {
+  {
     char got[512], want[512];
-    snprintf(got, sizeof(got), "%s/rgb%d.png", f->dir, streamed);
+    snprintf(got, sizeof(got), "%s/rgb.png", f->dir);
     snprintf(want, sizeof(want), "%s/rgb_ref.png", f->dir);
-    encode_both(f, got, want, 320, 61, many_colours, 96, streamed);
+    encode_both(f, got, want, 320, 61, many_colours, 96);
     assert_int_equal(pixel_diff(want, got), 0);
     size_t n;
     unsigned char *png = slurp(got, &n);
@@ -379,16 +377,16 @@ static void test_phys_is_the_dpi(void **state)
 }
 
 /* A full disk is reported as such (JV_EIO), by the rows or by finish, for
- * an image held whole and for one streamed. */
+ * a palette image and for an RGB one. */
 static void test_full_disk(void **state)
 {
   (void)state;
   enum { W = 320, H = 61 };
   static uint32_t px[W * H];
-  for (int y = 0; y < H; y++)
-    for (int x = 0; x < W; x++)
-      px[y * W + x] = many_colours(x, y);
-  for (int streamed = 0; streamed < 2; streamed++) {
+  for (int rgb = 0; rgb < 2; rgb++) {
+    for (int y = 0; y < H; y++)
+      for (int x = 0; x < W; x++)
+        px[y * W + x] = rgb ? many_colours(x, y) : few_colours(x, y);
     FILE *fp = fopen("/dev/full", "wb");
     if (!fp)
       skip();
@@ -396,8 +394,6 @@ static void test_full_disk(void **state)
     jv_png_writer *pw;
     jv_error err;
     assert_int_equal(jv_png_writer_new(&pw, fp, "full.png", W, H, 96, &err), JV_OK);
-    if (streamed)
-      jv_png_writer_set_whole_max(pw, 0);
     jv_status st = jv_png_writer_rows(pw, px, W * 4, H, &err);
     if (st == JV_OK)
       st = jv_png_writer_finish(pw, &err);

@@ -35,10 +35,10 @@ static void change_cell(const jv_rate *now, const jv_rate *before, char *buf)
   snprintf(buf, CELL, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", num);
 }
 
-jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_dataset *prev_own,
-                                        const jv_recomputed *prev, const char *title,
-                                        jv_indicator ind, const char *count_header,
-                                        const char *rate_header, jv_table **out, jv_error *err)
+jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_recomputed *prev,
+                                        const char *title, jv_indicator ind,
+                                        const char *count_header, const char *rate_header,
+                                        jv_table **out, jv_error *err)
 {
   jv_table *base = NULL;
   jv_status st = jv_report_rate_table(ds, title, ind, count_header, rate_header, &base, err);
@@ -63,10 +63,10 @@ jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_dataset *
   char before[CELL], change[CELL];
   for (size_t r = 0; r < base->n_rows && !fail; r++) {
     int total = base->row_kind[r] == JV_ROW_TOTAL;
-    const jv_dataset *src = total ? prev_own : &prev->ds;
+    const jv_dataset *src = &prev->ds;
     jv_rate a, b;
     jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
-    if (total) {
+    if (total) { /* the earlier year over the comparable municipalities, as the trend */
       jv_stats_region_rate(ds, ind, den, &a);
       jv_stats_region_rate(src, ind, den, &b);
     } else {
@@ -140,7 +140,7 @@ char *jv_report_compare_note(const jv_recomputed *prev, int *oom)
     if (prev->note[i])
       len += (size_t)snprintf(s + len, size - len, "%s%s %s.", len ? " " : "", mark_of(prev, i),
                               prev->note[i]);
-  if (prev->region_note)
-    snprintf(s + len, size - len, "%sIn de regiorij is %s.", len ? " " : "", prev->region_note);
+  if (prev->n_notes && prev->region_note) /* what the region row leaves out */
+    snprintf(s + len, size - len, "%sRegiorij: %s.", len ? " " : "", prev->region_note);
   return s;
 }

@@ -9,7 +9,6 @@
 
 #include "input/herindeling_read.h"
 #include "stats/rates.h"
-#include "util/text.h"
 
 void jv_history_init(jv_history *h)
 {
@@ -64,40 +63,22 @@ jv_status jv_history_load(jv_history *h, const char *data_dir, const jv_dataset 
 
 /* The earlier years of h that the trend shows (shown[i]) recomputed onto
  * the report year's indeling and municipalities (rec[i] for h->years[i],
- * i < n_years - 1), and the note the trend's source line carries: which
- * years were recomputed and, per year, which municipalities are left out
- * and why. */
+ * i < n_years - 1), and the note the trend's source line carries: per
+ * recomputed year its region_note (the indeling, what is left out and why). */
 static jv_status recompute_years(jv_history *h, const bool *shown, jv_recomputed *rec, char *note,
                                  size_t size, jv_error *err)
 {
   const jv_dataset *last = h->years[h->n_years - 1];
-  size_t n_earlier = h->n_years - 1;
   jv_status st = JV_OK;
-  for (size_t i = 0; i < n_earlier && !st; i++)
-    if (shown[i])
-      st = jv_recompute(&rec[i], h->years[i], last, &h->changes, err);
   note[0] = '\0';
-  size_t len = 0;
-  for (size_t i = 0; i < n_earlier && !st && len < size; i++) {
-    const jv_recomputed *r = &rec[i];
-    if (!shown[i] || (!r->any_summed && !r->n_notes))
+  for (size_t i = 0, len = 0; i + 1 < h->n_years && !st; i++) {
+    if (!shown[i])
       continue;
-    char ys[16];
-    jv_schoolyear_format(r->ds.year, ys, sizeof(ys));
-    snprintf(note + len, size - len, "; %s omgerekend naar de gemeentelijke indeling %d", ys,
-             last->boundary_year);
-    if (r->n_notes) { /* ", zonder Vijfheerenlanden (Vianen hoorde toen niet bij ...)" */
-      char names[600] = "", why[1200] = "";
-      for (size_t m = 0, j = 0; m < r->ds.n_munis; m++)
-        if (r->note[m]) {
-          jv_text_list_add(names, sizeof(names), j, r->n_notes, r->ds.munis[m].name);
-          size_t w = strlen(why);
-          snprintf(why + w, sizeof(why) - w, "%s%s", j++ ? "; " : "", r->reason[m]);
-        }
+    st = jv_recompute(&rec[i], h->years[i], last, &h->changes, err);
+    if (!st && rec[i].region_note && len < size) {
+      snprintf(note + len, size - len, "; %s", rec[i].region_note);
       len = strlen(note);
-      snprintf(note + len, size - len, ", zonder %s (%s)", names, why);
     }
-    len = strlen(note);
   }
   return st;
 }

@@ -152,8 +152,7 @@ static jv_status rate_table(composer *c, const jv_tpl_node *n, const jv_table_ki
     st = jv_report_kind_table(ds, title, k, &t, c->err);
     return add_table(c, st, t);
   }
-  st = jv_report_rate_table_compared(ds, jv_project_years_previous(&hist->project), prev, title, ri,
-                                     k->header[0], k->header[1], &t, c->err);
+  st = jv_report_rate_table_compared(ds, prev, title, ri, k->header[0], k->header[1], &t, c->err);
   if ((st = add_table(c, st, t)))
     return st;
   int no_mem;

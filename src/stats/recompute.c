@@ -43,8 +43,7 @@ void jv_recomputed_free(jv_recomputed *r)
 
 /* Sums the parts of municipality i, or writes the reason it cannot. */
 static jv_status one(jv_recomputed *out, size_t i, const jv_dataset *earlier,
-                     const jv_municipality *m, const jv_herindelingen *h, char *missing,
-                     size_t msize, jv_error *err)
+                     const jv_municipality *m, const jv_herindelingen *h, jv_error *err)
 {
   jv_herindeling_part *parts;
   size_t np;
@@ -53,7 +52,7 @@ static jv_status one(jv_recomputed *out, size_t i, const jv_dataset *earlier,
     from = to; /* data on a later indeling than the report's: only the same codes */
   if (jv_herindelingen_parts(h, m->code, m->name, from, to, &parts, &np))
     return oom(err);
-  char split[400] = "";
+  char split[400] = "", missing[400] = "";
   size_t n_missing = 0, n_split = 0;
   for (size_t p = 0; p < np; p++) {
     if (!parts[p].whole)
@@ -67,7 +66,7 @@ static jv_status one(jv_recomputed *out, size_t i, const jv_dataset *earlier,
     if (!parts[p].whole)
       jv_text_list_add(split, sizeof(split), ks++, n_split, parts[p].name);
     else if (jv_dataset_find_code(earlier, parts[p].code) < 0)
-      jv_text_list_add(missing, msize, km++, n_missing, parts[p].name);
+      jv_text_list_add(missing, sizeof(missing), km++, n_missing, parts[p].name);
   }
   char ys[16];
   jv_schoolyear_format(earlier->year, ys, sizeof(ys));
@@ -99,6 +98,44 @@ static jv_status one(jv_recomputed *out, size_t i, const jv_dataset *earlier,
   return JV_OK;
 }
 
+/* "2017-2018 omgerekend naar de gemeentelijke indeling 2020", then what the
+ * region's figure leaves out: ", zonder Vijfheerenlanden (Vianen hoorde toen
+ * niet bij Zuid-Holland Zuid)". NULL when out of memory. */
+static char *region_note(const jv_recomputed *r)
+{
+  size_t size = 100;
+  for (size_t m = 0; m < r->ds.n_munis; m++)
+    size += r->note[m] ? strlen(r->ds.munis[m].name) + strlen(r->reason[m]) + 8 : 0;
+  char *s = malloc(size), *names = malloc(size), *why = malloc(size);
+  if (!s || !names || !why) {
+    free(s);
+    free(names);
+    free(why);
+    return NULL;
+  }
+  char ys[16];
+  jv_schoolyear_format(r->ds.year, ys, sizeof(ys));
+  int len =
+      snprintf(s, size, "%s omgerekend naar de gemeentelijke indeling %d", ys, r->ds.boundary_year);
+  names[0] = why[0] = '\0';
+  for (size_t m = 0, j = 0; m < r->ds.n_munis; m++) {
+    if (!r->note[m])
+      continue;
+    jv_text_list_add(names, size, j++, r->n_notes, r->ds.munis[m].name);
+    size_t said = 0; /* a split names its part once for all its successors */
+    for (size_t e = 0; e < m && !said; e++)
+      said = r->reason[e] && strcmp(r->reason[e], r->reason[m]) == 0;
+    size_t w = strlen(why);
+    if (!said)
+      snprintf(why + w, size - w, "%s%s", w ? "; " : "", r->reason[m]);
+  }
+  if (r->n_notes)
+    snprintf(s + len, size - (size_t)len, ", zonder %s (%s)", names, why);
+  free(names);
+  free(why);
+  return s;
+}
+
 jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_dataset *current,
                        const jv_herindelingen *h, jv_error *err)
 {
@@ -116,7 +153,6 @@ jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_d
   out->summed = calloc(current->n_munis + 1, sizeof(*out->summed));
   if (!st && (!out->note || !out->reason || !out->summed))
     st = oom(err);
-  char missing_all[600] = "";
   for (size_t i = 0; i < current->n_munis && !st; i++) {
     const jv_municipality *m = &current->munis[i];
     size_t idx;
@@ -124,21 +160,10 @@ jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_d
       st = oom(err);
       break;
     }
-    char missing[400] = "";
-    st = one(out, idx, earlier, m, h, missing, sizeof(missing), err);
-    if (!st && missing[0]) {
-      size_t len = strlen(missing_all);
-      snprintf(missing_all + len, sizeof(missing_all) - len, "%s%s", len ? ", " : "", missing);
-    }
+    st = one(out, idx, earlier, m, h, err);
   }
-  if (!st && missing_all[0]) {
-    char note[800], ys[16];
-    jv_schoolyear_format(earlier->year, ys, sizeof(ys));
-    snprintf(note, sizeof(note), "het regiototaal %s is dat van de gemeenten van toen, zonder %s",
-             ys, missing_all);
-    if (!(out->region_note = strdup(note)))
-      st = oom(err);
-  }
+  if (!st && (out->any_summed || out->n_notes) && !(out->region_note = region_note(out)))
+    st = oom(err);
   if (st)
     jv_recomputed_free(out);
   return st;

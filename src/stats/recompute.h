@@ -21,7 +21,11 @@ typedef struct {
   size_t n_notes;    /* how many municipalities have a note */
   bool any_summed;   /* some figure was recomputed */
   int from_indeling; /* the earlier year's indeling */
-  char *region_note; /* owned, NULL or why the region total is not the same area */
+  /* owned, NULL when nothing was recomputed, else what the region's figure
+   * of ds is, for every table and chart that shows it: "2017-2018 omgerekend
+   * naar de gemeentelijke indeling 2020[, zonder Vijfheerenlanden (Vianen
+   * hoorde toen niet bij Zuid-Holland Zuid)]" */
+  char *region_note;
 } jv_recomputed;
 
 /* Recomputes earlier onto the municipalities of current. A municipality of
@@ -29,8 +33,12 @@ typedef struct {
  * earlier's indeling to current's) is whole and in earlier; its values are
  * then their sums: counts add, nvt adds nothing, n.b. or non-respons makes
  * the sum n.b. Otherwise its values are missing and note[i] names the part
- * that was split or that earlier does not hold. out is initialised here;
- * free with jv_recomputed_free. JV_EINTERNAL when out of memory. */
+ * that was split or that earlier does not hold. The region's figure of the
+ * earlier year on current's area is then jv_stats_total or
+ * jv_stats_region_rate of out->ds: the sum over the comparable
+ * municipalities only (a not comparable one adds to neither count nor base).
+ * out is initialised here; free with jv_recomputed_free. JV_EINTERNAL when
+ * out of memory. */
 jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_dataset *current,
                        const jv_herindelingen *h, jv_error *err);
 void jv_recomputed_free(jv_recomputed *r);

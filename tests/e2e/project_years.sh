@@ -5,9 +5,11 @@
 # 2020 indeling (Hoeksche Waard 268 / 13.009 = 20,6, Molenlanden 141 / 7.928
 # = 17,8; computed here from the CSV files and the known 2019 mergers, not
 # from the program), Vijfheerenlanden as not comparable with a note naming
-# Vianen, the change, and a regional trend over the school years present,
-# its earlier year recomputed onto the 2020 indeling (without
-# Vijfheerenlanden, said in its source line).
+# Vianen, the change, and a regional trend over the school years present.
+# The region's 2017-2018 figure, in the table's region row and in the trend
+# alike, is recomputed onto the 2020 indeling over the comparable
+# municipalities (without Vijfheerenlanden), said under the table and in the
+# trend's source line in the same words.
 # Binnenmaas in 2019-2020 data exits 65 naming Hoeksche Waard.
 set -euo pipefail
 bin=$1
@@ -41,8 +43,21 @@ lpl_old, vz_old = load("2017-2018", "leerplichtigen.csv"), load("2017-2018", "ve
 lpl, vz = load("2019-2020", "leerplichtigen.csv"), load("2019-2020", "verzuim.csv")
 reg_now = tenths(sum(int(vz[c]["relatief_verzuim"]) for c in vz),
                  sum(int(lpl[c]["leerplichtigen_5_17"]) for c in lpl))
+# the 2017-2018 region as it was then (with Leerdam and Zederik, without Vianen)
 reg_old = tenths(sum(int(vz_old[c]["relatief_verzuim"]) for c in vz_old),
                  sum(int(lpl_old[c]["leerplichtigen_5_17"]) for c in lpl_old))
+# ... and on the 2020 indeling over the comparable municipalities: every one
+# of 2019-2020 but Vijfheerenlanden (Vianen's 2017-2018 figures are not in
+# the project), the merged ones summed from their predecessors. The table's
+# region row and the trend both show this one.
+comparable = [p for c in lpl if c != "GM1961" for p in merged.get(c, [c])]
+def comparable_old(ind):
+    return tenths(sum(int(vz_old[p][ind]) for p in comparable),
+                  sum(int(lpl_old[p]["leerplichtigen_5_17"]) for p in comparable))
+trend_old = comparable_old("relatief_verzuim")
+if trend_old == reg_old:
+    print("FAIL: test data: the comparable 2017-2018 rate equals the old region's")
+    sys.exit(1)
 table = text[text.index("Tabel 3. Relatief verzuimers per 1.000"):]
 table = table[:table.index("Bron:")]
 rows = {}
@@ -70,30 +85,31 @@ for code, r in lpl.items():
 for code, want in (("GM1963", "20,6"), ("GM1978", "17,8")):
     if not rows.get(code) or rows[code][5] != want:
         bad.append(f"{code}: 2017-2018 rate should be {want}")
-region = [l for l in table.splitlines() if l.strip().startswith("Zuid-Holland Zuid ")]
-want = f"{fmt_t(reg_now).lstrip('+')} {fmt_t(reg_old).lstrip('+')} {fmt_t(reg_now - reg_old)} " \
-       f"{fmt_t(reg_now).lstrip('+')}"
-if not region or not " ".join(region[0].split()).endswith(want):
-    bad.append(f"region row {region} should end {want}")
+def region_row(caption, ind):
+    t = text[text.index(caption):]
+    t = t[:t.index("Bron:")]
+    now = tenths(sum(int(vz[c][ind]) for c in vz), sum(int(lpl[c]["leerplichtigen_5_17"]) for c in lpl))
+    old = comparable_old(ind)
+    region = [l for l in t.splitlines() if l.strip().startswith("Zuid-Holland Zuid ")]
+    want = f"{fmt_t(now).lstrip('+')} {fmt_t(old).lstrip('+')} {fmt_t(now - old)} " \
+           f"{fmt_t(now).lstrip('+')}"
+    if not region or not " ".join(region[0].split()).endswith(want):
+        bad.append(f"{caption}: region row {region} should end {want}")
+region_row("Tabel 3. Relatief verzuimers per 1.000", "relatief_verzuim")
+region_row("Tabel 1. Absoluut verzuimers per 1.000", "absoluut_verzuim")
 flat = " ".join(text.split())
 if not any("2017-2018" in l and "Verschil" in l for l in table.splitlines()):
     bad.append("no header naming 2017-2018 and Verschil")
 for s in ["2017-2018 omgerekend naar de gemeentelijke indeling 2020 (Hoeksche Waard en "
           "Molenlanden: opgeteld uit de gemeenten waaruit ze zijn ontstaan)",
           "¹ Vijfheerenlanden: niet vergelijkbaar met 2017-2018, want Vianen hoorde toen niet "
-          "bij Zuid-Holland Zuid",
+          "bij Zuid-Holland Zuid. Regiorij: 2017-2018 omgerekend naar de gemeentelijke indeling "
+          "2020, zonder Vijfheerenlanden (Vianen hoorde toen niet bij Zuid-Holland Zuid).",
           "Relatief verzuimers per 1.000 leerplichtigen in Zuid-Holland Zuid, per schooljaar"]:
     if s not in flat:
         bad.append(f"missing text: {s}")
-# the trend: one bar per year present (2018-2019 a gap); 2017-2018 recomputed
-# onto the 2020 indeling over the comparable municipalities: every one of
-# 2019-2020 but Vijfheerenlanden (Vianen's 2017-2018 figures are not in the
-# project), the merged ones summed from their predecessors
-comparable = [merged.get(c, [c]) for c in lpl if c != "GM1961"]
-trend_old = tenths(sum(int(vz_old[p]["relatief_verzuim"]) for ps in comparable for p in ps),
-                   sum(int(lpl_old[p]["leerplichtigen_5_17"]) for ps in comparable for p in ps))
-if trend_old == reg_old:
-    bad.append("test data: the comparable 2017-2018 rate equals the old region's")
+# the trend: one bar per year present (2018-2019 a gap); 2017-2018 the
+# comparable region of the table's region row
 at = flat.index("in Zuid-Holland Zuid, per schooljaar")
 trend = flat[at:flat.index("Bron:", at)]
 for s in [f"van {fmt_t(trend_old).lstrip('+')} in 2017-2018 naar {fmt_t(reg_now).lstrip('+')} in "

@@ -75,7 +75,8 @@ static void merger_sums_and_rates(void **state)
   assert_int_equal(r.ds.munis[2].values[JV_IND_RELATIEF].kind, JV_VAL_UNKNOWN);
   assert_int_equal(r.n_notes, 0);
   assert_true(r.any_summed);
-  assert_null(r.region_note);
+  /* summed only: the region's figure is the same area, the note says recomputed */
+  assert_string_equal(r.region_note, "2017-2018 omgerekend naar de gemeentelijke indeling 2020");
   jv_recomputed_free(&r);
   jv_dataset_free(&old);
   jv_dataset_free(&now);
@@ -94,15 +95,27 @@ static void merger_with_part_outside(void **state)
   setup_years(&old, &now);
   muni(&old, "GM0545", "Leerdam", 3302, jv_value_count(100));
   muni(&old, "GM0707", "Zederik", 2300, jv_value_count(38));
+  muni(&old, "GM0004", "Blijft", 1000, jv_value_count(30));
   muni(&now, "GM1961", "Vijfheerenlanden", 9000, jv_value_count(238));
+  muni(&now, "GM0004", "Blijft", 1100, jv_value_count(33));
   jv_recomputed r;
   jv_error err;
   assert_int_equal(jv_recompute(&r, &old, &now, &h, &err), JV_OK);
   assert_int_equal(r.ds.munis[0].values[JV_IND_RELATIEF].kind, JV_VAL_MISSING);
+  assert_int_equal(r.ds.munis[0].values[JV_IND_LPL_5_17].kind, JV_VAL_MISSING);
   assert_int_equal(r.n_notes, 1);
   assert_string_equal(r.note[0], "Vijfheerenlanden: niet vergelijkbaar met 2017-2018, want Vianen "
                                  "hoorde toen niet bij Regio");
-  assert_non_null(strstr(r.region_note, "zonder Vianen"));
+  assert_string_equal(r.region_note, "2017-2018 omgerekend naar de gemeentelijke indeling 2020, "
+                                     "zonder Vijfheerenlanden (Vianen hoorde toen niet bij Regio)");
+  /* the region's earlier figure: over Blijft alone, 30 / 1.000, not with
+   * Leerdam and Zederik (138 / 6.602 more would give 25,9) */
+  jv_rate rate;
+  jv_stats_region_rate(&r.ds, JV_IND_RELATIEF, JV_IND_LPL_5_17, &rate);
+  assert_int_equal(rate.kind, JV_VAL_COUNT);
+  assert_int_equal(rate.count, 30);
+  assert_int_equal(rate.base, 1000);
+  assert_int_equal(rate.tenths, 300);
   jv_recomputed_free(&r);
   jv_dataset_free(&old);
   jv_dataset_free(&now);
@@ -131,6 +144,11 @@ static void split_not_comparable(void **state)
   assert_non_null(strstr(r.note[0], "Leeuwarden: niet vergelijkbaar met 2017-2018, want "
                                     "Littenseradiel is na 2017-2018 gesplitst"));
   assert_non_null(strstr(r.note[1], "Súdwest-Fryslân: niet vergelijkbaar"));
+  /* both successors named, the split part's reason once */
+  assert_string_equal(r.region_note,
+                      "2017-2018 omgerekend naar de gemeentelijke indeling 2020, zonder Leeuwarden "
+                      "en Súdwest-Fryslân (Littenseradiel is na 2017-2018 gesplitst over meer "
+                      "gemeenten (een deel wordt niet geschat))");
   jv_recomputed_free(&r);
   jv_dataset_free(&old);
   jv_dataset_free(&now);

@@ -118,8 +118,9 @@ static int read_int(const char *b, size_t *i, size_t n, long long *out)
     return -1;
   size_t d0 = k;
   long long v = 0;
-  while (k < n && b[k] >= '0' && b[k] <= '9')
-    v = v * 10 + (b[k++] - '0');
+  for (; k < n && b[k] >= '0' && b[k] <= '9'; k++)
+    if (k - d0 < 18) /* more digits are refused below */
+      v = v * 10 + (b[k] - '0');
   if ((b[d0] == '0' && k - d0 > 1) || k - d0 > 18 ||
       (k < n && (b[k] == '.' || b[k] == 'e' || b[k] == 'E')))
     return -1;

@@ -95,7 +95,9 @@ ok "batch builds the project" $?
 SOURCE_DATE_EPOCH=1546300801 setsid timeout 120 "$bin" batch "$proj" -j 2 >"$tmp/out" 2>&1 &
 parent=$!
 batch_pid=
-for _ in $(seq 1 500); do
+# (under ASan on a loaded machine planning may take seconds before the
+# first fork: wait up to 60 s for a worker)
+for _ in $(seq 1 6000); do
   batch_pid=$(pgrep -P $parent | head -n 1)
   [ -n "$batch_pid" ] && [ -n "$(pgrep -P "$batch_pid")" ] && break
   sleep 0.01
@@ -103,11 +105,19 @@ done
 workers=$(pgrep -P "$batch_pid" | tr '\n' ' ')
 kill -KILL "$batch_pid"
 wait $parent 2>/dev/null
-sleep 0.2
-alive=0
-for w in $workers; do # gone, or a zombie nobody has reaped yet
-  state=$(awk '{ print $3 }' "/proc/$w/stat" 2>/dev/null)
-  [ -n "$state" ] && [ "$state" != Z ] && alive=1
+# the kernel delivers the workers' SIGKILL when their parent is gone; on a
+# loaded machine that can take a moment: poll up to 10 s, not a fixed sleep
+workers_alive() {
+  for w in $workers; do # gone, or a zombie nobody has reaped yet
+    state=$(awk '{ print $3 }' "/proc/$w/stat" 2>/dev/null)
+    [ -n "$state" ] && [ "$state" != Z ] && return 0
+  done
+  return 1
+}
+alive=1
+for _ in $(seq 1 1000); do
+  workers_alive || { alive=0; break; }
+  sleep 0.01
 done
 [ -n "$workers" ] && [ $alive = 0 ]
 ok "batch parent SIGKILLed: workers ($workers) are gone" $?

@@ -8,12 +8,31 @@
 #include "model/geo.h"
 #include "util/error.h"
 
+/* The arcs of a quantized TopoJSON file as its integers (geo_arcs.c): arc
+ * i is positions first[i] .. first[i + 1] - 1, position k at xy[2k], xy[2k + 1]. */
+typedef struct {
+  long long *xy;
+  size_t *first; /* n_arcs + 1 */
+  size_t n_arcs, n_pts;
+} jv_geo_qarcs;
+
+/* 1 with the byte range [*start, *end) of the value of the top-level
+ * "arcs" member of the JSON text b (an array, the member there once, the
+ * top-level keys without escapes); 0 otherwise (then leave it to jansson). */
+int jv_geo__find_arcs(const char *b, size_t n, size_t *start, size_t *end);
+/* Reads b[0, n) (the value found above) when it is an array of arcs of two
+ * or more [integer, integer] positions: 0 and q filled (free with
+ * jv_geo__qarcs_free); -1 for anything else, q then empty. */
+int jv_geo__parse_arcs(const char *b, size_t n, jv_geo_qarcs *q);
+void jv_geo__qarcs_free(jv_geo_qarcs *q);
+
 typedef struct {
   const char *file; /* for messages */
   jv_diags *warn;   /* may be NULL */
   jv_error *err;
   size_t points_left; /* ring points the file may still produce (JV_GEO_POINTS_PER_BYTE) */
   size_t file_bytes;
+  const jv_geo_qarcs *qarcs; /* the arcs already read, or NULL: from the JSON */
 } jv_geo_ctx;
 
 /* The ring points a file of len bytes may hold (see JV_GEO_POINTS_PER_BYTE). */

@@ -15,15 +15,42 @@
 #include "input/geo_parse.h"
 #include "input/paths.h"
 
+/* The document without the arcs jv_geo__parse_arcs could read (they
+ * become []), parsed by jansson; NULL (q emptied) when the fast path does
+ * not apply or the rest does not parse, so errors name their own place. */
+static json_t *load_without_arcs(const char *buf, size_t len, jv_geo_qarcs *q)
+{
+  size_t vs, ve;
+  if (jv_geo__find_arcs(buf, len, &vs, &ve) != 1 || jv_geo__parse_arcs(buf + vs, ve - vs, q) != 0)
+    return NULL;
+  char *rest = malloc(len - (ve - vs) + 2);
+  json_t *root = NULL;
+  if (rest) {
+    memcpy(rest, buf, vs);
+    memcpy(rest + vs, "[]", 2);
+    memcpy(rest + vs + 2, buf + ve, len - ve);
+    json_error_t jerr;
+    root = json_loadb(rest, len - (ve - vs) + 2, JSON_REJECT_DUPLICATES, &jerr);
+    free(rest);
+  }
+  if (!root)
+    jv_geo__qarcs_free(q);
+  return root;
+}
+
 jv_status jv_geo_read_buffer(jv_geo *out, const char *buf, size_t len, const char *name,
                              jv_diags *warn, jv_error *err)
 {
   json_error_t jerr;
+  jv_geo_qarcs q;
   /* duplicate keys would make "which properties?" ambiguous */
-  json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+  json_t *root = load_without_arcs(buf, len, &q);
+  int fast = root != NULL;
+  if (!root)
+    root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
   if (!root)
     return jv_error_set(err, JV_EDATA, name, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
-  jv_geo_ctx c = {name, warn, err, jv_geo__point_cap(len), len};
+  jv_geo_ctx c = {name, warn, err, jv_geo__point_cap(len), len, fast ? &q : NULL};
   jv_status st;
   const char *type = json_string_value(json_object_get(root, "type"));
   if (!json_is_object(root) || !type) {
@@ -39,6 +66,8 @@ jv_status jv_geo_read_buffer(jv_geo *out, const char *buf, size_t len, const cha
                       type);
   }
   json_decref(root);
+  if (fast)
+    jv_geo__qarcs_free(&q);
   if (st == JV_OK && out->n_shapes == 0)
     st = jv_error_set(err, JV_EDATA, name, 0, 0, "no Polygon or MultiPolygon shapes");
   if (st != JV_OK) {

@@ -76,6 +76,38 @@ static jv_status decode_arcs(jv_geo *g, json_t *arcs, const xform *t, jv_geo_ctx
   return JV_OK;
 }
 
+/* The same from the integers read by geo_arcs.c (a JSON integer's number
+ * value is the integer as a double, as above). */
+static jv_status decode_qarcs(jv_geo *g, const jv_geo_qarcs *q, const xform *t, jv_geo_ctx *c)
+{
+  g->arcs = calloc(q->n_arcs ? q->n_arcs : 1, sizeof(*g->arcs));
+  if (!g->arcs)
+    return jv_geo__oom(c);
+  g->n_arcs = q->n_arcs;
+  for (size_t i = 0; i < q->n_arcs; i++) {
+    size_t np = q->first[i + 1] - q->first[i];
+    const long long *xy = q->xy + 2 * q->first[i];
+    jv_arc *a = &g->arcs[i];
+    a->pts = malloc(np * sizeof(*a->pts));
+    if (!a->pts)
+      return jv_geo__oom(c);
+    a->n = np;
+    double qx = 0, qy = 0;
+    for (size_t j = 0; j < np; j++) {
+      double x = (double)xy[2 * j], y = (double)xy[2 * j + 1];
+      if (t->quantized) {
+        qx += x;
+        qy += y;
+        x = qx;
+        y = qy;
+      }
+      a->pts[j].x = x * t->sx + t->tx;
+      a->pts[j].y = y * t->sy + t->ty;
+    }
+  }
+  return JV_OK;
+}
+
 /* Concatenates the referenced arcs; each arc after the first starts where the
  * previous one ended, so its first point is dropped. */
 static jv_status build_ring(const jv_geo *g, const jv_geo_shape *sh, json_t *refs, jv_ring *r,
@@ -212,7 +244,8 @@ jv_status jv_geo__from_topojson(jv_geo *g, json_t *root, jv_geo_ctx *c)
   xform t;
   jv_status st = read_transform(root, &t, c);
   if (st == JV_OK)
-    st = decode_arcs(g, json_object_get(root, "arcs"), &t, c);
+    st = c->qarcs ? decode_qarcs(g, c->qarcs, &t, c)
+                  : decode_arcs(g, json_object_get(root, "arcs"), &t, c);
   if (st != JV_OK)
     return st;
   json_t *objects = json_object_get(root, "objects");

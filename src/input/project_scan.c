@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "input/corrections.h"
+#include "input/dataset_read.h"
 #include "util/text.h"
 
 typedef struct {
@@ -157,12 +158,11 @@ static jv_status scan_region(jv_project *p, size_t *cap, const char *name, bool 
   jv_status st = entries(rdir, true, &years, err);
   for (size_t i = 0; i < years.n && st == JV_OK; i++) {
     char ydir[PATH_MAX];
-    if (snprintf(ydir, sizeof(ydir), "%s/%s", rdir, years.v[i]) >= (int)sizeof(ydir) ||
-        snprintf(probe, sizeof(probe), "%s/regio.csv", ydir) >= (int)sizeof(probe)) {
+    if (snprintf(ydir, sizeof(ydir), "%s/%s", rdir, years.v[i]) >= (int)sizeof(ydir)) {
       st = jv_error_set(err, JV_ENOINPUT, rdir, 0, 0, "path too long");
       break;
     }
-    if (!is_file(probe))
+    if (!jv_dataset_dir_probe(ydir)) /* regio.csv, or a workbook (init --werkmap) */
       continue;
     jv_schoolyear y = {0};
     char want[16] = "";
@@ -225,8 +225,9 @@ jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, j
   jv_project_strv_free(regions.v, regions.n);
   if (st == JV_OK && out->n == 0)
     st = jv_error_set(err, JV_ENOINPUT, out->root, 0, 0,
-                      "no data directories: expected <regio>/<schooljaar>/regio.csv, such as "
-                      "zuid-holland-zuid/2017-2018/regio.csv (see docs/batch.md)");
+                      "no data directories: expected <regio>/<schooljaar>/regio.csv (or an .xlsx "
+                      "workbook), such as zuid-holland-zuid/2017-2018/regio.csv (see "
+                      "docs/batch.md)");
   if (st != JV_OK)
     jv_project_free(out);
   return st;

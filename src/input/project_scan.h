@@ -25,11 +25,12 @@ typedef struct {
 } jv_project;
 
 /* Scans root. A region is a non-hidden subdirectory holding at least one
- * school-year directory (named like 2017-2018) with a regio.csv; other
+ * school-year directory (named like 2017-2018) with a regio.csv or an
+ * .xlsx workbook (jv_dataset_dir_probe); other
  * subdirectories (out/, series files) are passed over, and so is skip (the
  * output directory, compared by device and inode; may be NULL or absent).
  * JV_ENOINPUT when root is not a directory or holds no data directory;
- * JV_EDATA when a directory with regio.csv is not named like a school year,
+ * JV_EDATA when a directory with figures is not named like a school year,
  * when a region directory holds regio.csv itself, or when a name contains a
  * tab or newline. On success the caller frees *out with jv_project_free. */
 jv_status jv_project_scan(jv_project *out, const char *root, const char *skip, jv_error *err);

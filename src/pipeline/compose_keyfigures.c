@@ -1,5 +1,6 @@
 /* compose_keyfigures.c - ::kerncijfer panels: region totals of a year of
- * the project, or figures of the series files, each card with its own label
+ * the project (an earlier year on the report year's indeling, noted under
+ * the panel), or figures of the series files, each card with its own label
  * and school year. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,62 +12,131 @@
 #include "pipeline/template_compose_int.h"
 #include "stats/format.h"
 #include "stats/rates.h"
+#include "stats/recompute.h"
 
-/* Key figures of the report year's region totals (::kerncijfer{indicator=}). */
-static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, size_t k)
+/* The notes under a panel: per recomputed year its region_note (the words
+ * of the per-1.000 tables' note and the trend's source line), each once,
+ * with the number of cards it is said of. */
+typedef struct {
+  char *text[JV_CHART_MAX_KEYFIGURES]; /* owned */
+  size_t cards[JV_CHART_MAX_KEYFIGURES], n;
+} panel_notes;
+
+static void notes_free(panel_notes *pn)
 {
-  jv_keyfigure_chart kc;
-  memset(&kc, 0, sizeof(kc));
-  for (size_t i = 0; i < k && kc.n < JV_CHART_MAX_KEYFIGURES; i++) {
-    const jv_tpl_node *n = &nodes[i];
-    const char *name = jv_tpl_value(n, "indicator");
-    jv_indicator ind;
-    if (!name || jv_indicator_from_name(name, &ind))
-      return jv_compose__at(c, n, "indicator", "::kerncijfer: mix of indicator= and reeks=");
-    /* jaar=-1, jaar=2017-2018: another school year of the project */
-    jv_schoolyear y;
-    const char *jaar = jv_tpl_value(n, "jaar");
-    if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
-      return jv_compose__at(c, n, "jaar", "::kerncijfer: bad jaar '%s'", jaar);
-    const jv_dataset *ds = c->o->ds;
-    const jv_project_years *py = c->o->history ? &c->o->history->project : NULL;
-    long back = jaar && jaar[0] == '-' ? strtol(jaar + 1, NULL, 10) : 0;
-    if (back > 0) /* jaar=-1: the most recent earlier year the project holds */
-      ds = py && (size_t)back <= py->n_years ? &py->years[py->n_years - (size_t)back] : NULL;
-    else if (y.start != ds->year.start)
-      ds = py ? jv_project_years_find(py, y) : NULL;
-    if (ds)
-      y = ds->year;
-    char ys[16];
-    jv_schoolyear_format(y, ys, sizeof(ys));
-    if (!ds) {
-      if (jv_compose__skip(c, n, "the project holds no data of school year ", ys) != SKIPPED)
-        return jv_compose__oom(c);
-      continue;
+  for (size_t i = 0; i < pn->n; i++)
+    free(pn->text[i]);
+  pn->n = 0;
+}
+
+/* Adds a copy of note (NULL: nothing was recomputed); -1 out of memory. */
+static int notes_add(panel_notes *pn, const char *note)
+{
+  if (!note)
+    return 0;
+  for (size_t i = 0; i < pn->n; i++)
+    if (strcmp(pn->text[i], note) == 0) {
+      pn->cards[i]++;
+      return 0;
     }
-    if (!ds->has_indicator[ind]) {
-      if (jv_compose__skip(c, n, "no figure of that year for ", name) != SKIPPED)
-        return jv_compose__oom(c);
-      continue;
-    }
-    const char *e = jv_tpl_value(n, "eenheid");
-    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
-    int per_1000 = e && !strcmp(e, "per_1000") && ds->has_indicator[den];
-    jv_value total = jv_stats_total(ds, ind);
-    if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
-      char what[16];
-      jv_format_value(total, what, sizeof(what));
-      if (c->o->warn)
-        jv_diags_add(c->o->warn, n->file, n->line, 0,
-                     "::kerncijfer: the region total of '%s' in %s is %s; that card is left out",
-                     name, ys, what[0] ? what : "missing");
-      continue;
-    }
-    char *label = jv_compose__fill(c, jv_tpl_value(n, "label") ? jv_tpl_value(n, "label")
-                                                               : jv_indicator_label(ind));
-    if (!label)
-      return jv_compose__oom(c);
-    jv_keyfigure *it = &kc.item[kc.n++];
+  if (pn->n == JV_CHART_MAX_KEYFIGURES)
+    return 0;
+  if (!(pn->text[pn->n] = strdup(note)))
+    return -1;
+  pn->cards[pn->n++] = 1;
+  return 0;
+}
+
+/* "Kerncijfer 2017-2018 omgerekend naar de gemeentelijke indeling 2020,
+ * zonder Vijfheerenlanden (...)." under the panel, when some card is. */
+static jv_status notes_paragraph(composer *c, const panel_notes *pn)
+{
+  size_t size = 32, len, cards = 0;
+  for (size_t i = 0; i < pn->n; i++) {
+    size += strlen(pn->text[i]) + 2;
+    cards += pn->cards[i];
+  }
+  if (pn->n == 0)
+    return JV_OK;
+  char *s = malloc(size);
+  if (!s)
+    return jv_compose__oom(c);
+  len = (size_t)snprintf(s, size, "%s", cards > 1 ? "Kerncijfers" : "Kerncijfer");
+  for (size_t i = 0; i < pn->n; i++)
+    len += (size_t)snprintf(s + len, size - len, "%s %s", i ? ";" : "", pn->text[i]);
+  snprintf(s + len, size - len, ".");
+  jv_status st = jv_doc_paragraph(c->doc, s, JV_FONT_ITALIC) ? jv_compose__oom(c) : JV_OK;
+  free(s);
+  return st;
+}
+
+/* The data set of ::kerncijfer n's school year (jaar=-1: the most recent
+ * earlier year the project holds), or NULL when the project has none; *y
+ * that year. */
+static const jv_dataset *card_year(const composer *c, const jv_tpl_node *n, jv_schoolyear *y)
+{
+  const char *jaar = jv_tpl_value(n, "jaar");
+  const jv_dataset *ds = c->o->ds;
+  const jv_project_years *py = c->o->history ? &c->o->history->project : NULL;
+  long back = jaar && jaar[0] == '-' ? strtol(jaar + 1, NULL, 10) : 0;
+  if (back > 0)
+    ds = py && (size_t)back <= py->n_years ? &py->years[py->n_years - (size_t)back] : NULL;
+  else if (y->start != ds->year.start)
+    ds = py ? jv_project_years_find(py, *y) : NULL;
+  if (ds)
+    *y = ds->year;
+  return ds;
+}
+
+/* One card of ::kerncijfer{indicator=} n into kc, or a located warning. An
+ * earlier year's figure is that year recomputed onto the report year's
+ * indeling (jv_recompute, as the per-1.000 tables and the trend), so a
+ * report gives one figure per year; what that means goes into pn. */
+static jv_status indicator_card(composer *c, const jv_tpl_node *n, jv_keyfigure_chart *kc,
+                                panel_notes *pn)
+{
+  const char *name = jv_tpl_value(n, "indicator");
+  jv_indicator ind;
+  if (!name || jv_indicator_from_name(name, &ind))
+    return jv_compose__at(c, n, "indicator", "::kerncijfer: mix of indicator= and reeks=");
+  jv_schoolyear y;
+  const char *jaar = jv_tpl_value(n, "jaar");
+  if (jv_tpl_year(jaar ? jaar : "0", c->o->ds->year, &y))
+    return jv_compose__at(c, n, "jaar", "::kerncijfer: bad jaar '%s'", jaar);
+  const jv_dataset *ds = card_year(c, n, &y);
+  char ys[16];
+  jv_schoolyear_format(y, ys, sizeof(ys));
+  if (!ds)
+    return jv_compose__skip(c, n, "the project holds no data of school year ", ys);
+  if (!ds->has_indicator[ind])
+    return jv_compose__skip(c, n, "no figure of that year for ", name);
+  jv_recomputed rec;
+  bool earlier = ds != c->o->ds && c->o->history;
+  if (earlier) {
+    jv_status st = jv_recompute(&rec, ds, c->o->ds, &c->o->history->changes, c->err);
+    if (st)
+      return st;
+    ds = &rec.ds;
+  }
+  const char *e = jv_tpl_value(n, "eenheid");
+  jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
+  int per_1000 = e && !strcmp(e, "per_1000") && ds->has_indicator[den];
+  jv_value total = jv_stats_total(ds, ind);
+  char *label = NULL;
+  jv_status st = JV_OK;
+  if (total.kind != JV_VAL_COUNT) { /* no big "n.b." card */
+    char what[16];
+    jv_format_value(total, what, sizeof(what));
+    if (c->o->warn)
+      jv_diags_add(c->o->warn, n->file, n->line, 0,
+                   "::kerncijfer: the region total of '%s' in %s is %s; that card is left out",
+                   name, ys, what[0] ? what : "missing");
+  } else if (!(label = jv_compose__fill(c, jv_tpl_value(n, "label") ? jv_tpl_value(n, "label")
+                                                                    : jv_indicator_label(ind))) ||
+             (earlier && notes_add(pn, rec.region_note))) {
+    st = jv_compose__oom(c);
+  } else {
+    jv_keyfigure *it = &kc->item[kc->n++];
     if (per_1000) {
       jv_rate r;
       jv_stats_region_rate(ds, ind, den, &r);
@@ -75,16 +145,32 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
       jv_format_value(total, it->value, sizeof(it->value));
     }
     snprintf(it->label, sizeof(it->label), "%s%s", label, per_1000 ? " per 1.000" : "");
-    free(label);
     snprintf(it->period, sizeof(it->period), "%s", ys);
   }
-  if (kc.n == 0)
-    return JV_OK;
+  free(label);
+  if (earlier)
+    jv_recomputed_free(&rec);
+  return st;
+}
+
+/* Key figures of the region totals of years of the project
+ * (::kerncijfer{indicator=}), the notes on recomputed years under them. */
+static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, size_t k)
+{
+  jv_keyfigure_chart kc;
+  memset(&kc, 0, sizeof(kc));
+  panel_notes pn = {0};
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < k && kc.n < JV_CHART_MAX_KEYFIGURES && !st; i++)
+    if ((st = indicator_card(c, &nodes[i], &kc, &pn)) == SKIPPED)
+      st = JV_OK;
   jv_figure *f = NULL;
-  jv_status st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
-  if (st)
-    return st;
-  return jv_doc_figure(c->doc, f) ? jv_compose__oom(c) : JV_OK;
+  if (!st && kc.n > 0)
+    st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
+  if (!st && f)
+    st = jv_doc_figure(c->doc, f) ? jv_compose__oom(c) : notes_paragraph(c, &pn);
+  notes_free(&pn);
+  return st;
 }
 
 /* Consecutive ::kerncijfer directives form one panel. With two series, the

@@ -35,23 +35,7 @@ printf '\n# Eigen hoofdstuk van Kop\n\n::grafiek{soort=trend indicator=absoluut_
 line=$(grep -n '^::grafiek{soort=trend indicator=absoluut_verzuim}$' projects/kop/sjabloon/jaarverslag.md | cut -d: -f1)
 
 # the region row of the absoluut-verzuim table: 5-15, 16-17, 5-17, count, per 1.000
-region_row() { # data dir -> the figures as the report must print them
-  python3 - "$1" <<'PY'
-import csv, sys
-from decimal import Decimal, ROUND_HALF_UP
-d = sys.argv[1]
-def rows(name):
-    with open(f"{d}/{name}", encoding="utf-8") as f:
-        return [r for r in csv.DictReader(f) if r["cbs_code"].startswith("GM")]
-lpl, vz = rows("leerplichtigen.csv"), rows("verzuim.csv")
-s = lambda rs, k: sum(int(r[k]) for r in rs)
-dutch = lambda n: f"{n:,}".replace(",", ".")
-t = int((Decimal(s(vz, "absoluut_verzuim")) * 10000 / s(lpl, "leerplichtigen_5_17")).quantize(1, ROUND_HALF_UP))
-print(" ".join([dutch(s(lpl, "leerplichtigen_5_15")), dutch(s(lpl, "leerplichtigen_16_17")),
-                dutch(s(lpl, "leerplichtigen_5_17")), dutch(s(vz, "absoluut_verzuim")),
-                f"{t // 10},{t % 10}"]))
-PY
-}
+region_row() { /usr/bin/python3 "$src/tests/e2e/lib/region_row.py" "$1"; }
 check_report() { # pdf, data dir, region name
   local want got
   want=$(region_row "$2")

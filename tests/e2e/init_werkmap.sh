@@ -5,7 +5,8 @@
 # tests/e2e/lib/fill_invoer.py), the project's report has the same text, so
 # every table number, as a project made the CSV way and filled with the same
 # figures. init twice changes no file; init without --werkmap on a year that
-# has its workbook writes no CSV beside it.
+# has its workbook writes no CSV beside it. batch builds the workbook year,
+# and rebuilds it only when the workbook changes.
 set -euo pipefail
 bin=$1
 src=${JV_SRC:?}
@@ -88,5 +89,41 @@ for p in "$w" "$c"; do
   grep -q "2017-2018" "$p.next.txt" || bad "$p: the 2018-2019 report does not compare with 2017-2018"
 done
 cmp -s "$w.next.txt" "$c.next.txt" || { diff "$c.next.txt" "$w.next.txt" | head; bad "the 2018-2019 reports differ"; }
+
+# batch builds the workbook year too (the region row from the workbook's own
+# cells), leaves it alone while the workbook is unchanged and rebuilds it,
+# with the new figures, when one cell changes
+region_row() { /usr/bin/python3 "$src/tests/e2e/lib/region_row.py" "$1"; }
+batch_row() { # batch output file -> its region row of the absoluut-verzuim table
+  [ -s "$tmp/bw/$1" ] || { echo "no $1"; return; }
+  pdftotext -layout "$tmp/bw/$1" "$tmp/bw.txt"
+  grep -m 1 "^ *Zuid-Holland Zuid  .*  " "$tmp/bw.txt" | tr -s ' ' | sed 's/^ //'
+}
+rc=0
+"$bin" batch "$w" -o "$tmp/bw" -j 2 >"$tmp/b1.txt" 2>"$tmp/b1.err" || rc=$?
+[ $rc = 0 ] || bad "batch of the werkmap project: exit $rc $(cat "$tmp/b1.txt") $(head -3 "$tmp/b1.err")"
+grep -q "^klaar: 4 gebouwd, 0 actueel, 0 mislukt" "$tmp/b1.txt" || bad "first batch: $(cat "$tmp/b1.txt")"
+want=$(region_row "$w/2017-2018/gegevens.xlsx")
+got=$(batch_row jaarverslag-werkmap-2017-2018.pdf)
+case "$got" in "Zuid-Holland Zuid $want"*) ;; *) bad "batch, workbook year: region row '$got', want '$want'" ;; esac
+"$bin" batch "$w" -o "$tmp/bw" -j 2 >"$tmp/b2.txt" 2>/dev/null || bad "second batch failed"
+grep -q "^klaar: 0 gebouwd, 4 actueel, 0 mislukt" "$tmp/b2.txt" || bad "unchanged workbook rebuilt: $(cat "$tmp/b2.txt")"
+/usr/bin/python3 - "$w/2017-2018/gegevens.xlsx" <<'PY' || bad "changing a cell"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["verzuim"]
+col = [c.value for c in ws[1]].index("absoluut_verzuim") + 1
+ws.cell(2, col).value += 40
+wb.save(sys.argv[1])
+PY
+"$bin" batch "$w" -o "$tmp/bw" -j 2 >"$tmp/b3.txt" 2>/dev/null || bad "third batch failed"
+for built in "werkmap/2017-2018" "bijlage/2017-2018" "werkmap/2018-2019"; do
+  grep -q "gebouwd $built " "$tmp/b3.txt" || bad "changed workbook: $built not rebuilt: $(cat "$tmp/b3.txt")"
+done
+grep -q "actueel bijlage/2018-2019" "$tmp/b3.txt" || bad "changed 2017-2018 workbook rebuilt the 2018-2019 annex"
+want=$(region_row "$w/2017-2018/gegevens.xlsx")
+case "$want" in *" 49 0,6") bad "the changed cell did not change the expected region row: $want" ;; esac
+got=$(batch_row jaarverslag-werkmap-2017-2018.pdf)
+case "$got" in "Zuid-Holland Zuid $want"*) ;; *) bad "batch after the change: region row '$got', want '$want'" ;; esac
 [ $fail = 0 ] && echo "init --werkmap: ok"
 exit $fail

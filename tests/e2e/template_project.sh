@@ -2,7 +2,8 @@
 # A project's own template: placeholders in the front matter and in all text
 # ({regio}, {schooljaar}, {organisatie} from project.csv, {vorig_schooljaar}),
 # key figures of other years of the project (jaar=-1, jaar=YYYY-YYYY), each
-# with its own label and year; a block whose data is missing that year is
+# with its own label and year, recomputed onto the report year's indeling as
+# the per-1.000 table and the trend and said so; a block whose data is missing that year is
 # left out with a warning at its template line; an unknown placeholder is a
 # located error.
 set -euo pipefail
@@ -34,6 +35,10 @@ Dit verslag van {organisatie} gaat over {schooljaar}.
 ::tabel{soort=overzicht indicatoren="thuiszitters_3m" titel="Langer dan drie maanden"}
 
 ::tabel{soort=relatief_per_1000}
+
+Het regiocijfer van {vorig_schooljaar} naast de tabel:
+
+::kerncijfer{indicator=relatief_verzuim jaar=-1 eenheid=per_1000 label="Relatief verzuimers"}
 
 ::grafiek{soort=trend indicator=absoluut_verzuim eenheid=aantal titel="Absoluut verzuim in {regio}"}
 MD
@@ -70,9 +75,51 @@ for s in "Jaarverslag Bureau ZHZ 2019-2020" "Cijfers van Zuid-Holland Zuid naast
 done
 grep -q "{" "$tmp/r.txt" && bad "a placeholder left in the PDF: $(grep -m1 "{" "$tmp/r.txt")"
 pdfinfo "$tmp/r.pdf" | grep -q "^Title: *Jaarverslag Bureau ZHZ 2019-2020$" || bad "PDF title: $(pdfinfo "$tmp/r.pdf" | grep Title)"
-# key figures: 2019-2020 relatief 2.186, 2017-2018 relatief 2.086 and absoluut 49, each with its year
+# key figures, each with its year: 2019-2020's region total; 2017-2018's
+# (jaar=-1, jaar=2017-2018) recomputed onto the indeling 2020 as the
+# per-1.000 table and the trend show it: over the comparable municipalities,
+# so without Leerdam and Zederik (in Vijfheerenlanden with Vianen, which the
+# project lacks), said under the panel; and 2017-2018 per 1.000 equal to the
+# table's region row. Computed here from the CSV files.
 "$bin" report --data "$p/2019-2020" --outline-text >"$tmp/outline.txt" 2>/dev/null
-for s in "2.186" "2.086" "49"; do grep -q "$s" "$tmp/outline.txt" || bad "key figure $s missing"; done
+pdftotext -layout "$tmp/r.pdf" "$tmp/rl.txt" 2>/dev/null
+python3 - "$p" "$tmp/outline.txt" "$tmp/rl.txt" "$flat" <<'PY' || bad "key figures"
+import csv, sys
+from decimal import Decimal, ROUND_HALF_UP
+proj, outline, layout, flat = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read(), sys.argv[4]
+def load(year, name):
+    with open(f"{proj}/{year}/{name}", encoding="utf-8") as f:
+        return {r["cbs_code"]: r for r in csv.DictReader(f) if r["cbs_code"].startswith("GM")}
+dutch = lambda n: f"{n:,}".replace(",", ".")
+vz_now, vz_old = load("2019-2020", "verzuim.csv"), load("2017-2018", "verzuim.csv")
+lpl_old = load("2017-2018", "leerplichtigen.csv")
+comparable = [c for c in vz_old if c not in ("GM0545", "GM0707")]  # Leerdam, Zederik
+total = lambda rows, codes, k: sum(int(rows[c][k]) for c in codes)
+rel_old = total(vz_old, comparable, "relatief_verzuim")
+abs_old = total(vz_old, comparable, "absoluut_verzuim")
+t = int((Decimal(rel_old) * 10000 / total(lpl_old, comparable, "leerplichtigen_5_17")).quantize(1, ROUND_HALF_UP))
+rate_old = f"{t // 10},{t % 10}"
+bad = []
+if rel_old == total(vz_old, vz_old, "relatief_verzuim") or abs_old == total(vz_old, vz_old, "absoluut_verzuim"):
+    bad.append("test data: the comparable 2017-2018 total equals the region's of then")
+for want in [f"{dutch(total(vz_now, vz_now, 'relatief_verzuim'))} Relatief verzuimers Zuid-Holland Zuid in 2019-2020",
+             f"{dutch(rel_old)} Eerder: 2017-2018 in 2017-2018", f"{dutch(abs_old)} Absoluut verzuimers in 2017-2018",
+             f"{rate_old} Relatief verzuimers per 1.000 in 2017-2018"]:
+    if want not in outline:
+        bad.append(f"outline lacks key figure '{want}'")
+note = ("2017-2018 omgerekend naar de gemeentelijke indeling 2020, zonder Vijfheerenlanden "
+        "(Vianen hoorde toen niet bij Zuid-Holland Zuid).")
+for want in ["Kerncijfers " + note, "Kerncijfer " + note, "Regiorij: " + note]:
+    if want not in flat:
+        bad.append(f"PDF lacks '{want}'")
+# the per-1.000 card's figure is the table's 2017-2018 region row
+row = [l.split() for l in layout.splitlines() if l.strip().startswith("Zuid-Holland Zuid ")]
+if not row or row[0][-3] != rate_old:
+    bad.append(f"table region row {row[:1]}: 2017-2018 should be {rate_old}")
+if bad:
+    print("FAIL:\n" + "\n".join(bad))
+    sys.exit(1)
+PY
 # the missing indicator: left out, located at its template line
 grep -q "sjabloon/jaarverslag.md:16: warning: ::tabel left out: the data of this year has no thuiszitters_3m" "$tmp/err.txt" ||
   bad "no located warning for the missing indicator: $(cat "$tmp/err.txt")"

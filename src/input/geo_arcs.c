@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input/geo_parse.h"
+#include "util/grow.h"
 
 static size_t skip_ws(const char *b, size_t i, size_t n)
 {
@@ -140,17 +141,18 @@ static int expect(const char *b, size_t *i, size_t n, char ch)
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-  if (need <= *cap)
-    return 0;
-  size_t c = *cap ? *cap * 2 : 1024;
-  while (c < need)
-    c *= 2;
-  void *q = realloc(*p, c * elem);
-  if (!q)
-    return -1;
-  *p = q;
-  *cap = c;
-  return 0;
+  return jv_grow(p, cap, need, elem, 1024);
+}
+
+/* After an element: 1 past a ',' (another follows), 0 past the closing
+ * ']', -1 for anything else. */
+static int more(const char *b, size_t *i, size_t n)
+{
+  if (*i < n && b[*i] == ',') {
+    (*i)++;
+    return 1;
+  }
+  return expect(b, i, n, ']') == 0 ? 0 : -1;
 }
 
 void jv_geo__qarcs_free(jv_geo_qarcs *q)
@@ -166,15 +168,17 @@ int jv_geo__parse_arcs(const char *b, size_t n, jv_geo_qarcs *q)
   size_t i = 0, cap_xy = 0, cap_first = 0;
   if (expect(b, &i, n, '[') != 0)
     goto plain;
-  if (i < n && b[i] == ']')
+  if (i < n && b[i] == ']') {
     i++;
-  else
-    for (;;) { /* one arc */
+  } else {
+    int m;
+    do { /* one arc */
       if (grow((void **)&q->first, &cap_first, q->n_arcs + 2, sizeof(*q->first)) != 0 ||
           expect(b, &i, n, '[') != 0)
         goto plain;
       q->first[q->n_arcs] = q->n_pts;
-      for (;;) { /* one position */
+      int p;
+      do { /* one position */
         long long x, y;
         if (grow((void **)&q->xy, &cap_xy, 2 * (q->n_pts + 1), sizeof(*q->xy)) != 0 ||
             expect(b, &i, n, '[') != 0 || read_int(b, &i, n, &x) != 0 ||
@@ -183,25 +187,17 @@ int jv_geo__parse_arcs(const char *b, size_t n, jv_geo_qarcs *q)
         q->xy[2 * q->n_pts] = x;
         q->xy[2 * q->n_pts + 1] = y;
         q->n_pts++;
-        if (i < n && b[i] == ',') {
-          i++;
-          continue;
-        }
-        if (expect(b, &i, n, ']') != 0)
-          goto plain;
-        break;
-      }
-      if (q->n_pts - q->first[q->n_arcs] < 2)
-        goto plain; /* jansson's path says which arc is too short */
-      q->n_arcs++;
-      if (i < n && b[i] == ',') {
-        i++;
-        continue;
-      }
-      if (expect(b, &i, n, ']') != 0)
+        p = more(b, &i, n);
+      } while (p == 1);
+      /* too short: jansson's path says which arc */
+      if (p < 0 || q->n_pts - q->first[q->n_arcs] < 2)
         goto plain;
-      break;
-    }
+      q->n_arcs++;
+      m = more(b, &i, n);
+    } while (m == 1);
+    if (m < 0)
+      goto plain;
+  }
   if (skip_ws(b, i, n) != n)
     goto plain;
   if (grow((void **)&q->first, &cap_first, q->n_arcs + 1, sizeof(*q->first)) != 0)

@@ -35,6 +35,28 @@ static jv_status read_transform(json_t *root, xform *t, jv_geo_ctx *c)
   return JV_OK;
 }
 
+/* A position read as (x, y): the running sums of the deltas when quantized
+ * (*qx, *qy), through the transform. */
+static jv_point placed(const xform *t, double x, double y, double *qx, double *qy)
+{
+  if (t->quantized) {
+    *qx += x;
+    *qy += y;
+    x = *qx;
+    y = *qy;
+  }
+  return (jv_point){x * t->sx + t->tx, y * t->sy + t->ty};
+}
+
+static jv_status new_arc(jv_arc *a, size_t np, jv_geo_ctx *c)
+{
+  a->pts = malloc(np * sizeof(*a->pts));
+  if (!a->pts)
+    return jv_geo__oom(c);
+  a->n = np;
+  return JV_OK;
+}
+
 static jv_status decode_arcs(jv_geo *g, json_t *arcs, const xform *t, jv_geo_ctx *c)
 {
   if (!json_is_array(arcs))
@@ -51,26 +73,16 @@ static jv_status decode_arcs(jv_geo *g, json_t *arcs, const xform *t, jv_geo_ctx
       return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
                           "arcs[%zu]: an arc needs at least 2 positions", i);
     jv_arc *a = &g->arcs[i];
-    a->pts = malloc(np * sizeof(*a->pts));
-    if (!a->pts)
-      return jv_geo__oom(c);
-    a->n = np;
-    double qx = 0, qy = 0; /* running sums of the deltas */
+    if (new_arc(a, np, c) != JV_OK)
+      return JV_EINTERNAL;
+    double qx = 0, qy = 0;
     for (size_t j = 0; j < np; j++) {
       json_t *pos = json_array_get(arc, j);
       json_t *jx = json_array_get(pos, 0), *jy = json_array_get(pos, 1);
       if (!json_is_number(jx) || !json_is_number(jy))
         return jv_error_set(c->err, JV_EDATA, c->file, 0, 0,
                             "arcs[%zu][%zu]: a position needs 2 numbers", i, j);
-      double x = json_number_value(jx), y = json_number_value(jy);
-      if (t->quantized) {
-        qx += x;
-        qy += y;
-        x = qx;
-        y = qy;
-      }
-      a->pts[j].x = x * t->sx + t->tx;
-      a->pts[j].y = y * t->sy + t->ty;
+      a->pts[j] = placed(t, json_number_value(jx), json_number_value(jy), &qx, &qy);
     }
   }
   return JV_OK;
@@ -88,22 +100,11 @@ static jv_status decode_qarcs(jv_geo *g, const jv_geo_qarcs *q, const xform *t, 
     size_t np = q->first[i + 1] - q->first[i];
     const long long *xy = q->xy + 2 * q->first[i];
     jv_arc *a = &g->arcs[i];
-    a->pts = malloc(np * sizeof(*a->pts));
-    if (!a->pts)
-      return jv_geo__oom(c);
-    a->n = np;
+    if (new_arc(a, np, c) != JV_OK)
+      return JV_EINTERNAL;
     double qx = 0, qy = 0;
-    for (size_t j = 0; j < np; j++) {
-      double x = (double)xy[2 * j], y = (double)xy[2 * j + 1];
-      if (t->quantized) {
-        qx += x;
-        qy += y;
-        x = qx;
-        y = qy;
-      }
-      a->pts[j].x = x * t->sx + t->tx;
-      a->pts[j].y = y * t->sy + t->ty;
-    }
+    for (size_t j = 0; j < np; j++)
+      a->pts[j] = placed(t, (double)xy[2 * j], (double)xy[2 * j + 1], &qx, &qy);
   }
   return JV_OK;
 }

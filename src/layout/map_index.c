@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stats/geom.h"
+#include "util/grow.h"
 
 #define CELL 12.0 /* points */
 
@@ -325,16 +326,8 @@ jv_status jv_map_index_add_label(jv_map_index *ix, size_t label, size_t cap, jv_
   size_t cx0, cy0, cx1, cy1;
   cell_range(ix, r.x - pad, r.y - pad, r.x + r.w + pad, r.y + r.h + pad, &cx0, &cy0, &cx1, &cy1);
   size_t need = ix->n_nodes + (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
-  if (need > ix->cap_nodes) {
-    size_t cap_nodes = ix->cap_nodes ? ix->cap_nodes : 256;
-    while (cap_nodes < need)
-      cap_nodes *= 2;
-    size_t(*nodes)[2] = realloc(ix->label_node, cap_nodes * sizeof(*nodes));
-    if (!nodes)
-      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-    ix->label_node = nodes;
-    ix->cap_nodes = cap_nodes;
-  }
+  if (jv_grow((void **)&ix->label_node, &ix->cap_nodes, need, sizeof(*ix->label_node), 256) != 0)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   for (size_t cy = cy0; cy <= cy1; cy++)
     for (size_t cx = cx0; cx <= cx1; cx++) {
       size_t c = cy * ix->nx + cx;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 enum {
   R_MOVE,
   R_LINE,
@@ -35,17 +37,7 @@ struct jv_draw_record {
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-  if (need <= *cap)
-    return 0;
-  size_t c = *cap ? *cap : 256;
-  while (c < need)
-    c *= 2;
-  void *q = realloc(*p, c * elem);
-  if (!q)
-    return -1;
-  *p = q;
-  *cap = c;
-  return 0;
+  return jv_grow(p, cap, need, elem, 256);
 }
 
 /* Appends one operation with n numbers; 0, or -1 (and r->oom) on failure. */

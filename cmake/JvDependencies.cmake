@@ -1,6 +1,7 @@
 # Finds every external library and gathers them behind one interface target,
 # jv::deps. libhpdf and libcsv ship no pkg-config or CMake files on Debian 12.
 find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-ft cairo-svg cairo-pdf cairo-png)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(JANSSON REQUIRED IMPORTED_TARGET jansson)
@@ -26,5 +27,5 @@ target_include_directories(jv_deps INTERFACE ${HPDF_INCLUDE_DIR} ${CSV_INCLUDE_D
 target_link_libraries(jv_deps INTERFACE PkgConfig::CAIRO PkgConfig::FREETYPE
   PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::ZLIB PkgConfig::JPEG
   PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XLSXWRITER
-  ${HPDF_LIBRARY} ${CSV_LIBRARY} ${HYPHEN_LIBRARY})
+  ${HPDF_LIBRARY} ${CSV_LIBRARY} ${HYPHEN_LIBRARY} Threads::Threads)
 add_library(jv::deps ALIAS jv_deps)

@@ -20,16 +20,18 @@
 
 #include "render/atomic_file.h"
 #include "render/draw_record.h"
+#include "render/png_bands.h"
 #include "render/png_write.h"
 #include "util/utf8.h"
 
 #define JV_PI 3.14159265358979323846
-#define JV_BAND_BYTES (8u << 20) /* pixels of one PNG band (bench/: 4 bands at 300 dpi) */
+#define JV_BAND_BYTES (4u << 20) /* pixels of one PNG band, two of them (bench/) */
 
 struct jv_draw_cairo {
   jv_draw draw;
   jv_surface_kind kind;
   cairo_surface_t *surface;
+  cairo_surface_t *band2; /* PNG: the second band buffer (png_bands.c) */
   cairo_t *cr;
   cairo_font_face_t *face[JV_FONT_STYLE_COUNT];
   cairo_font_options_t *font_options;
@@ -292,9 +294,12 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
     c->band_rows = (int)(JV_BAND_BYTES / ((unsigned)c->px_w * 4u));
     if (c->band_rows < 1)
       c->band_rows = 1;
-    /* the bands are cut from one surface: one band's pixels at a time */
+    /* the bands are cut from two surfaces: one painted while the other is
+     * encoded */
     c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w,
                                             c->band_rows < c->px_h ? c->band_rows : c->px_h);
+    c->band2 = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w,
+                                          c->band_rows < c->px_h ? c->band_rows : c->px_h);
     if (jv_draw_record_new(&c->rec, fonts, err) != JV_OK) {
       jv_draw_cairo_free(c);
       return JV_EINTERNAL;
@@ -353,12 +358,12 @@ void jv_draw_cairo_set_band_rows(jv_draw_cairo *c, int rows)
     c->band_rows = rows;
 }
 
-/* Rasterises the rows from y0 of the recorded drawing into c->surface: the
+/* Rasterises the rows from y0 of the recorded drawing into surface: the
  * page's white, then every recorded operation through the cairo ops. */
-static cairo_status_t paint_band(jv_draw_cairo *c, int y0)
+static cairo_status_t paint_band(jv_draw_cairo *c, cairo_surface_t *surface, int y0)
 {
-  cairo_surface_set_device_offset(c->surface, 0, -y0);
-  cairo_t *cr = cairo_create(c->surface);
+  cairo_surface_set_device_offset(surface, 0, -y0);
+  cairo_t *cr = cairo_create(surface);
   cairo_scale(cr, c->scale, c->scale);
   /* an opaque page: viewers would otherwise show transparency as black */
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -368,13 +373,26 @@ static cairo_status_t paint_band(jv_draw_cairo *c, int y0)
   c->cr = cr;
   c->path_open = 0;
   /* paths that cannot reach the band's rows (2 pixels of room) are left out */
-  double rows = cairo_image_surface_get_height(c->surface);
+  double rows = cairo_image_surface_get_height(surface);
   jv_draw_record_replay_band(c->rec, &c->draw, (y0 - 2) / c->scale, (y0 + rows + 2) / c->scale);
   cairo_status_t cs = cairo_status(cr);
   cairo_destroy(cr);
   c->cr = NULL;
-  cairo_surface_flush(c->surface);
+  cairo_surface_flush(surface);
   return cs;
+}
+
+/* A band for png_bands.c: painted, or the drawing's error. */
+static jv_status paint_slot(void *ctx, int slot, int y0, jv_error *err)
+{
+  jv_draw_cairo *c = ctx;
+  cairo_status_t cs = paint_band(c, slot ? c->band2 : c->surface, y0);
+  if (c->misuse)
+    return jv_error_set(err, JV_EINTERNAL, c->out.target, 0, 0, "drawing error: %s", c->misuse);
+  if (cs != CAIRO_STATUS_SUCCESS)
+    return jv_error_set(err, JV_EINTERNAL, c->out.target, 0, 0, "cairo: %s",
+                        cairo_status_to_string(cs));
+  return JV_OK;
 }
 
 static jv_status write_png(jv_draw_cairo *c, jv_error *err)
@@ -384,20 +402,15 @@ static jv_status write_png(jv_draw_cairo *c, jv_error *err)
   jv_png_writer *w = NULL;
   cairo_destroy(c->cr); /* each band gets its own context */
   c->cr = NULL;
+  if (st == JV_OK && (cairo_surface_status(c->surface) || cairo_surface_status(c->band2)))
+    st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory for the PNG bands");
   if (st == JV_OK)
     st = jv_png_writer_new(&w, c->out.fp, path, c->px_w, c->px_h, c->dpi, err);
-  const uint32_t *px = (const uint32_t *)cairo_image_surface_get_data(c->surface);
+  uint32_t *px[2] = {(uint32_t *)(void *)cairo_image_surface_get_data(c->surface),
+                     (uint32_t *)(void *)cairo_image_surface_get_data(c->band2)};
   size_t stride = (size_t)cairo_image_surface_get_stride(c->surface);
-  for (int y0 = 0; st == JV_OK && y0 < c->px_h; y0 += c->band_rows) {
-    cairo_status_t cs = paint_band(c, y0);
-    if (c->misuse)
-      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "drawing error: %s", c->misuse);
-    else if (cs != CAIRO_STATUS_SUCCESS)
-      st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "cairo: %s", cairo_status_to_string(cs));
-    else
-      st = jv_png_writer_rows(w, px, stride,
-                              c->px_h - y0 < c->band_rows ? c->px_h - y0 : c->band_rows, err);
-  }
+  if (st == JV_OK)
+    st = jv_png_bands_run(w, c->px_h, c->band_rows, px, stride, paint_slot, c, err);
   if (st == JV_OK)
     st = jv_png_writer_finish(w, err);
   jv_png_writer_free(w);
@@ -499,6 +512,8 @@ void jv_draw_cairo_free(jv_draw_cairo *c)
     cairo_destroy(c->cr);
   if (c->surface)
     cairo_surface_destroy(c->surface);
+  if (c->band2)
+    cairo_surface_destroy(c->band2);
   for (int i = 0; i < JV_FONT_STYLE_COUNT; i++)
     if (c->face[i])
       cairo_font_face_destroy(c->face[i]);

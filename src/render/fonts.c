@@ -14,8 +14,9 @@ struct jv_fonts {
   FT_Library lib;
   FT_Face face[JV_FONT_STYLE_COUNT];
   char path[JV_FONT_STYLE_COUNT][1024];
-  /* advance widths of the BMP in font units, filled lazily per style */
-  uint16_t *adv[JV_FONT_STYLE_COUNT];
+  /* advance widths of the BMP in font units, filled lazily per style in
+   * blocks of 256 code points (a report uses a few blocks, not 128 KiB) */
+  uint16_t *adv[JV_FONT_STYLE_COUNT][256];
 };
 
 static const char *const files[JV_FONT_STYLE_COUNT] = {
@@ -51,7 +52,8 @@ void jv_fonts_free(jv_fonts *f)
   for (int i = 0; i < JV_FONT_STYLE_COUNT; i++) {
     if (f->face[i])
       FT_Done_Face(f->face[i]);
-    free(f->adv[i]);
+    for (int b = 0; b < 256; b++)
+      free(f->adv[i][b]);
   }
   FT_Done_FreeType(f->lib);
   free(f);
@@ -71,29 +73,30 @@ static unsigned advance(const jv_fonts *cf, jv_font_style style, uint32_t cp)
   jv_fonts *f = (jv_fonts *)cf; /* the cache is not observable state */
   if (cp > 0xFFFF)
     cp = 0xFFFD;
-  if (!f->adv[style]) {
-    f->adv[style] = malloc(0x10000 * sizeof(uint16_t));
-    if (!f->adv[style])
+  uint16_t **blk = &f->adv[style][cp >> 8];
+  if (!*blk) {
+    *blk = malloc(256 * sizeof(uint16_t));
+    if (!*blk)
       return 0;
-    memset(f->adv[style], 0xFF, 0x10000 * sizeof(uint16_t));
+    memset(*blk, 0xFF, 256 * sizeof(uint16_t));
   }
-  uint16_t *a = f->adv[style];
-  if (a[cp] == 0xFFFF) {
+  uint16_t *a = *blk;
+  if (a[cp & 0xFF] == 0xFFFF) {
     FT_Face face = f->face[style];
     FT_UInt gi = FT_Get_Char_Index(face, cp);
     FT_Fixed v = 0;
     if (FT_Load_Glyph(face, gi, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0)
       v = face->glyph->metrics.horiAdvance;
-    a[cp] = (uint16_t)(v > 0xFFFE ? 0xFFFE : v);
+    a[cp & 0xFF] = (uint16_t)(v > 0xFFFE ? 0xFFFE : v);
   }
-  return a[cp];
+  return a[cp & 0xFF];
 }
 
 double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size, const char *utf8)
 {
   double units = 0;
   const char *p = utf8;
-  const uint16_t *a = f->adv[style];
+  const uint16_t *a = f->adv[style][0]; /* code points below 256 */
   while (*p) {
     uint32_t cp = (unsigned char)*p;
     if (cp < 0x80 && a && a[cp] != 0xFFFF) { /* a known ASCII letter: no decoding, no call */
@@ -104,7 +107,7 @@ double jv_fonts_text_width(const jv_fonts *f, jv_font_style style, double size, 
     if (jv_utf8_next(&p, &cp) != 0)
       break;
     units += advance(f, style, cp);
-    a = f->adv[style];
+    a = f->adv[style][0];
   }
   /* libharu rounds widths to 1/1000 em; stay in font units here */
   return units * size / f->face[style]->units_per_EM;

@@ -310,11 +310,14 @@ jv_status jv_project_scan_many(jv_project *out, const char *const *roots, size_t
 
 /* What jaarverslag itself writes (reports, maps, charts, a batch manifest):
  * never an input, so that `batch -o` into a data directory does not make
- * every output stale on the next run. */
+ * every output stale on the next run. Nor is the owner file Excel keeps
+ * beside an open workbook (~$gegevens.xlsx), which no job reads. */
 static bool is_output_name(const char *name)
 {
   static const char *const ext[] = {".pdf", ".png", ".svg"};
   size_t n = strlen(name);
+  if (strncmp(name, "~$", 2) == 0)
+    return true;
   for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
     if (n > 4 && strcasecmp(name + n - 4, ext[i]) == 0)
       return true;

@@ -87,8 +87,9 @@ static jv_status load_all(const jv_env *env, const jv_batch_plan *p, jv_schoolye
       char have[16];
       jv_schoolyear_format(ds->year, have, sizeof(have));
       st = jv_error_set(err, JV_EDATA, unit->dir, 0, 0,
-                        "regio.csv gives school year %s, the directory is named %s", have,
-                        unit->year_name);
+                        "the data (regio.csv, or a workbook's sheet regio) gives school year %s, "
+                        "the directory is named %s",
+                        have, unit->year_name);
       break;
     }
     if (strncmp(ds->region_name, SYNTHETIC_PREFIX, strlen(SYNTHETIC_PREFIX)) != 0)

@@ -355,6 +355,50 @@ static void test_rgb_when_more_colours(void **state)
   }
 }
 
+/* Noise: incompressible, so the zlib stream spans several IDAT chunks. */
+static uint32_t noise(int x, int y)
+{
+  uint32_t h = (uint32_t)x * 2654435761u ^ (uint32_t)y * 40503u * 2246822519u;
+  return (h ^ h >> 13) * 3266489917u >> 8;
+}
+
+/* Flat blocks with antialiased-like edges, like a map at 300 dpi. */
+static uint32_t blocks(int x, int y)
+{
+  return (x + y) % 97 == 0 ? (uint32_t)(x * 7 + y) % 400 * 0x10101u
+                           : (uint32_t)(x / 40 + y / 30) % 5 * 0x203040u;
+}
+
+/* The RGB zlib stream is made of raw deflate pieces of whole rows (reset
+ * and sync-flushed, png_write.c): many pieces, rows wider than a piece and
+ * output over several IDAT chunks still decode (libpng checks the CRCs and
+ * zlib the adler32) to the same pixels. */
+static void test_rgb_pieces_decode(void **state)
+{
+  fixture *f = *state;
+  static const struct {
+    int w, h;
+    uint32_t (*colour)(int, int);
+  } c[] = {{1500, 300, noise}, {1500, 400, blocks}, {23000, 4, noise}, {21667, 6, blocks}};
+  for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+    char got[512], want[512];
+    snprintf(got, sizeof(got), "%s/piece%zu.png", f->dir, i);
+    snprintf(want, sizeof(want), "%s/piece%zu_ref.png", f->dir, i);
+    encode_both(f, got, want, c[i].w, c[i].h, c[i].colour, 96);
+    long diff = pixel_diff(want, got);
+    if (diff)
+      fail_msg("%ld pixels differ in case %zu", diff, i);
+  }
+  char got[512];
+  snprintf(got, sizeof(got), "%s/piece0.png", f->dir);
+  size_t n, idat = 0;
+  unsigned char *png = slurp(got, &n);
+  for (size_t at = 8; at + 12 <= n; at += 12 + be32(png + at))
+    idat += memcmp(png + at + 4, "IDAT", 4) == 0;
+  assert_true(idat > 1);
+  free(png);
+}
+
 /* pHYs in pixels per metre: 300 dpi = 11811, 96 dpi = 3780; unit metre. */
 static void test_phys_is_the_dpi(void **state)
 {
@@ -410,6 +454,7 @@ int main(void)
       cmocka_unit_test(test_bands_match_full_surface),
       cmocka_unit_test(test_palette_when_at_most_256_colours),
       cmocka_unit_test(test_rgb_when_more_colours),
+      cmocka_unit_test(test_rgb_pieces_decode),
       cmocka_unit_test(test_phys_is_the_dpi),
       cmocka_unit_test(test_full_disk),
   };

@@ -302,24 +302,39 @@ static int place_inside(const ctx *c, size_t k, jv_map_label *lb, int *oom)
   return 0;
 }
 
-/* A leader crosses no other name, leader or the legend. */
+/* A placed name o that the leader (a query segment) would touch: its box,
+ * or its own leader crossed. */
+typedef struct {
+  const ctx *c;
+  double ax, ay, ex, ey;
+} leader_arg;
+
+static int leader_hits(void *varg, size_t i)
+{
+  const leader_arg *a = varg;
+  const jv_map_label *o = &a->c->l->labels[i];
+  if (jv_map_segment_touches(a->ax, a->ay, a->ex, a->ey, o->box))
+    return 1;
+  if (!o->leader)
+    return 0;
+  double ox, oy;
+  leader_end(o->box, (jv_point){o->ax, o->ay}, &ox, &oy);
+  return jv_map_index_segments_cross(a->ax, a->ay, a->ex, a->ey, o->ax, o->ay, ox, oy);
+}
+
+/* A leader crosses no other name, leader or the legend. The names asked
+ * are those the index has near the leader's box: a box the leader touches
+ * meets that box, and two leaders that cross meet inside both their boxes
+ * (the orientation tests could only disagree for segments on one line to
+ * within rounding, which no placement produces). */
 static int leader_clear(const ctx *c, jv_point a, double ex, double ey)
 {
   const jv_map_layout *l = c->l;
   if (jv_map_segment_touches(a.x, a.y, ex, ey, l->legend))
     return 0;
-  for (size_t i = 0; i < l->n_labels; i++) {
-    const jv_map_label *o = &l->labels[i];
-    if (jv_map_segment_touches(a.x, a.y, ex, ey, o->box))
-      return 0;
-    if (o->leader) {
-      double ox, oy;
-      leader_end(o->box, (jv_point){o->ax, o->ay}, &ox, &oy);
-      if (jv_map_index_segments_cross(a.x, a.y, ex, ey, o->ax, o->ay, ox, oy))
-        return 0;
-    }
-  }
-  return 1;
+  leader_arg arg = {c, a.x, a.y, ex, ey};
+  jv_map_rect r = {fmin(a.x, ex), fmin(a.y, ey), fabs(ex - a.x), fabs(ey - a.y)};
+  return !jv_map_index_any_label(c->ix, r, leader_hits, &arg);
 }
 
 /* Outside the focus area with a leader: the nearest place (leaders crossing

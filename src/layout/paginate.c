@@ -312,7 +312,8 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end, do
         double part = jv_flow__table_keep_height(f, b->table, y + h, 1);
         if (part < whole)
           f->split_table = b;
-        return h + part;
+        /* a table kept whole (t->keep) moves on alone, after its intro */
+        return b->table->keep && h > 0 ? h : h + part;
       }
       return h + whole;
     } else if (b->kind == JV_BLK_FIGURE) {

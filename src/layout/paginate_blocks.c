@@ -184,13 +184,39 @@ static jv_status table_rows(flow *f, const jv_table *t, const jv_table_geom *g, 
   return JV_OK;
 }
 
+/* The source line and the footnotes under the table's last part, on its
+ * page (the table's height counts them), each footnote a paragraph. */
+static jv_status table_notes(flow *f, const jv_table *t, const jv_table_geom *g, double x0)
+{
+  const jv_page_style *s = f->s;
+  double size = s->table.header_size, y = f->y + 10;
+  if (t->source) {
+    if (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
+        jv_page_text(f->page, x0, y, t->source, JV_FONT_ITALIC, size, s->muted, JV_TEXT_LEFT))
+      return jv_flow__oom(f);
+    y += size * 1.3;
+  }
+  for (size_t i = 0; i < g->note_n; i++, y += size * 1.3) {
+    if ((g->note_starts[i] && jv_flow__elem(f, JV_SE_P, -1) < 0) ||
+        jv_page_text(f->page, x0, y, g->note_lines[i], JV_FONT_ITALIC, size, s->muted,
+                     JV_TEXT_LEFT))
+      return jv_flow__oom(f);
+    /* a footnote wrapped over lines reads back with a word space between them */
+    jv_page_last(f->page)->space_after = i + 1 < g->note_n && !g->note_starts[i + 1];
+  }
+  f->y += g->source_h;
+  return JV_OK;
+}
+
 /* A table that does not fit below what is on the page moves to the next
  * page whole when the page is full enough; on a page that would be left
  * under JV_PAGE_MIN_FILL it is split instead (three rows at least on
- * either side), so white space does not pile up above it. */
+ * either side), so white space does not pile up above it. A table kept
+ * (t->keep: its notes explain particular rows) is not split so: the notes
+ * stay on the page of those rows; it is split only when taller than a page. */
 static int split_here(const flow *f, const jv_table *t, const jv_table_geom *g, double y)
 {
-  if (used(f, y) >= JV_PAGE_MIN_FILL)
+  if (t->keep || used(f, y) >= JV_PAGE_MIN_FILL)
     return 0;
   return jv_table_rows_fitting(t, &f->s->table, g, 0, f->bottom - y, 3) > 0;
 }
@@ -271,19 +297,7 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b)
       break;
     first += n;
     if (first >= t->n_rows) {
-      if (t->source || t->note) {
-        double ny = f->y + 10 + (t->source ? s->table.header_size * 1.3 : 0);
-        if ((t->source && (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
-                           jv_page_text(f->page, x0, f->y + 10, t->source, JV_FONT_ITALIC,
-                                        s->table.header_size, s->muted, JV_TEXT_LEFT))) ||
-            (t->note && (jv_flow__elem(f, JV_SE_P, -1) < 0 ||
-                         jv_page_text(f->page, x0, ny, t->note, JV_FONT_ITALIC,
-                                      s->table.header_size, s->muted, JV_TEXT_LEFT)))) {
-          st = jv_flow__oom(f);
-          break;
-        }
-        f->y += g.source_h;
-      }
+      st = table_notes(f, t, &g, x0);
       break;
     }
     if ((st = jv_flow__new_page(f)))
@@ -304,7 +318,7 @@ double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, in
   double whole = g.title_h + g.header_h + (double)t->n_rows * row + g.source_h;
   double page_h = f->bottom - f->s->margin_top;
   double first_rows = g.title_h + g.header_h + 3 * row;
-  int split = may_split || split_here(f, t, &g, y);
+  int split = (may_split && !t->keep) || split_here(f, t, &g, y);
   double h = whole <= f->bottom - y || (whole <= page_h && !split) ? whole : first_rows;
   jv_table_geom_free(&g, t->n_cols);
   return h;

@@ -120,7 +120,7 @@ jv_status jv_flow__put_cover(flow *f, const jv_block *b);
 jv_status jv_flow__put_table(flow *f, const jv_block *b);
 /* Height a table starting at y needs on that page: whole when it fits or
  * must be kept whole, else its title, header and first rows (split);
- * may_split: split it whenever it does not fit whole. */
+ * may_split: split it whenever it does not fit whole (unless t->keep). */
 double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, int may_split);
 jv_status jv_flow__put_figure(flow *f, const jv_block *b);
 double jv_flow__figure_height(const flow *f, const jv_figure *fig);

@@ -35,6 +35,22 @@ static void change_cell(const jv_rate *now, const jv_rate *before, char *buf)
   snprintf(buf, CELL, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", num);
 }
 
+/* The table's footnotes: the base table's (the small-numbers sign), then
+ * the comparison's, each on a line of its own. */
+static int join_notes(jv_table *t, const char *base, const char *compare)
+{
+  if (!base || !compare)
+    return (base || compare) && jv_table_set_note(t, base ? base : compare);
+  size_t n = strlen(base) + strlen(compare) + 2;
+  char *both = malloc(n);
+  if (!both)
+    return 1;
+  snprintf(both, n, "%s\n%s", base, compare);
+  int fail = jv_table_set_note(t, both) != JV_OK;
+  free(both);
+  return fail;
+}
+
 jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_recomputed *prev,
                                         const char *title, jv_indicator ind,
                                         const char *count_header, const char *rate_header,
@@ -88,6 +104,11 @@ jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_recompute
     cells[8] = jv_table_cell(base, r, 6);
     fail = jv_table_add_row(t, base->row_kind[r], cells) != JV_OK;
   }
+  int oom = 0;
+  char *note = fail ? NULL : jv_report_compare_note(prev, &oom);
+  fail = fail || oom || join_notes(t, base->note, note);
+  t->keep = note != NULL; /* n.v.¹ and the region row: their notes stay on their page */
+  free(note);
   jv_table_free(base);
   free(base);
   if (fail) {
@@ -138,9 +159,9 @@ char *jv_report_compare_note(const jv_recomputed *prev, int *oom)
   }
   for (size_t i = 0; i < prev->ds.n_munis; i++)
     if (prev->note[i])
-      len += (size_t)snprintf(s + len, size - len, "%s%s %s.", len ? " " : "", mark_of(prev, i),
+      len += (size_t)snprintf(s + len, size - len, "%s%s %s.", len ? "\n" : "", mark_of(prev, i),
                               prev->note[i]);
   if (prev->n_notes && prev->region_note) /* what the region row leaves out */
-    snprintf(s + len, size - len, "%sRegiorij: %s.", len ? " " : "", prev->region_note);
+    snprintf(s + len, size - len, "%sRegiorij: %s.", len ? "\n" : "", prev->region_note);
   return s;
 }

@@ -121,16 +121,18 @@ static double widest_word(const jv_measure *m, double size, const char *text)
   return best;
 }
 
-/* Greedy wrap of a header into lines no wider than width; '\n' forces a
- * break. Returns a NULL-terminated array of owned strings. */
-static char **wrap_header(const jv_measure *m, double size, const char *text, double width,
-                          size_t *n_out)
+/* Greedy wrap of text in font st into lines no wider than width; '\n'
+ * forces a break; a word wider than width gets a line of its own. Returns a
+ * NULL-terminated array of owned strings, NULL when out of memory. */
+static char **wrap_words(const jv_measure *m, jv_font_style st, double size, const char *text,
+                         double width, size_t *n_out)
 {
   size_t cap = 8, n = 0;
   char **lines = calloc(cap + 1, sizeof(char *));
   char cur[512] = "";
   const char *p = text ? text : "";
-  while (lines) {
+  int fail = 0;
+  while (lines && !fail) {
     size_t len = strcspn(p, " \n");
     char word[256];
     size_t l = len < sizeof(word) - 1 ? len : sizeof(word) - 1;
@@ -139,7 +141,7 @@ static char **wrap_header(const jv_measure *m, double size, const char *text, do
     char trial[768];
     snprintf(trial, sizeof(trial), "%s%s%s", cur, cur[0] ? " " : "", word);
     int flush = 0;
-    if (cur[0] && jv_measure_width(m, JV_FONT_BOLD, size, trial) > width) {
+    if (cur[0] && jv_measure_width(m, st, size, trial) > width) {
       flush = 1;
     } else {
       snprintf(cur, sizeof(cur), "%s", trial);
@@ -149,17 +151,19 @@ static char **wrap_header(const jv_measure *m, double size, const char *text, do
     int forced = *p == '\n';
     int end = *p == '\0';
     if (flush || forced || (end && cur[0])) {
-      if (n == cap) {
+      if (n + 2 > cap) { /* room for two more lines and the NULL */
         char **nl = realloc(lines, (2 * cap + 1) * sizeof(char *));
-        if (!nl)
+        if (!nl) {
+          fail = 1;
           break;
+        }
         lines = nl;
         cap *= 2;
       }
-      lines[n++] = strdup(cur);
+      fail = !(lines[n++] = strdup(cur));
       snprintf(cur, sizeof(cur), "%s", word);
-      if (flush && (forced || end) && cur[0]) {
-        lines[n++] = strdup(cur); /* cap has room: at most 2 per step, cap doubles */
+      if (!fail && flush && (forced || end) && cur[0]) {
+        fail = !(lines[n++] = strdup(cur));
         cur[0] = '\0';
       }
     }
@@ -169,8 +173,48 @@ static char **wrap_header(const jv_measure *m, double size, const char *text, do
   }
   if (lines)
     lines[n] = NULL;
+  if (fail) {
+    for (size_t i = 0; i < n; i++)
+      free(lines[i]);
+    free(lines);
+    return NULL;
+  }
   *n_out = n;
   return lines;
+}
+
+/* The note wrapped to the table's width, each footnote ('\n'-separated)
+ * starting a line of its own. */
+static int wrap_note(const jv_table *t, const jv_table_style *s, const jv_measure *m,
+                     jv_table_geom *g)
+{
+  for (const char *p = t->note; p && *p;) {
+    size_t len = strcspn(p, "\n");
+    char *one = strndup(p, len);
+    size_t k = 0;
+    char **lines = one ? wrap_words(m, JV_FONT_ITALIC, s->header_size, one, g->width, &k) : NULL;
+    free(one);
+    char **nl = lines ? realloc(g->note_lines, (g->note_n + k + 1) * sizeof(char *)) : NULL;
+    bool *ns = nl ? realloc(g->note_starts, (g->note_n + k + 1) * sizeof(bool)) : NULL;
+    if (nl)
+      g->note_lines = nl;
+    if (ns)
+      g->note_starts = ns;
+    if (!ns) {
+      for (size_t i = 0; lines && i < k; i++)
+        free(lines[i]);
+      free(lines);
+      return -1;
+    }
+    for (size_t i = 0; i < k; i++) {
+      g->note_lines[g->note_n] = lines[i];
+      g->note_starts[g->note_n++] = i == 0;
+    }
+    free(lines);
+    p += len;
+    p += *p == '\n';
+  }
+  return 0;
 }
 
 jv_status jv_table_layout(const jv_table *t, const jv_table_style *s, const jv_measure *m,
@@ -246,7 +290,7 @@ jv_status jv_table_layout(const jv_table *t, const jv_table_style *s, const jv_m
   for (size_t c = 0; c < nc; c++) {
     size_t nl = 0;
     g->header_wrapped[c] =
-        wrap_header(m, s->header_size, t->headers[c], g->col_w[c] - 2 * s->pad, &nl);
+        wrap_words(m, JV_FONT_BOLD, s->header_size, t->headers[c], g->col_w[c] - 2 * s->pad, &nl);
     if (!g->header_wrapped[c]) {
       free(need);
       jv_table_geom_free(g, nc);
@@ -258,7 +302,12 @@ jv_status jv_table_layout(const jv_table *t, const jv_table_style *s, const jv_m
   free(need);
   g->header_h = (double)g->header_lines * s->header_line_height + 8.0;
   g->title_h = t->title ? s->title_size * 1.4 + 6.0 : 0;
-  g->source_h = (t->source ? s->header_size * 1.3 + 4.0 : 0) + (t->note ? s->header_size * 1.3 : 0);
+  if (wrap_note(t, s, m, g)) {
+    jv_table_geom_free(g, nc);
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  }
+  g->source_h =
+      (t->source ? s->header_size * 1.3 + 4.0 : 0) + (double)g->note_n * s->header_size * 1.3;
   return JV_OK;
 }
 
@@ -274,6 +323,10 @@ void jv_table_geom_free(jv_table_geom *g, size_t n_cols)
     }
   }
   free(g->header_wrapped);
+  for (size_t i = 0; i < g->note_n; i++)
+    free(g->note_lines[i]);
+  free(g->note_lines);
+  free(g->note_starts);
   free(g->col_x);
   free(g->col_w);
   memset(g, 0, sizeof(*g));

@@ -16,7 +16,8 @@ typedef enum { JV_CELL_LEFT = 0, JV_CELL_RIGHT, JV_CELL_CENTER } jv_cell_align;
 typedef struct {
   char *title;  /* caption above, e.g. "Tabel 1. Absoluut verzuim ..." (owned) */
   char *source; /* source line below, may be NULL (owned) */
-  char *note;   /* footnote line under the source, may be NULL (owned) */
+  char *note;   /* footnotes under the source, may be NULL; '\n' starts the next one (owned) */
+  bool keep;    /* the note explains particular rows (n.v.¹): split only when taller than a page */
   size_t n_cols;
   char **headers;       /* n_cols header texts; '\n' forces a line break (owned) */
   jv_cell_align *align; /* per column */
@@ -60,20 +61,25 @@ typedef struct {
   char ***header_wrapped; /* per column: header_lines strings or NULL (owned) */
   double header_h;
   double title_h;
-  double source_h;
+  double source_h;   /* the source line and the note lines under the table */
+  char **note_lines; /* the note wrapped to the table's width, note_n lines (owned) */
+  bool *note_starts; /* per note line: it begins a footnote (owned) */
+  size_t note_n;
   double width;
 } jv_table_geom;
 
 /* Computes column widths for total width: the first column takes its widest
  * cell, the others share the rest, each at least its widest cell; headers
- * wrap at spaces to fit. JV_EDATA when the content cannot fit. */
+ * wrap at spaces to fit, and so does the note (italic, at the header size,
+ * each footnote on a line of its own). JV_EDATA when the content cannot fit. */
 jv_status jv_table_layout(const jv_table *t, const jv_table_style *s, const jv_measure *m,
                           double width, jv_table_geom *out, jv_error *err);
 void jv_table_geom_free(jv_table_geom *g, size_t n_cols);
 
 /* How many body rows (from `first`) fit in `avail` points when a part of the
  * table starts there: the title (only when first == 0), the header and, when
- * the part ends the table, the source line. Returns 0 when not even
+ * the part ends the table, the source line and the note (they never go to a
+ * page of their own). Returns 0 when not even
  * min_rows rows fit (then the part moves to the next page), except that a
  * table with fewer rows left than min_rows must fit whole. */
 size_t jv_table_rows_fitting(const jv_table *t, const jv_table_style *s, const jv_table_geom *g,

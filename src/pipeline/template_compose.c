@@ -152,16 +152,9 @@ static jv_status rate_table(composer *c, const jv_tpl_node *n, const jv_table_ki
     st = jv_report_kind_table(ds, title, k, &t, c->err);
     return add_table(c, st, t);
   }
+  /* the table carries the comparison's footnotes, on the page of its last rows */
   st = jv_report_rate_table_compared(ds, prev, title, ri, k->header[0], k->header[1], &t, c->err);
-  if ((st = add_table(c, st, t)))
-    return st;
-  int no_mem;
-  char *note = jv_report_compare_note(prev, &no_mem);
-  if (no_mem)
-    return jv_compose__oom(c);
-  st = note && jv_doc_paragraph(c->doc, note, JV_FONT_ITALIC) ? jv_compose__oom(c) : JV_OK;
-  free(note);
-  return st;
+  return add_table(c, st, t);
 }
 
 /* soort=overzicht: the template's own columns, unit and decimals. */

@@ -9,7 +9,8 @@
 # The region's 2017-2018 figure, in the table's region row and in the trend
 # alike, is recomputed onto the 2020 indeling over the comparable
 # municipalities (without Vijfheerenlanden), said under the table and in the
-# trend's source line in the same words.
+# trend's source line in the same words, as the table's footnotes, on its
+# page and in its small note style.
 # Binnenmaas in 2019-2020 data exits 65 naming Hoeksche Waard.
 set -euo pipefail
 bin=$1
@@ -121,6 +122,55 @@ want = ("Bron: registratie Leerplicht Zuid-Holland Zuid; 2017-2018 omgerekend na
         "indeling 2020, zonder Vijfheerenlanden (Vianen hoorde toen niet bij Zuid-Holland Zuid)")
 if not source.startswith(want):
     bad.append(f"trend source should start {want}: {source[:200]}")
+if bad:
+    print("FAIL:\n" + "\n".join(bad))
+    sys.exit(1)
+PY
+# each comparison table's notes are on the page of its rows (the n.v.¹ row
+# they explain), right under its source line, in the source line's small
+# italic rather than at body size
+python3 - "$tmp/r.pdf" <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+def page_text(n):
+    return subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-"],
+                          capture_output=True, text=True, check=True).stdout
+def words(n):
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(n), "-l", str(n), pdf, "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(w, float(y1) - float(y0)) for y0, y1, w in
+            re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', out)]
+pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True,
+                                                         text=True, check=True).stdout).group(1))
+# body text: the chapter's opening paragraph
+intro = [n for n in range(1, pages + 1) if "Leerplichtwet 1969" in page_text(n)][0]
+body = dict(words(intro))["Leerplichtwet"]
+bad = []
+for caption in ["Tabel 1. Absoluut verzuimers per 1.000", "Tabel 3. Relatief verzuimers per 1.000"]:
+    hits = [n for n in range(1, pages + 1) if caption in page_text(n)]
+    if len(hits) != 1:
+        bad.append(f"{caption}: on pages {hits}, want one page (not split)")
+        continue
+    n = hits[0]
+    t = page_text(n)
+    t = t[t.index(caption):]
+    flat = " ".join(t.split())
+    seq = ["Vijfheerenlanden", "n.v.¹", "Bron: registratie Leerplicht",
+           "2017-2018 omgerekend naar de gemeentelijke indeling 2020 (Hoeksche Waard",
+           "¹ Vijfheerenlanden: niet vergelijkbaar met 2017-2018", "Regiorij: 2017-2018 omgerekend"]
+    at = 0
+    for s in seq:
+        k = flat.find(s, at)
+        if k < 0:
+            bad.append(f"{caption}: page {n} lacks '{s}' after the table's earlier parts")
+            break
+        at = k + len(s)
+    w = words(n)
+    h = {x: y for x, y in w}
+    note, source = h.get("Vijfheerenlanden:"), h.get("registratie")
+    if not note or not source or abs(note - source) > 0.01 or note > 0.85 * body:
+        bad.append(f"{caption}: note height {note}, source {source}, body {body}: "
+                   "the note should be set like the source line, smaller than body text")
 if bad:
     print("FAIL:\n" + "\n".join(bad))
     sys.exit(1)

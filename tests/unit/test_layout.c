@@ -198,6 +198,84 @@ static void test_heading_kept_with_table(void **state)
   jv_doc_free(&doc);
 }
 
+#define LONG_NOTE                                                                                  \
+  "2017-2018 omgerekend naar de gemeentelijke indeling 2020 (Hoeksche Waard en Molenlanden: "      \
+  "opgeteld uit de gemeenten waaruit ze zijn ontstaan), met nog wat woorden zodat deze voetnoot "  \
+  "over drie regels van de tabel loopt en niet over twee."
+
+static void test_table_note_wrapped(void **state)
+{
+  (void)state;
+  jv_table *t = make_table(5, "T");
+  assert_int_equal(jv_table_set_note(t, "* Kort.\n" LONG_NOTE "\n¹ Derde."), JV_OK);
+  jv_table_style s;
+  jv_table_style_default(&s);
+  jv_table_geom g;
+  assert_int_equal(jv_table_layout(t, &s, &fake, 400, &g, NULL), JV_OK);
+  /* 3.75 pt a character: about 106 on a line, the long footnote on three */
+  assert_int_equal(g.note_n, 5);
+  const bool starts[5] = {true, true, false, false, true};
+  char joined[600] = "";
+  for (size_t i = 0; i < g.note_n; i++) {
+    assert_int_equal(g.note_starts[i], starts[i]);
+    assert_true(fake.width(fake.ctx, JV_FONT_ITALIC, s.header_size, g.note_lines[i]) <= g.width);
+    if (i >= 1 && i <= 3)
+      snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined), "%s%s", i > 1 ? " " : "",
+               g.note_lines[i]);
+  }
+  assert_string_equal(joined, LONG_NOTE);
+  assert_string_equal(g.note_lines[0], "* Kort.");
+  /* the notes count in the table's height, one line each (no source line) */
+  assert_true(fabs(g.source_h - 5 * s.header_size * 1.3) < 1e-9);
+  jv_table_geom_free(&g, t->n_cols);
+  free_table(t);
+}
+
+/* A page filled to a third, then a 30-row table with notes that does not
+ * fit below: split for the fill unless kept (t->keep), then it moves whole
+ * and its notes are on the page of all its rows. */
+static void paginate_noted(int keep, jv_pages *pages)
+{
+  jv_doc doc;
+  jv_doc_init(&doc);
+  for (int i = 0; i < 5; i++)
+    jv_doc_paragraph(&doc,
+                     "Een alinea die de pagina voor een deel vult, lang genoeg om over "
+                     "een aantal regels te lopen; de tabel hieronder past er dan niet meer onder "
+                     "en de vraag is of hij gesplitst wordt of heel naar de volgende pagina gaat.",
+                     JV_FONT_REGULAR);
+  jv_table *t = make_table(30, "Tabel 1. Met noten");
+  assert_int_equal(jv_table_set_note(t, "¹ Gemeente 4: niet vergelijkbaar.\n" LONG_NOTE), JV_OK);
+  t->keep = keep;
+  assert_int_equal(jv_doc_table(&doc, t), JV_OK);
+  jv_page_style s;
+  jv_page_style_default(&s);
+  jv_pages_init(pages, s.width, s.height);
+  assert_int_equal(jv_paginate(&doc, &s, &fake, pages, NULL), JV_OK);
+  jv_doc_free(&doc);
+}
+
+static void test_table_kept_with_notes(void **state)
+{
+  (void)state;
+  jv_pages pages;
+  paginate_noted(0, &pages); /* the fill rule splits it: the notes go with the last part */
+  assert_int_equal(pages_with(&pages, "Tabel 1. Met noten (vervolg)"), 1);
+  assert_int_equal(page_of(&pages, "Gemeente 4"), 0);
+  assert_int_equal(page_of(&pages, "¹ Gemeente 4: niet vergelijkbaar."), 1);
+  jv_pages_free(&pages);
+  paginate_noted(1, &pages); /* kept: whole on the next page, the notes under it */
+  assert_int_equal(pages_with(&pages, "(vervolg)"), 0);
+  int p = page_of(&pages, "Tabel 1. Met noten");
+  assert_int_equal(p, 1);
+  assert_int_equal(page_of(&pages, "Gemeente 4"), p);
+  assert_int_equal(page_of(&pages, "Gemeente 30"), p);
+  assert_int_equal(page_of(&pages, "¹ Gemeente 4: niet vergelijkbaar."), p);
+  assert_int_equal(pages.n_pages, 2); /* so the long footnote's end is on p too */
+  assert_int_equal(pages_with(&pages, "niet over twee."), 1);
+  jv_pages_free(&pages);
+}
+
 /* lowest baseline of text items whose x lies in [x0, x1) */
 static double lowest_in(const jv_page *pg, double x0, double x1)
 {
@@ -342,6 +420,8 @@ int main(void)
       cmocka_unit_test(test_rows_fitting),
       cmocka_unit_test(test_long_table_repeats_header),
       cmocka_unit_test(test_heading_kept_with_table),
+      cmocka_unit_test(test_table_note_wrapped),
+      cmocka_unit_test(test_table_kept_with_notes),
       cmocka_unit_test(test_columns_balanced),
       cmocka_unit_test(test_forced_break_and_list_marker),
       cmocka_unit_test(test_tall_figure_fits_page),

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "input/paths.h"
 #include "render/draw_cairo.h"
@@ -399,6 +400,38 @@ static void test_rgb_pieces_decode(void **state)
   free(png);
 }
 
+/* jv_png_adler32 is zlib's adler32: random and all-0xff bytes (the largest
+ * sums), lengths around the 16-byte blocks and the 4096-byte reductions,
+ * start values up to 65520 in both halves, and chained calls. */
+static void test_adler32_is_zlibs(void **state)
+{
+  (void)state;
+  enum { N = 70000 };
+  unsigned char *buf = malloc(N);
+  assert_non_null(buf);
+  uint32_t r = 12345;
+  for (int fill = 0; fill < 2; fill++) {
+    for (size_t i = 0; i < N; i++)
+      buf[i] = fill ? 0xff : (unsigned char)((r = r * 1103515245u + 12345u) >> 23);
+    static const size_t lens[] = {0,    1,    15,   16,   17,   255,   4095, 4096,
+                                  4097, 5552, 5553, 8192, 8209, 65000, N};
+    static const uint32_t starts[] = {1, 0, 0xfff0fff0u, 65520u << 16 | 65520u};
+    for (size_t l = 0; l < sizeof(lens) / sizeof(lens[0]); l++)
+      for (size_t k = 0; k < 4; k++) {
+        uint32_t want = (uint32_t)adler32(starts[k], buf, (uInt)lens[l]);
+        uint32_t got = jv_png_adler32(starts[k], buf, lens[l]);
+        if (got != want)
+          fail_msg("adler32 of %zu bytes from %08x: %08x, zlib %08x", lens[l], starts[k], got,
+                   want);
+      }
+    uint32_t a = 1;
+    for (size_t at = 0; at < N; at += 6253)
+      a = jv_png_adler32(a, buf + at, N - at < 6253 ? N - at : 6253);
+    assert_int_equal(a, (uint32_t)adler32(1, buf, N));
+  }
+  free(buf);
+}
+
 /* pHYs in pixels per metre: 300 dpi = 11811, 96 dpi = 3780; unit metre. */
 static void test_phys_is_the_dpi(void **state)
 {
@@ -455,6 +488,7 @@ int main(void)
       cmocka_unit_test(test_palette_when_at_most_256_colours),
       cmocka_unit_test(test_rgb_when_more_colours),
       cmocka_unit_test(test_rgb_pieces_decode),
+      cmocka_unit_test(test_adler32_is_zlibs),
       cmocka_unit_test(test_phys_is_the_dpi),
       cmocka_unit_test(test_full_disk),
   };

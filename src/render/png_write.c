@@ -367,6 +367,18 @@ jv_status jv_png_writer_rows(jv_png_writer *p, const uint32_t *pixels, size_t st
       uint32_t last = 0xffffffffu;
       int li = 0, x = 0;
       for (; x < p->width; x++) {
+        /* runs of the last colour 8 pixels at a time (most of a map); none
+         * before the first colour (last > 0xffffff) */
+        while (
+            last <= 0xffffffu && x + 8 <= p->width &&
+            !(((px[x] ^ last) | (px[x + 1] ^ last) | (px[x + 2] ^ last) | (px[x + 3] ^ last) |
+               (px[x + 4] ^ last) | (px[x + 5] ^ last) | (px[x + 6] ^ last) | (px[x + 7] ^ last)) &
+              0xffffffu)) {
+          memset(o + x, li, 8);
+          x += 8;
+        }
+        if (x == p->width)
+          break;
         uint32_t c = px[x] & 0xffffffu;
         if (c != last) {
           li = lookup(p, c);

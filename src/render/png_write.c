@@ -17,6 +17,7 @@
 #include "render/png_write.h"
 
 #include <errno.h>
+#include <libdeflate.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -261,53 +262,11 @@ __attribute__((target("ssse3"))) static int rgb_ssse3(const uint32_t *px, unsign
   return x;
 }
 
-/* Blocks of 16 bytes: s1 by sums of absolute differences from zero, s2 by
- * bytes times 16..1 plus 16 times the s1 before each block. At most 256
- * blocks between reductions keep every 32-bit lane below 2^32. */
-__attribute__((target("ssse3"))) static uint32_t adler_ssse3(uint32_t a, const unsigned char *buf,
-                                                             size_t *n)
-{
-  uint32_t s1 = a & 0xffff, s2 = a >> 16;
-  const __m128i taps = _mm_setr_epi8(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
-  const __m128i ones = _mm_set1_epi16(1), zero = _mm_setzero_si128();
-  while (*n >= 16) {
-    size_t blocks = *n / 16 < 256 ? *n / 16 : 256;
-    *n -= blocks * 16;
-    __m128i ps = _mm_cvtsi32_si128((int)(s1 * (uint32_t)blocks)), v1 = zero,
-            v2 = _mm_cvtsi32_si128((int)s2);
-    for (size_t b = 0; b < blocks; b++, buf += 16) {
-      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)buf);
-      ps = _mm_add_epi32(ps, v1);
-      v1 = _mm_add_epi32(v1, _mm_sad_epu8(x, zero));
-      v2 = _mm_add_epi32(v2, _mm_madd_epi16(_mm_maddubs_epi16(x, taps), ones));
-    }
-    v2 = _mm_add_epi32(v2, _mm_slli_epi32(ps, 4));
-    uint32_t l1[4], l2[4];
-    _mm_storeu_si128((__m128i *)(void *)l1, v1);
-    _mm_storeu_si128((__m128i *)(void *)l2, v2);
-    s1 = (s1 + l1[0] + l1[2]) % 65521u;
-    s2 = (l2[0] + l2[1] + l2[2] + l2[3]) % 65521u;
-  }
-  return s2 << 16 | s1;
-}
 #endif
 
 uint32_t jv_png_adler32(uint32_t a, const unsigned char *buf, size_t n)
 {
-#ifdef JV_PNG_SSSE3
-  if (n >= 16 && __builtin_cpu_supports("ssse3")) {
-    size_t left = n;
-    a = adler_ssse3(a, buf, &left);
-    buf += n - left;
-    n = left;
-  }
-#endif
-  while (n > 0) { /* zlib takes uInt lengths */
-    uInt k = n > (1u << 30) ? 1u << 30 : (uInt)n;
-    a = (uint32_t)adler32(a, buf, k);
-    buf += k, n -= k;
-  }
-  return a;
+  return libdeflate_adler32(a, buf, n);
 }
 
 static void put_rgb_row(jv_png_writer *p, const uint32_t *px)

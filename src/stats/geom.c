@@ -23,16 +23,20 @@ double jv_geom_polygon_area(const jv_polygon *p)
   return a > 0 ? a / 2 : 0;
 }
 
+/* The even-odd crossing of edge (a, b) by the ray from pt to +x; both
+ * jv_geom_in_polygon and jv_geom_signed_distance count sides by it. */
+static int crosses(jv_point a, jv_point b, jv_point pt)
+{
+  return (a.y > pt.y) != (b.y > pt.y) && pt.x < (b.x - a.x) * (pt.y - a.y) / (b.y - a.y) + a.x;
+}
+
 int jv_geom_in_polygon(const jv_polygon *p, jv_point pt)
 {
   int in = 0;
   for (size_t k = 0; k < p->n_rings; k++) {
     const jv_ring *r = &p->rings[k];
-    for (size_t i = 0, j = r->n - 1; i < r->n; j = i++) {
-      jv_point a = r->pts[i], b = r->pts[j];
-      if ((a.y > pt.y) != (b.y > pt.y) && pt.x < (b.x - a.x) * (pt.y - a.y) / (b.y - a.y) + a.x)
-        in = !in;
-    }
+    for (size_t i = 0, j = r->n - 1; i < r->n; j = i++)
+      in ^= crosses(r->pts[i], r->pts[j], pt);
   }
   return in;
 }
@@ -63,13 +67,6 @@ static double seg_dist2(jv_point p, jv_point a, jv_point b)
   dx = p.x - x;
   dy = p.y - y;
   return dx * dx + dy * dy;
-}
-
-/* The even-odd crossing of edge (a, b) by the ray from pt to +x, exactly as
- * jv_geom_in_polygon computes it. */
-static int crosses(jv_point a, jv_point b, jv_point pt)
-{
-  return (a.y > pt.y) != (b.y > pt.y) && pt.x < (b.x - a.x) * (pt.y - a.y) / (b.y - a.y) + a.x;
 }
 
 /* One pass over the edges for both the distance and the side. An edge

@@ -192,6 +192,12 @@ static jv_status note_pages(flow *f, const jv_block *b, mark m)
 
 /* ---- figures floated forward ------------------------------------------ */
 
+/* The height a figure takes on the page: its own and its caption's. */
+static double figure_need(const flow *f, const jv_figure *fig)
+{
+  return jv_flow__figure_height(f, fig) + (fig->caption ? 16 : 0);
+}
+
 /* Places pending figures in order: all of them (the end of their section),
  * or, at the top of a new page, those that fit there. */
 static jv_status place_pending(flow *f, int all)
@@ -201,7 +207,7 @@ static jv_status place_pending(flow *f, int all)
   size_t done = 0;
   while (!st && done < f->n_pending) {
     const jv_block *b = f->pending[done];
-    double need = jv_flow__figure_height(f, b->figure) + (b->figure->caption ? 16 : 0);
+    double need = figure_need(f, b->figure);
     if (!all && need > avail(f))
       break;
     mark m = mark_now(f);
@@ -240,7 +246,7 @@ static int text_follows(const flow *f, const jv_block *b)
 static jv_status put_figure_or_float(flow *f, const jv_block *b)
 {
   const jv_figure *fig = b->figure;
-  double need = jv_flow__figure_height(f, fig) + (fig->caption ? 16 : 0);
+  double need = figure_need(f, fig);
   int fits = need <= avail(f) || at_top(f);
   if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && text_follows(f, b)) {
     f->pending[f->n_pending++] = b;

@@ -60,13 +60,6 @@ static jv_map_rect box_at(double cx, double baseline, double w, double size, boo
   return r;
 }
 
-/* The leader of a box: from the anchor to the nearest point of the box. */
-static void leader_end(jv_map_rect r, jv_point a, double *x, double *y)
-{
-  *x = fmin(fmax(a.x, r.x), r.x + r.w);
-  *y = fmin(fmax(a.y, r.y), r.y + r.h);
-}
-
 /* A placed name o that r would touch: its box (with PAD), or its leader. */
 typedef struct {
   const ctx *c;
@@ -80,7 +73,7 @@ static int touches_name(void *varg, size_t i)
   if (overlaps(a->r, o->box, PAD))
     return 1;
   double ex, ey;
-  leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
+  jv_map_leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
   return o->leader && jv_map_segment_touches(o->ax, o->ay, ex, ey, a->r);
 }
 
@@ -106,7 +99,7 @@ static jv_status remember(const ctx *c, size_t i, jv_error *err)
   jv_map_rect r = o->box;
   if (o->leader) {
     double ex, ey;
-    leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
+    jv_map_leader_end(o->box, (jv_point){o->ax, o->ay}, &ex, &ey);
     double x0 = fmin(r.x, fmin(o->ax, ex)), y0 = fmin(r.y, fmin(o->ay, ey));
     double x1 = fmax(r.x + r.w, fmax(o->ax, ex)), y1 = fmax(r.y + r.h, fmax(o->ay, ey));
     r = (jv_map_rect){x0, y0, x1 - x0, y1 - y0};
@@ -318,7 +311,7 @@ static int leader_hits(void *varg, size_t i)
   if (!o->leader)
     return 0;
   double ox, oy;
-  leader_end(o->box, (jv_point){o->ax, o->ay}, &ox, &oy);
+  jv_map_leader_end(o->box, (jv_point){o->ax, o->ay}, &ox, &oy);
   return jv_map_index_segments_cross(a->ax, a->ay, a->ex, a->ey, o->ax, o->ay, ox, oy);
 }
 
@@ -364,7 +357,7 @@ static int place_outside(const ctx *c, size_t k, jv_map_label *lb)
       if (under >= 0 && c->in->data->items[under].focus)
         continue;
       double ex, ey;
-      leader_end(r, a, &ex, &ey);
+      jv_map_leader_end(r, a, &ex, &ey);
       if (!leader_clear(c, a, ex, ey))
         continue;
       /* short leaders over few borders; a name over a neighbour's faint

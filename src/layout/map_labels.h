@@ -4,6 +4,8 @@
 #ifndef JV_LAYOUT_MAP_LABELS_H
 #define JV_LAYOUT_MAP_LABELS_H
 
+#include <math.h>
+
 #include "layout/map_layout.h"
 
 /* Fills l->labels for every focus shape of in->data, with the borders of t;
@@ -11,6 +13,14 @@
  * other, the legend and the map edge. JV_EINTERNAL on out of memory. */
 jv_status jv_map_labels_place(jv_map_layout *l, const jv_map_layout_in *in,
                               const jv_map_topology *t, jv_error *err);
+
+/* The leader of a name boxed r with anchor a: from a to the nearest point
+ * of r. Placement checks the leader by it, and map_scene.c draws it so. */
+static inline void jv_map_leader_end(jv_map_rect r, jv_point a, double *x, double *y)
+{
+  *x = fmin(fmax(a.x, r.x), r.x + r.w);
+  *y = fmin(fmax(a.y, r.y), r.y + r.h);
+}
 
 /* The label font size the placement starts from, and the smallest a name
  * inside its shape may get (a smaller shape takes its name outside). */

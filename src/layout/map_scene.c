@@ -211,10 +211,9 @@ static void add_labels(jv_scene *sc, const jv_map_layout *l, const jv_map_layout
     const jv_map_label *lb = &l->labels[i];
     if (!lb->leader)
       continue;
-    /* from the anchor to the nearest point of the text box (as layout
-     * checked it against the other labels) */
-    double tx = fmin(fmax(lb->ax, lb->box.x), lb->box.x + lb->box.w);
-    double ty = fmin(fmax(lb->ay, lb->box.y), lb->box.y + lb->box.h);
+    /* the leader layout checked against the other labels */
+    double tx, ty;
+    jv_map_leader_end(lb->box, (jv_point){lb->ax, lb->ay}, &tx, &ty);
     jv_scene_rgb(sc, jv_rgb_hex(JV_MAP_OUTLINE_RGB));
     jv_scene_line_width(sc, 0.5);
     jv_scene_move_to(sc, lb->ax, lb->ay);

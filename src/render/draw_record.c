@@ -234,13 +234,6 @@ static size_t play(const jv_draw_record *r, size_t i, const double *v, jv_draw *
   return 0;
 }
 
-void jv_draw_record_replay(const jv_draw_record *r, jv_draw *to)
-{
-  const double *v = r->num;
-  for (size_t i = 0; i < r->n_ops; i++)
-    v += play(r, i, v, to);
-}
-
 /* From operation i (a move) with numbers at v: when only path operations
  * follow up to a fill or stroke, the index just after that and the path's
  * y range (of its points and control points, which hold every curve);

@@ -104,13 +104,15 @@ bool jv_dataset_dir_probe(const char *dir)
 {
   char path[PATH_MAX];
   struct stat sb;
-  if (snprintf(path, sizeof(path), "%s/regio.csv", dir) < (int)sizeof(path) && stat(path, &sb) == 0)
+  if (snprintf(path, sizeof(path), "%s/regio.csv", dir) < (int)sizeof(path) &&
+      stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
     return true;
   DIR *d = opendir(dir);
   bool found = false;
   struct dirent *e;
   while (d && !found && (e = readdir(d)) != NULL)
-    found = is_workbook(e->d_name);
+    found =
+        is_workbook(e->d_name) && fstatat(dirfd(d), e->d_name, &sb, 0) == 0 && S_ISREG(sb.st_mode);
   if (d)
     closedir(d);
   return found;

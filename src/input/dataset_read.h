@@ -38,8 +38,9 @@ jv_status jv_dataset_read_dir(jv_dataset *out, const char *dir, const char *geme
 jv_status jv_dataset_read_dir_all(jv_dataset *out, const char *dir, const char *gemeenten_dir,
                                   jv_diags *errors, jv_diags *warnings, jv_error *err);
 
-/* Whether dir holds a data directory's figures: regio.csv, or an Excel
- * workbook (.xlsx; its sheet regio stands for regio.csv). */
+/* Whether dir holds a data directory's figures: a regular file regio.csv, or
+ * an Excel workbook (a regular .xlsx file; its sheet regio stands for
+ * regio.csv). A directory of either name does not count. */
 bool jv_dataset_dir_probe(const char *dir);
 
 #endif

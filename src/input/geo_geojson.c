@@ -31,40 +31,19 @@ static jv_status read_ring(json_t *coords, jv_ring *r, const char *where, jv_geo
   return JV_OK;
 }
 
-static jv_status add_polygon(jv_geo_shape *sh, json_t *rings, const char *where, jv_geo_ctx *c)
+/* A jv_geo_ring_fn: the positions of a ring, counted and checked. */
+static jv_status take_ring(const void *arg, const jv_geo_shape *sh, json_t *ring, jv_ring *r,
+                           const char *where, jv_geo_ctx *c)
 {
-  size_t n = json_array_size(rings);
-  if (!json_is_array(rings))
-    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: a polygon must be an array of rings",
-                        where);
-  if (n == 0)
-    return JV_OK;
-  jv_ring *out = calloc(n, sizeof(*out));
-  if (!out)
-    return jv_geo__oom(c);
-  size_t kept = 0;
-  jv_status st = JV_OK;
-  for (size_t i = 0; i < n; i++) {
-    char w[300];
-    snprintf(w, sizeof(w), "%s[%zu]", where, i);
-    json_t *ring = json_array_get(rings, i);
-    st = jv_geo__take_points(json_array_size(ring), sh, w, c);
-    if (st == JV_OK)
-      st = read_ring(ring, &out[kept], w, c);
-    if (st != JV_OK)
-      break;
-    if ((st = jv_geo__check_ring(&out[kept], sh, w, c)) != JV_OK) {
-      jv_geo__ring_free(&out[kept]);
-      break;
-    }
-    int keep;
-    if ((st = jv_geo__keep_ring(&out[kept], sh, w, c, &keep)) != JV_OK)
-      break;
-    if (!keep && i == 0)
-      break; /* without its outer ring a polygon has no area */
-    kept += (size_t)keep;
-  }
-  return jv_geo__finish_polygon(sh, out, kept, st, c);
+  (void)arg;
+  jv_status st = jv_geo__take_points(json_array_size(ring), sh, where, c);
+  if (st == JV_OK)
+    st = read_ring(ring, r, where, c);
+  if (st != JV_OK)
+    return st;
+  if ((st = jv_geo__check_ring(r, sh, where, c)) != JV_OK)
+    jv_geo__ring_free(r);
+  return st;
 }
 
 static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx *c)
@@ -83,11 +62,11 @@ static jv_status add_feature(jv_geo *g, json_t *f, const char *where, jv_geo_ctx
   char w[300];
   if (!multi) {
     snprintf(w, sizeof(w), "%s.geometry.coordinates", where);
-    return add_polygon(sh, coords, w, c);
+    return jv_geo__read_polygon(sh, coords, w, take_ring, NULL, c);
   }
   for (size_t i = 0; i < json_array_size(coords) && st == JV_OK; i++) {
     snprintf(w, sizeof(w), "%s.geometry.coordinates[%zu]", where, i);
-    st = add_polygon(sh, json_array_get(coords, i), w, c);
+    st = jv_geo__read_polygon(sh, json_array_get(coords, i), w, take_ring, NULL, c);
   }
   return st;
 }

@@ -69,21 +69,21 @@ jv_status jv_geo__shape_for(jv_geo *g, const char *code, const char *name, jv_ge
 jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *where,
                         jv_geo_ctx *c, jv_geo_shape **out, int *multi);
 
-/* The end of reading a polygon's rings: when reading went well and kept
- * rings remain, appends them as a polygon (taking ownership), else frees
- * them. Returns st or the append's status. */
-jv_status jv_geo__finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, jv_status st,
-                                 jv_geo_ctx *c);
-
 /* Appends a polygon that takes ownership of rings[0..n). */
 jv_status jv_geo__add_polygon(jv_geo_shape *sh, jv_ring *rings, size_t n, jv_geo_ctx *c);
 
 void jv_geo__ring_free(jv_ring *r);
-/* Closes ring r (where names it) and keeps it (*keep = 1), or frees it with a
- * warning when it has fewer than 3 corners (*keep = 0). JV_EINTERNAL (r
- * freed) when out of memory. */
-jv_status jv_geo__keep_ring(jv_ring *r, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c,
-                            int *keep);
+/* Reads one ring of shape sh from the JSON value ring into *r (where names
+ * it, arg is the reader's own): JV_OK with *r filled, else an error with *r
+ * freed or empty. */
+typedef jv_status (*jv_geo_ring_fn)(const void *arg, const jv_geo_shape *sh, json_t *ring,
+                                    jv_ring *r, const char *where, jv_geo_ctx *c);
+
+/* Reads the polygon `rings` of sh (an array of rings, the outer one first)
+ * with read_ring and appends it: a ring with fewer than 3 corners is dropped
+ * with a warning, and when it is the outer ring the whole polygon is. */
+jv_status jv_geo__read_polygon(jv_geo_shape *sh, json_t *rings, const char *where,
+                               jv_geo_ring_fn read_ring, const void *arg, jv_geo_ctx *c);
 
 /* "out of memory" as an error. */
 jv_status jv_geo__oom(jv_geo_ctx *c);

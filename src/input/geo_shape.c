@@ -158,8 +158,11 @@ static int close_ring(jv_ring *r)
   return r->n >= 4;
 }
 
-jv_status jv_geo__keep_ring(jv_ring *r, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c,
-                            int *keep)
+/* Closes ring r (where names it) and keeps it (*keep = 1), or frees it with a
+ * warning when it has fewer than 3 corners (*keep = 0). JV_EINTERNAL (r
+ * freed) when out of memory. */
+static jv_status keep_ring(jv_ring *r, const jv_geo_shape *sh, const char *where, jv_geo_ctx *c,
+                           int *keep)
 {
   int ok = close_ring(r);
   *keep = ok > 0;
@@ -197,8 +200,11 @@ jv_status jv_geo__begin(jv_geo *g, const char *type, json_t *props, const char *
   return jv_geo__shape_for(g, code, name, out, c);
 }
 
-jv_status jv_geo__finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, jv_status st,
-                                 jv_geo_ctx *c)
+/* The end of reading a polygon's rings: when reading went well and kept
+ * rings remain, appends them as a polygon (taking ownership), else frees
+ * them. Returns st or the append's status. */
+static jv_status finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, jv_status st,
+                                jv_geo_ctx *c)
 {
   if (st != JV_OK || kept == 0) {
     for (size_t i = 0; i < kept; i++)
@@ -207,4 +213,34 @@ jv_status jv_geo__finish_polygon(jv_geo_shape *sh, jv_ring *rings, size_t kept, 
     return st;
   }
   return jv_geo__add_polygon(sh, rings, kept, c);
+}
+
+jv_status jv_geo__read_polygon(jv_geo_shape *sh, json_t *rings, const char *where,
+                               jv_geo_ring_fn read_ring, const void *arg, jv_geo_ctx *c)
+{
+  size_t n = json_array_size(rings);
+  if (!json_is_array(rings))
+    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: a polygon must be an array of rings",
+                        where);
+  if (n == 0)
+    return JV_OK; /* an empty polygon is allowed by the spec and draws nothing */
+  jv_ring *out = calloc(n, sizeof(*out));
+  if (!out)
+    return jv_geo__oom(c);
+  size_t kept = 0;
+  jv_status st = JV_OK;
+  for (size_t i = 0; i < n; i++) {
+    char w[300];
+    snprintf(w, sizeof(w), "%s[%zu]", where, i);
+    st = read_ring(arg, sh, json_array_get(rings, i), &out[kept], w, c);
+    if (st != JV_OK)
+      break;
+    int keep;
+    if ((st = keep_ring(&out[kept], sh, w, c, &keep)) != JV_OK)
+      break;
+    if (!keep && i == 0)
+      break; /* without its outer ring a polygon has no area */
+    kept += (size_t)keep;
+  }
+  return finish_polygon(sh, out, kept, st, c);
 }

@@ -163,34 +163,11 @@ static jv_status build_ring(const jv_geo *g, const jv_geo_shape *sh, json_t *ref
   return st;
 }
 
-static jv_status add_polygon(jv_geo *g, jv_geo_shape *sh, json_t *rings, const char *where,
-                             jv_geo_ctx *c)
+/* build_ring as a jv_geo_ring_fn (arg is the jv_geo). */
+static jv_status arc_ring(const void *arg, const jv_geo_shape *sh, json_t *refs, jv_ring *r,
+                          const char *where, jv_geo_ctx *c)
 {
-  size_t n = json_array_size(rings);
-  if (!json_is_array(rings))
-    return jv_error_set(c->err, JV_EDATA, c->file, 0, 0, "%s: a polygon must be an array of rings",
-                        where);
-  if (n == 0)
-    return JV_OK; /* an empty polygon is allowed by the spec and draws nothing */
-  jv_ring *out = calloc(n, sizeof(*out));
-  if (!out)
-    return jv_geo__oom(c);
-  size_t kept = 0;
-  jv_status st = JV_OK;
-  for (size_t i = 0; i < n && st == JV_OK; i++) {
-    char w[300];
-    snprintf(w, sizeof(w), "%s[%zu]", where, i);
-    st = build_ring(g, sh, json_array_get(rings, i), &out[kept], w, c);
-    if (st != JV_OK)
-      break;
-    int keep;
-    if ((st = jv_geo__keep_ring(&out[kept], sh, w, c, &keep)) != JV_OK)
-      break;
-    if (!keep && i == 0)
-      break; /* without its outer ring a polygon has no area */
-    kept += (size_t)keep;
-  }
-  return jv_geo__finish_polygon(sh, out, kept, st, c);
+  return build_ring(arg, sh, refs, r, where, c);
 }
 
 static jv_status add_geometry(jv_geo *g, json_t *geom, const char *where, jv_geo_ctx *c)
@@ -221,11 +198,11 @@ static jv_status add_geometry(jv_geo *g, json_t *geom, const char *where, jv_geo
   char w[300];
   if (!multi) {
     snprintf(w, sizeof(w), "%s.arcs", where);
-    return add_polygon(g, sh, arcs, w, c);
+    return jv_geo__read_polygon(sh, arcs, w, arc_ring, g, c);
   }
   for (size_t i = 0; i < json_array_size(arcs) && st == JV_OK; i++) {
     snprintf(w, sizeof(w), "%s.arcs[%zu]", where, i);
-    st = add_polygon(g, sh, json_array_get(arcs, i), w, c);
+    st = jv_geo__read_polygon(sh, json_array_get(arcs, i), w, arc_ring, g, c);
   }
   return st;
 }

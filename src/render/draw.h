@@ -100,10 +100,5 @@ static inline void jv_draw_text_rotated(jv_draw *d, double x, double y, const ch
 {
   d->ops->text(d->ctx, x, y, s, st, size, al, angle);
 }
-static inline double jv_draw_text_width(const jv_draw *d, const char *s, jv_font_style st,
-                                        double size)
-{
-  return jv_fonts_text_width(d->fonts, st, size, s);
-}
 
 #endif

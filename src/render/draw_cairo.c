@@ -296,10 +296,9 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
       c->band_rows = 1;
     /* the bands are cut from two surfaces: one painted while the other is
      * encoded */
-    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w,
-                                            c->band_rows < c->px_h ? c->band_rows : c->px_h);
-    c->band2 = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w,
-                                          c->band_rows < c->px_h ? c->band_rows : c->px_h);
+    int band_h = c->band_rows < c->px_h ? c->band_rows : c->px_h;
+    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w, band_h);
+    c->band2 = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w, band_h);
     if (jv_draw_record_new(&c->rec, fonts, err) != JV_OK) {
       jv_draw_cairo_free(c);
       return JV_EINTERNAL;

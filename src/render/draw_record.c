@@ -35,6 +35,12 @@ struct jv_draw_record {
   double max_width; /* the widest line width set (cairo's default 1 included) */
 };
 
+/* An operation that builds the current path. */
+static int is_path_op(int op)
+{
+  return op == R_MOVE || op == R_LINE || op == R_CURVE || op == R_CLOSE;
+}
+
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
   return jv_grow(p, cap, need, elem, 256);
@@ -228,13 +234,6 @@ static size_t play(const jv_draw_record *r, size_t i, const double *v, jv_draw *
   return 0;
 }
 
-void jv_draw_record_replay(const jv_draw_record *r, jv_draw *to)
-{
-  const double *v = r->num;
-  for (size_t i = 0; i < r->n_ops; i++)
-    v += play(r, i, v, to);
-}
-
 /* From operation i (a move) with numbers at v: when only path operations
  * follow up to a fill or stroke, the index just after that and the path's
  * y range (of its points and control points, which hold every curve);
@@ -253,7 +252,7 @@ static size_t path_run(const jv_draw_record *r, size_t i, const double *v, size_
       *maxy = hi;
       return i + 1;
     }
-    if (op != R_MOVE && op != R_LINE && op != R_CURVE && op != R_CLOSE)
+    if (!is_path_op(op))
       return 0;
     for (size_t j = 1; j < n; j += 2) {
       lo = v[k + j] < lo ? v[k + j] : lo;
@@ -282,9 +281,7 @@ void jv_draw_record_replay_band(const jv_draw_record *r, jv_draw *to, double top
       i = end;
       continue;
     }
-    open = op == R_MOVE || op == R_LINE || op == R_CURVE || op == R_CLOSE
-               ? 1
-               : (op == R_FILL || op == R_STROKE || op == R_CLIP ? 0 : open);
+    open = is_path_op(op) ? 1 : (op == R_FILL || op == R_STROKE || op == R_CLIP ? 0 : open);
     v += play(r, i, v, to);
     i++;
   }

@@ -21,15 +21,13 @@ jv_draw *jv_draw_record_draw(jv_draw_record *r);
  * the recording then holds only the operations before it. */
 jv_status jv_draw_record_status(const jv_draw_record *r, jv_error *err);
 
-/* Plays every recorded operation, in order and with the same arguments, on
- * to. Can be called any number of times. */
-void jv_draw_record_replay(const jv_draw_record *r, jv_draw *to);
-
-/* The same for a band of the drawing that shows only y from top to bottom
- * (user units, with room for antialiasing): a path that is filled or
- * stroked and cannot reach the band (its points, grown by what the widest
- * stroke can add, lie above or below it) is left out, so the band's pixels
- * are those of the whole replay. Everything else is played. */
+/* Plays the recorded operations, in order and with the same arguments, on
+ * to, for a band of the drawing that shows only y from top to bottom (user
+ * units, with room for antialiasing): a path that is filled or stroked and
+ * cannot reach the band (its points, grown by what the widest stroke can
+ * add, lie above or below it) is left out, so the band's pixels are those
+ * of playing everything. Everything else is played. Can be called any
+ * number of times. */
 void jv_draw_record_replay_band(const jv_draw_record *r, jv_draw *to, double top, double bottom);
 
 #endif

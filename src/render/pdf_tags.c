@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
 #include "util/utf8.h"
 
 /* What a marked-content sequence is: an element (>= 0) or an artifact kind. */
@@ -267,15 +268,9 @@ void jv_pdf_tags_mark(jv_pdf_tags *t, size_t page, const jv_item *it)
   } else if (key == KEY_PAGINATION) {
     HPDF_Stream_WriteStr(s, "/Artifact <</Type /Pagination>> BDC\n");
   } else {
-    if (m->n == m->cap) {
-      size_t cap = m->cap ? m->cap * 2 : 32;
-      int *p = realloc(m->elem, cap * sizeof(*p));
-      if (!p) {
-        t->failed = 1;
-        return;
-      }
-      m->elem = p;
-      m->cap = cap;
+    if (jv_grow((void **)&m->elem, &m->cap, m->n + 1, sizeof(*m->elem), 32) != 0) {
+      t->failed = 1;
+      return;
     }
     int mcid = (int)m->n;
     m->elem[m->n++] = key;
@@ -313,15 +308,10 @@ void jv_pdf_tags_annot(jv_pdf_tags *t, size_t page, const jv_item *it, HPDF_Anno
   HPDF_STATUS s = HPDF_Dict_AddNumber(a, "F", 4); /* print */
   s |= HPDF_Dict_Add(a, "Contents", jv_pdf_text_string(mm, contents));
   if (e >= 0) {
-    if (t->n_annots == t->cap_annots) {
-      size_t cap = t->cap_annots ? t->cap_annots * 2 : 32;
-      annot_ref *p = realloc(t->annots, cap * sizeof(*p));
-      if (!p) {
-        t->failed = 1;
-        return;
-      }
-      t->annots = p;
-      t->cap_annots = cap;
+    if (jv_grow((void **)&t->annots, &t->cap_annots, t->n_annots + 1, sizeof(*t->annots), 32) !=
+        0) {
+      t->failed = 1;
+      return;
     }
     int key = (int)(t->in->n_pages + t->n_annots);
     t->annots[t->n_annots++] = (annot_ref){e, a};

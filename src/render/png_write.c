@@ -5,8 +5,9 @@
  * (zlib level 3). RGB rows (filter None, what bench/ measured fastest for
  * flat-coloured maps) are compressed here and handed to libpng as IDAT
  * chunks: zlib level 1 in pieces of whole rows of at most JV_PNG_PIECE
- * bytes, each a raw deflate stream reset for the next and ended by a sync
- * flush, so the pieces join into one zlib stream (adler32 kept here).
+ * bytes, each ended by a full flush (byte-aligned, hash chains cleared,
+ * the window restarted), in one raw deflate stream (zlib header and adler32
+ * kept here).
  * Within 64 KiB zlib never slides its window, and sliding its hash chains
  * (slide_hash) was 24% of a 300-dpi national map's cycles, more than the
  * rest of zlib (perf). The cost: no match reaches back over a piece's
@@ -173,7 +174,7 @@ static void write_header(jv_png_writer *p, int palette)
   p->adler = adler32(0L, Z_NULL, 0);
 }
 
-/* Compresses n bytes (n = 0: ends the current piece by flush, Z_SYNC_FLUSH
+/* Compresses n bytes (n = 0: ends the current piece by flush, Z_FULL_FLUSH
  * or Z_FINISH), writing every IDAT chunk that fills. */
 static void deflate_bytes(jv_png_writer *p, const unsigned char *in, size_t n, int flush)
 {
@@ -201,9 +202,9 @@ static void deflate_row(jv_png_writer *p)
 {
   size_t n = (size_t)p->width * 3 + 1;
   if (p->piece && p->piece + n > JV_PNG_PIECE) {
-    deflate_bytes(p, NULL, 0, Z_SYNC_FLUSH);
-    if (deflateReset(&p->z) != Z_OK)
-      png_error(p->png, "zlib failed");
+    /* zlib's full flush: a sync flush that also forgets the matches, so the
+     * next piece starts the window afresh */
+    deflate_bytes(p, NULL, 0, Z_FULL_FLUSH);
     p->piece = 0;
   }
   p->adler = jv_png_adler32((uint32_t)p->adler, p->row, n);

@@ -474,10 +474,40 @@ static void test_herindeling_codes(void **state)
            "indeling 2018 does not fit the school year 2019-2020: expected 2020");
 }
 
+/* Only regular files count as a data directory's figures: a directory named
+ * regio.csv or gegevens.xlsx does not make a year folder. */
+static void test_dir_probe_regular_files(void **state)
+{
+  (void)state;
+  char dir[] = "/tmp/jv_probe_XXXXXX", path[512];
+  assert_non_null(mkdtemp(dir));
+  assert_false(jv_dataset_dir_probe(dir));
+  snprintf(path, sizeof(path), "%s/regio.csv", dir);
+  assert_int_equal(mkdir(path, 0700), 0);
+  assert_false(jv_dataset_dir_probe(dir));
+  assert_int_equal(rmdir(path), 0);
+  FILE *fp = fopen(path, "w");
+  assert_non_null(fp);
+  fclose(fp);
+  assert_true(jv_dataset_dir_probe(dir));
+  assert_int_equal(unlink(path), 0);
+  snprintf(path, sizeof(path), "%s/gegevens.xlsx", dir);
+  assert_int_equal(mkdir(path, 0700), 0);
+  assert_false(jv_dataset_dir_probe(dir));
+  assert_int_equal(rmdir(path), 0);
+  fp = fopen(path, "w");
+  assert_non_null(fp);
+  fclose(fp);
+  assert_true(jv_dataset_dir_probe(dir));
+  assert_int_equal(unlink(path), 0);
+  assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_bundled_data),
+      cmocka_unit_test(test_dir_probe_regular_files),
       cmocka_unit_test_setup_teardown(test_fixture_ok_and_dialects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_header_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_row_errors, setup, teardown),

@@ -113,10 +113,13 @@ static void r_dash(void *c, double on, double off)
   double d[2] = {on, off > 0 ? off : on};
   cairo_set_dash(((ref *)c)->cr, on > 0 ? d : NULL, on > 0 ? 2 : 0, 0);
 }
+static cairo_fill_rule_t r_rule(jv_fill_rule r)
+{
+  return r == JV_FILL_EVENODD ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
+}
 static void r_fill(void *c, jv_fill_rule r)
 {
-  cairo_set_fill_rule(((ref *)c)->cr,
-                      r == JV_FILL_EVENODD ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+  cairo_set_fill_rule(((ref *)c)->cr, r_rule(r));
   cairo_fill(((ref *)c)->cr);
 }
 static void r_stroke(void *c)
@@ -125,8 +128,7 @@ static void r_stroke(void *c)
 }
 static void r_clip(void *c, jv_fill_rule r)
 {
-  cairo_set_fill_rule(((ref *)c)->cr,
-                      r == JV_FILL_EVENODD ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+  cairo_set_fill_rule(((ref *)c)->cr, r_rule(r));
   cairo_clip(((ref *)c)->cr);
 }
 static void r_save(void *c)

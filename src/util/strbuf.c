@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 void jv_strbuf_addf(jv_strbuf *b, const char *fmt, ...)
 {
   if (b->failed)
@@ -34,6 +36,11 @@ void jv_strbuf_addf(jv_strbuf *b, const char *fmt, ...)
   vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
   b->len += (size_t)n;
+}
+
+void jv_strbuf_list_add(jv_strbuf *b, size_t k, size_t count, const char *name)
+{
+  jv_strbuf_addf(b, "%s%s", jv_text_list_sep(k, count), name);
 }
 
 char *jv_strbuf_detach(jv_strbuf *b)

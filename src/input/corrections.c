@@ -15,6 +15,7 @@
 #include "input/csv_table.h"
 #include "input/value_parse.h"
 #include "util/diag.h"
+#include "util/grow.h"
 #include "util/suggest.h"
 #include "util/text.h"
 
@@ -310,14 +311,9 @@ static jv_status list_files(const char *dir, char ***out, size_t *n_out, jv_erro
   while (st == JV_OK && (e = readdir(d)) != NULL) {
     if (!is_correction_file(e->d_name))
       continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 8;
-      char **nn = realloc(names, cap * sizeof(*nn));
-      if (!nn) {
-        st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
-        break;
-      }
-      names = nn;
+    if (jv_grow((void **)&names, &cap, n + 1, sizeof(*names), 8) != 0) {
+      st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
+      break;
     }
     if (!(names[n] = strdup(e->d_name)))
       st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "input/encoding.h"
+#include "util/grow.h"
 #include "util/utf8.h"
 
 typedef struct {
@@ -112,15 +113,10 @@ static void on_field(void *s, size_t len, void *data)
                          JV_CSV_MAX_FIELDS);
     return;
   }
-  if (c->cur.n_fields == c->cur_cap) {
-    size_t cap = c->cur_cap ? c->cur_cap * 2 : 8;
-    jv_csv_field *f = realloc(c->cur.fields, cap * sizeof(*f));
-    if (!f) {
-      c->st = jv_error_set(c->err, JV_EINTERNAL, c->t->name, line, col, "out of memory");
-      return;
-    }
-    c->cur.fields = f;
-    c->cur_cap = cap;
+  if (jv_grow((void **)&c->cur.fields, &c->cur_cap, c->cur.n_fields + 1, sizeof(*c->cur.fields),
+              8) != 0) {
+    c->st = jv_error_set(c->err, JV_EINTERNAL, c->t->name, line, col, "out of memory");
+    return;
   }
   char *copy = malloc(len + 1);
   if (!copy) {
@@ -186,16 +182,10 @@ static void on_row(int term, void *data)
     row_free(&row);
     return;
   }
-  if (t->n_rows == c->rows_cap) {
-    size_t cap = c->rows_cap ? c->rows_cap * 2 : 32;
-    jv_csv_row *rows = realloc(t->rows, cap * sizeof(*rows));
-    if (!rows) {
-      c->st = jv_error_set(c->err, JV_EINTERNAL, t->name, row.line, 1, "out of memory");
-      row_free(&row);
-      return;
-    }
-    t->rows = rows;
-    c->rows_cap = cap;
+  if (jv_grow((void **)&t->rows, &c->rows_cap, t->n_rows + 1, sizeof(*t->rows), 32) != 0) {
+    c->st = jv_error_set(c->err, JV_EINTERNAL, t->name, row.line, 1, "out of memory");
+    row_free(&row);
+    return;
   }
   t->rows[t->n_rows++] = row;
 }
@@ -358,14 +348,11 @@ jv_status jv_csv_table_read_flags(jv_csv_table *out, const char *path, unsigned 
         fclose(fp);
         return jv_error_set(err, JV_EDATA, path, 0, 0, "file too large");
       }
-      char *nb = realloc(buf, cap * 2);
-      if (!nb) {
+      if (jv_grow((void **)&buf, &cap, len + 1, 1, 0) != 0) {
         free(buf);
         fclose(fp);
         return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory");
       }
-      buf = nb;
-      cap *= 2;
     }
     size_t n = fread(buf + len, 1, cap - len, fp);
     len += n;

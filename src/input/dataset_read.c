@@ -17,6 +17,7 @@
 #include "input/regio_read.h"
 #include "input/xlsx_read.h"
 #include "util/diag.h"
+#include "util/grow.h"
 
 typedef struct {
   jv_dataset *ds;
@@ -67,14 +68,9 @@ static jv_status list_files(const char *dir, char ***out, size_t *n_out, jv_erro
   while ((e = readdir(d)) != NULL) {
     if (!is_data_file(e->d_name))
       continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 16;
-      char **nn = realloc(names, cap * sizeof(*nn));
-      if (!nn) {
-        st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
-        break;
-      }
-      names = nn;
+    if (jv_grow((void **)&names, &cap, n + 1, sizeof(*names), 16) != 0) {
+      st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");
+      break;
     }
     if (!(names[n] = strdup(e->d_name))) {
       st = jv_error_set(err, JV_EINTERNAL, dir, 0, 0, "out of memory");

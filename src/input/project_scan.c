@@ -16,6 +16,7 @@
 
 #include "input/corrections.h"
 #include "input/dataset_read.h"
+#include "util/grow.h"
 #include "util/text.h"
 
 typedef struct {
@@ -25,14 +26,8 @@ typedef struct {
 
 static int strv_push(strv *s, const char *text)
 {
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? s->cap * 2 : 16;
-    char **v = realloc(s->v, cap * sizeof(*v));
-    if (!v)
-      return -1;
-    s->v = v;
-    s->cap = cap;
-  }
+  if (jv_grow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v), 16) != 0)
+    return -1;
   if (!(s->v[s->n] = strdup(text)))
     return -1;
   s->n++;
@@ -114,14 +109,8 @@ void jv_project_free(jv_project *p)
 static jv_status add_unit(jv_project *p, size_t *cap, const char *region, const char *year_name,
                           jv_schoolyear y, const char *dir, jv_error *err)
 {
-  if (p->n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 16;
-    jv_project_unit *u = realloc(p->units, nc * sizeof(*u));
-    if (!u)
-      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-    p->units = u;
-    *cap = nc;
-  }
+  if (jv_grow((void **)&p->units, cap, p->n + 1, sizeof(*p->units), 16) != 0)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   jv_project_unit *u = &p->units[p->n];
   u->region = strdup(region);
   u->year_name = strdup(year_name);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "input/template_internal.h"
+#include "util/grow.h"
 #include "util/utf8.h"
 
 /* Smart punctuation: ' and " become ’ ‘ “ ”, -- an en dash, ... an
@@ -51,13 +52,9 @@ static jv_status index_lines(tpl_file *f, jv_error *err)
       continue;
     }
     i += e;
-    if (n == cap) {
-      size_t *grown = realloc(lines, (cap *= 2) * sizeof(*lines));
-      if (!grown) {
-        free(lines);
-        return oom(err);
-      }
-      lines = grown;
+    if (jv_grow((void **)&lines, &cap, n + 1, sizeof(*lines), 0) != 0) {
+      free(lines);
+      return oom(err);
     }
     lines[n++] = i;
   }

@@ -8,22 +8,15 @@
 #include <strings.h>
 
 #include "input/xlsx_internal.h"
+#include "util/grow.h"
 
 void jv_xlsx_text_add(jv_xlsx_text *t, const char *s, size_t n)
 {
   if (t->oom)
     return;
-  if (t->len + n + 1 > t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    while (cap < t->len + n + 1)
-      cap *= 2;
-    char *ns = realloc(t->s, cap);
-    if (!ns) {
-      t->oom = true;
-      return;
-    }
-    t->s = ns;
-    t->cap = cap;
+  if (jv_grow((void **)&t->s, &t->cap, t->len + n + 1, 1, 64) != 0) {
+    t->oom = true;
+    return;
   }
   memcpy(t->s + t->len, s, n);
   t->len += n;

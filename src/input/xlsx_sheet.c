@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 #include "input/xlsx_internal.h"
 
 typedef struct {
@@ -39,15 +41,10 @@ static int parse_ref(const char *ref, int *col, int *row)
 
 static void push_field(sheet_ctx *c, const char *text, bool refused)
 {
-  if (c->cur.n_fields == c->cur_cap) {
-    size_t cap = c->cur_cap ? c->cur_cap * 2 : 8;
-    jv_csv_field *f = realloc(c->cur.fields, cap * sizeof(*f));
-    if (!f) {
-      c->st = JV_EINTERNAL;
-      return;
-    }
-    c->cur.fields = f;
-    c->cur_cap = cap;
+  if (jv_grow((void **)&c->cur.fields, &c->cur_cap, c->cur.n_fields + 1, sizeof(*c->cur.fields),
+              8) != 0) {
+    c->st = JV_EINTERNAL;
+    return;
   }
   char *copy = strdup(text);
   if (!copy) {
@@ -155,18 +152,12 @@ static void end_row(sheet_ctx *c)
     free(row.fields);
     return;
   }
-  if (c->t->n_rows == c->rows_cap) {
-    size_t cap = c->rows_cap ? c->rows_cap * 2 : 64;
-    jv_csv_row *rows = realloc(c->t->rows, cap * sizeof(*rows));
-    if (!rows) {
-      c->st = JV_EINTERNAL;
-      for (size_t i = 0; i < row.n_fields; i++)
-        free(row.fields[i].text);
-      free(row.fields);
-      return;
-    }
-    c->t->rows = rows;
-    c->rows_cap = cap;
+  if (jv_grow((void **)&c->t->rows, &c->rows_cap, c->t->n_rows + 1, sizeof(*c->t->rows), 64) != 0) {
+    c->st = JV_EINTERNAL;
+    for (size_t i = 0; i < row.n_fields; i++)
+      free(row.fields[i].text);
+    free(row.fields);
+    return;
   }
   c->t->rows[c->t->n_rows++] = row;
 }

@@ -132,8 +132,7 @@ static void name_list(jv_strbuf *b, const jv_comparison_chart *c, const char *wa
     if (isnan(c->value[i]) ||
         strcmp(jv_format_decimal(c->value[i], c->decimals, v, sizeof(v)), want) != 0)
       continue;
-    jv_strbuf_addf(b, "%s%s", k == 0 ? "" : k + 1 == count ? " en " : ", ", c->name[i]);
-    k++;
+    jv_strbuf_list_add(b, k++, count, c->name[i]);
   }
 }
 

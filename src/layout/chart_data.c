@@ -8,6 +8,7 @@
 
 #include "model/series_catalogue.h"
 #include "stats/rates.h"
+#include "util/text.h"
 
 static void region_year(const jv_dataset *ds, char *buf, size_t size)
 {
@@ -244,16 +245,11 @@ jv_status jv_trend_from_list(jv_trend_data *d, const jv_series *const *list, siz
   } else {
     /* "Absoluut verzuimers, langdurig relatief verzuimers en thuiszitters ..." */
     for (size_t k = 0; k < c->n_series; k++) {
-      size_t l = strlen(d->title);
       char lab[160];
       snprintf(lab, sizeof(lab), "%s", c->series[k]->label);
       if (k)
         lower_first(lab);
-      snprintf(d->title + l, sizeof(d->title) - l, "%s%s",
-               k == 0                 ? ""
-               : k + 1 == c->n_series ? " en "
-                                      : ", ",
-               lab);
+      jv_text_list_add(d->title, sizeof(d->title), k, c->n_series, lab);
     }
   }
   collect_sources(d->source, sizeof(d->source), c->series, c->n_series);

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 typedef struct {
   int64_t x1, y1, x2, y2; /* quantised, (x1, y1) <= (x2, y2) */
   size_t shape;
@@ -148,14 +150,8 @@ typedef struct {
 static int push_point(builder *b, jv_point p)
 {
   jv_map_topology *t = b->t;
-  if (t->n_pts == b->cap_pts) {
-    size_t cap = b->cap_pts ? b->cap_pts * 2 : 1024;
-    jv_point *np = realloc(t->pts, cap * sizeof(*np));
-    if (!np)
-      return -1;
-    t->pts = np;
-    b->cap_pts = cap;
-  }
+  if (jv_grow((void **)&t->pts, &b->cap_pts, t->n_pts + 1, sizeof(*t->pts), 1024) != 0)
+    return -1;
   t->pts[t->n_pts++] = p;
   jv_bbox_add(&t->borders[t->n_borders - 1].bbox, p);
   t->borders[t->n_borders - 1].n++;
@@ -165,14 +161,9 @@ static int push_point(builder *b, jv_point p)
 static int open_border(builder *b, const side *sd, jv_point start)
 {
   jv_map_topology *t = b->t;
-  if (t->n_borders == b->cap_borders) {
-    size_t cap = b->cap_borders ? b->cap_borders * 2 : 256;
-    jv_map_border *nb = realloc(t->borders, cap * sizeof(*nb));
-    if (!nb)
-      return -1;
-    t->borders = nb;
-    b->cap_borders = cap;
-  }
+  if (jv_grow((void **)&t->borders, &b->cap_borders, t->n_borders + 1, sizeof(*t->borders), 256) !=
+      0)
+    return -1;
   jv_map_border *bd = &t->borders[t->n_borders++];
   bd->first = t->n_pts;
   bd->n = 0;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 void jv_pages_init(jv_pages *p, double width, double height)
 {
   memset(p, 0, sizeof(*p));
@@ -76,14 +78,8 @@ int jv_pages_elem(jv_pages *p, jv_struct_type type, int parent)
 
 static jv_item *push(jv_page *pg)
 {
-  if (pg->n == pg->cap) {
-    size_t cap = pg->cap ? pg->cap * 2 : 64;
-    jv_item *ni = realloc(pg->items, cap * sizeof(*ni));
-    if (!ni)
-      return NULL;
-    pg->items = ni;
-    pg->cap = cap;
-  }
+  if (jv_grow((void **)&pg->items, &pg->cap, pg->n + 1, sizeof(*pg->items), 64) != 0)
+    return NULL;
   jv_item *it = &pg->items[pg->n++];
   memset(it, 0, sizeof(*it));
   it->elem = pg->elem;
@@ -178,14 +174,8 @@ jv_status jv_page_note_block(jv_page *pg, size_t block, int continued, double to
   for (size_t i = 0; i < pg->n_blocks; i++)
     if (pg->blocks[i].block == block)
       return JV_OK;
-  if (pg->n_blocks == pg->cap_blocks) {
-    size_t cap = pg->cap_blocks ? pg->cap_blocks * 2 : 8;
-    jv_page_block *nb = realloc(pg->blocks, cap * sizeof(*nb));
-    if (!nb)
-      return JV_EINTERNAL;
-    pg->blocks = nb;
-    pg->cap_blocks = cap;
-  }
+  if (jv_grow((void **)&pg->blocks, &pg->cap_blocks, pg->n_blocks + 1, sizeof(*pg->blocks), 8) != 0)
+    return JV_EINTERNAL;
   pg->blocks[pg->n_blocks].block = block;
   pg->blocks[pg->n_blocks].top = top;
   pg->blocks[pg->n_blocks++].continued = continued;

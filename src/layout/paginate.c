@@ -195,7 +195,7 @@ static jv_status note_pages(flow *f, const jv_block *b, mark m)
 /* The height a figure takes on the page: its own and its caption's. */
 static double figure_need(const flow *f, const jv_figure *fig)
 {
-  return jv_flow__figure_height(f, fig) + (fig->caption ? 16 : 0);
+  return jv_flow__figure_height(f, fig) + jv_flow__caption_height(fig);
 }
 
 /* Places pending figures in order: all of them (the end of their section),
@@ -323,7 +323,7 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end, do
       }
       return h + whole;
     } else if (b->kind == JV_BLK_FIGURE) {
-      return h + jv_flow__figure_height(f, b->figure) + (b->figure->caption ? 16 : 0);
+      return h + jv_flow__figure_height(f, b->figure) + jv_flow__caption_height(b->figure);
     } else {
       break;
     }

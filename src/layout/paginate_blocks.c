@@ -328,20 +328,25 @@ double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, in
 
 #define MIN_FIGURE_SHRINK 0.8 /* a figure may be drawn down to this share of its height */
 
+double jv_flow__caption_height(const jv_figure *fig)
+{
+  return fig->caption ? FIGURE_CAPTION_H : 0;
+}
+
 /* A figure is never taller than a page's text area: a chart of very many
  * municipalities is drawn into the page height (charts and maps lay
  * themselves out in whatever box they get). */
 double jv_flow__figure_height(const flow *f, const jv_figure *fig)
 {
-  double cap_h = fig->caption ? 16 : 0;
-  double page_h = f->page_bottom - f->s->margin_top - cap_h - 16;
+  double cap_h = jv_flow__caption_height(fig);
+  double page_h = f->page_bottom - f->s->margin_top - cap_h - FIGURE_GAP;
   return fig->height < page_h ? fig->height : page_h;
 }
 
 jv_status jv_flow__put_figure(flow *f, const jv_block *b)
 {
   const jv_figure *fig = b->figure;
-  double cap_h = fig->caption ? 16 : 0;
+  double cap_h = jv_flow__caption_height(fig);
   double h = jv_flow__figure_height(f, fig);
   double room = avail(f) - cap_h;
   if (room < h && !at_top(f)) {
@@ -374,6 +379,6 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
   jv_status st = jv_figure_lay_out(fig, f->m, it->w, it->h, &it->scene, f->err);
   if (st)
     return st;
-  f->y += h + 16;
+  f->y += h + FIGURE_GAP;
   return JV_OK;
 }

@@ -7,7 +7,9 @@
 #include "layout/textflow.h"
 
 #define COL_GAP 22.0
-#define MAX_PENDING 8 /* figures floated forward at once */
+#define MAX_PENDING 8         /* figures floated forward at once */
+#define FIGURE_CAPTION_H 16.0 /* a figure's caption line, above the figure */
+#define FIGURE_GAP 16.0       /* the space below a figure */
 
 /* The lines of a document's text blocks as the last flow broke them, kept
  * for the next (the balance passes flow the same blocks again, mostly in
@@ -124,6 +126,8 @@ jv_status jv_flow__put_table(flow *f, const jv_block *b);
 double jv_flow__table_keep_height(const flow *f, const jv_table *t, double y, int may_split);
 jv_status jv_flow__put_figure(flow *f, const jv_block *b);
 double jv_flow__figure_height(const flow *f, const jv_figure *fig);
+/* The height of a figure's caption line: FIGURE_CAPTION_H, 0 without one. */
+double jv_flow__caption_height(const jv_figure *fig);
 
 /* paginate_toc.c: table of contents, running header and footer */
 jv_status jv_flow__reserve_toc(flow *f, const jv_doc *doc, const jv_block *b);

@@ -312,7 +312,8 @@ static double columns_height(flow *f)
       if (b->kind == JV_BLK_QUOTE && b->text)
         h += f->s->body_leading * 1.6;
     } else if (b->kind == JV_BLK_FIGURE) {
-      h += jv_flow__figure_height(f, b->figure) + 16;
+      /* an estimate: the figure and the gap below it, not its caption line */
+      h += jv_flow__figure_height(f, b->figure) + FIGURE_GAP;
     }
   }
   return h;

@@ -8,6 +8,7 @@
 #include "layout/report.h"
 #include "stats/format.h"
 #include "stats/rates.h"
+#include "util/text.h"
 
 #define CELL 64
 
@@ -145,12 +146,11 @@ char *jv_report_compare_note(const jv_recomputed *prev, int *oom)
     for (size_t i = 0; i < prev->ds.n_munis; i++)
       n += prev->summed[i];
     for (size_t i = 0; i < prev->ds.n_munis; i++)
-      if (prev->summed[i])
-        len += (size_t)snprintf(s + len, size - len, "%s%s",
-                                k++ == 0 ? " ("
-                                : n == k ? " en "
-                                         : ", ",
-                                prev->ds.munis[i].name);
+      if (prev->summed[i]) {
+        len += (size_t)snprintf(s + len, size - len, "%s%s%s", k == 0 ? " (" : "",
+                                jv_text_list_sep(k, n), prev->ds.munis[i].name);
+        k++;
+      }
     if (n)
       len +=
           (size_t)snprintf(s + len, size - len, ": opgeteld uit de gemeenten waaruit %s ontstaan)",

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 void jv_scene_init(jv_scene *s)
 {
   memset(s, 0, sizeof(*s));
@@ -54,22 +56,13 @@ jv_status jv_scene_status(const jv_scene *s, jv_error *err)
   return JV_OK;
 }
 
-/* Makes room for n more elements of size sz in *buf (cap elements). */
+/* Makes room for n more elements of size sz in *buf (cap elements); the
+ * scene indexes them with 32 bits. */
 static int grow(void **buf, size_t *cap, size_t used, size_t n, size_t sz)
 {
-  if (used + n <= *cap)
-    return 0;
-  size_t c = *cap ? *cap : 64;
-  while (c < used + n)
-    c *= 2;
-  if (c > UINT32_MAX)
+  if (used + n > UINT32_MAX)
     return -1;
-  void *p = realloc(*buf, c * sz);
-  if (!p)
-    return -1;
-  *buf = p;
-  *cap = c;
-  return 0;
+  return jv_grow(buf, cap, used + n, sz, 64);
 }
 
 /* Appends an operation with n numbers; NULL (and s->oom) when out of memory. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "layout/textflow_items.h"
+#include "util/grow.h"
 #include "util/utf8.h"
 
 /* Word spaces stretch by at most one space in the first pass (2x, no
@@ -242,14 +243,8 @@ typedef struct {
 static jv_textflow_piece *new_piece(emitter *e)
 {
   jv_textflow *f = e->f;
-  if (f->n_pieces == e->cap_pieces) {
-    size_t n = e->cap_pieces ? 2 * e->cap_pieces : 64;
-    jv_textflow_piece *p = realloc(f->pieces, n * sizeof(*p));
-    if (!p)
-      return NULL;
-    f->pieces = p;
-    e->cap_pieces = n;
-  }
+  if (jv_grow((void **)&f->pieces, &e->cap_pieces, f->n_pieces + 1, sizeof(*f->pieces), 64) != 0)
+    return NULL;
   jv_textflow_piece *p = &f->pieces[f->n_pieces++];
   memset(p, 0, sizeof(*p));
   return p;
@@ -325,14 +320,8 @@ static bool emit_line(emitter *e, const breaker *k, size_t a, size_t b)
                              .inserted_hyphen = true};
   }
   ln.count = f->n_pieces - ln.first;
-  if (f->n_lines == e->cap_lines) {
-    size_t n = e->cap_lines ? 2 * e->cap_lines : 16;
-    jv_textflow_line *l = realloc(f->lines, n * sizeof(*l));
-    if (!l)
-      return false;
-    f->lines = l;
-    e->cap_lines = n;
-  }
+  if (jv_grow((void **)&f->lines, &e->cap_lines, f->n_lines + 1, sizeof(*f->lines), 16) != 0)
+    return false;
   f->lines[f->n_lines++] = ln;
   return true;
 }

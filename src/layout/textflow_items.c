@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 /* A word's share of one run; woff is where it starts in the word text. */
 typedef struct {
   size_t run, start, end, woff;
@@ -31,18 +33,7 @@ typedef struct {
 
 static bool grow(void *pp, size_t *cap, size_t need, size_t elsize)
 {
-  void **p = pp;
-  if (need <= *cap)
-    return true;
-  size_t n = *cap ? *cap : 16;
-  while (n < need)
-    n *= 2;
-  void *q = realloc(*p, n * elsize);
-  if (!q)
-    return false;
-  *p = q;
-  *cap = n;
-  return true;
+  return jv_grow(pp, cap, need, elsize, 16) == 0;
 }
 
 static bool is_space(char c)

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 static int days_in_month(int y, int m)
 {
   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -64,14 +66,8 @@ void jv_correction_set_free(jv_correction_set *s)
 
 jv_status jv_correction_set_add(jv_correction_set *s, const jv_correction *c)
 {
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? s->cap * 2 : 8;
-    jv_correction *items = realloc(s->items, cap * sizeof(*items));
-    if (!items)
-      return JV_EINTERNAL;
-    s->items = items;
-    s->cap = cap;
-  }
+  if (jv_grow((void **)&s->items, &s->cap, s->n + 1, sizeof(*s->items), 8) != 0)
+    return JV_EINTERNAL;
   jv_correction *dst = &s->items[s->n];
   *dst = *c;
   dst->reason = strdup(c->reason ? c->reason : "");

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 void jv_herindelingen_init(jv_herindelingen *h)
 {
   h->items = NULL;
@@ -209,12 +211,7 @@ bool jv_herindelingen_describe_fate(const jv_herindelingen *h, const char *code,
         const jv_herindeling *s = &h->items[i];
         if (s->kind != JV_HER_SPLIT || s->new_year != r->new_year || strcmp(s->old_code, code))
           continue;
-        k++;
-        append(buf, size, &len, "%s%s %s",
-               k == 1       ? ""
-               : k == count ? " en "
-                            : ", ",
-               s->new_code, s->new_name);
+        append(buf, size, &len, "%s%s %s", jv_text_list_sep(k++, count), s->new_code, s->new_name);
       }
       return true; /* the parts' later fates are theirs */
     }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 void jv_series_init(jv_series *s)
 {
   memset(s, 0, sizeof(*s));
@@ -150,14 +152,8 @@ jv_series *jv_series_set_find(const jv_series_set *set, const char *name)
 jv_status jv_series_set_add(jv_series_set *set, const char *name, const char *label,
                             const char *short_label, jv_series_unit unit, jv_series **out)
 {
-  if (set->count == set->cap) {
-    size_t cap = set->cap ? set->cap * 2 : 8;
-    jv_series *items = realloc(set->items, cap * sizeof(*items));
-    if (!items)
-      return JV_EINTERNAL;
-    set->items = items;
-    set->cap = cap;
-  }
+  if (jv_grow((void **)&set->items, &set->cap, set->count + 1, sizeof(*set->items), 8) != 0)
+    return JV_EINTERNAL;
   jv_series *s = &set->items[set->count];
   jv_series_init(s);
   if (jv_series_name(s, name, label, short_label, unit) != JV_OK) {

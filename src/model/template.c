@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/directives.h"
+#include "util/grow.h"
 
 void jv_tpl_init(jv_tpl *t)
 {
@@ -48,14 +49,8 @@ void jv_tpl_free(jv_tpl *t)
 
 jv_status jv_tpl_append(jv_tpl *t, jv_tpl_kind kind, const char *file, int line, jv_tpl_node **out)
 {
-  if (t->n_nodes == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 32;
-    jv_tpl_node *nodes = realloc(t->nodes, cap * sizeof(*nodes));
-    if (!nodes)
-      return JV_EINTERNAL;
-    t->nodes = nodes;
-    t->cap = cap;
-  }
+  if (jv_grow((void **)&t->nodes, &t->cap, t->n_nodes + 1, sizeof(*t->nodes), 32) != 0)
+    return JV_EINTERNAL;
   jv_tpl_node *n = &t->nodes[t->n_nodes++];
   memset(n, 0, sizeof(*n));
   n->kind = kind;

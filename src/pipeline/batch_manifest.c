@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render/atomic_file.h"
+#include "util/grow.h"
 
 /* Far above any real project (a few hundred lines). */
 #define MANIFEST_MAX_BYTES (16u * 1024u * 1024u)
@@ -70,16 +71,10 @@ jv_status jv_manifest_set(jv_manifest *m, const char *id, const char *file, cons
       free(f);
       return JV_EINTERNAL;
     }
-    if (m->n == m->cap) {
-      size_t cap = m->cap ? m->cap * 2 : 16;
-      jv_manifest_entry *items = realloc(m->items, cap * sizeof(*items));
-      if (!items) {
-        free(f);
-        free(d);
-        return JV_EINTERNAL;
-      }
-      m->items = items;
-      m->cap = cap;
+    if (jv_grow((void **)&m->items, &m->cap, m->n + 1, sizeof(*m->items), 16) != 0) {
+      free(f);
+      free(d);
+      return JV_EINTERNAL;
     }
     memmove(&m->items[i + 1], &m->items[i], (m->n - i) * sizeof(*m->items));
     m->items[i].id = d;

@@ -9,6 +9,7 @@
 
 #include "input/geo_read.h"
 #include "pipeline/batch_int.h"
+#include "util/grow.h"
 
 #ifndef JV_VERSION
 #define JV_VERSION "0"
@@ -38,14 +39,8 @@ jv_status jv_batch__hash(jv_batch_plan *p, const char *path, jv_digest *out, jv_
   jv_status st = jv_hash_file(path, out, err);
   if (st != JV_OK)
     return st;
-  if (p->n_cache == p->cap_cache) {
-    size_t cap = p->cap_cache ? p->cap_cache * 2 : 64;
-    jv_batch_hashed *c = realloc(p->cache, cap * sizeof(*c));
-    if (!c)
-      return JV_OK; /* the cache only saves time */
-    p->cache = c;
-    p->cap_cache = cap;
-  }
+  if (jv_grow((void **)&p->cache, &p->cap_cache, p->n_cache + 1, sizeof(*p->cache), 64) != 0)
+    return JV_OK; /* the cache only saves time */
   snprintf(p->cache[p->n_cache].path, sizeof(p->cache[0].path), "%s", path);
   p->cache[p->n_cache++].digest = *out;
   return JV_OK;
@@ -235,14 +230,8 @@ static jv_status annex_inputs(jv_batch_plan *p, const jv_env *env, const jv_dige
 
 static jv_status add_output(jv_batch_plan *p, size_t *cap, jv_batch_output **out, jv_error *err)
 {
-  if (p->n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 32;
-    jv_batch_output *o = realloc(p->outs, nc * sizeof(*o));
-    if (!o)
-      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-    p->outs = o;
-    *cap = nc;
-  }
+  if (jv_grow((void **)&p->outs, cap, p->n + 1, sizeof(*p->outs), 32) != 0)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   *out = &p->outs[p->n++];
   memset(*out, 0, sizeof(**out));
   return JV_OK;

@@ -22,6 +22,7 @@
 #include "render/draw_record.h"
 #include "render/png_bands.h"
 #include "render/png_write.h"
+#include "util/grow.h"
 
 #define JV_BAND_BYTES (2u << 20) /* pixels of one PNG band, one per worker (bench/) */
 #define JV_PNG_WORKERS 4         /* at most, and no more than the processors */
@@ -76,17 +77,9 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
   if (!c->out.fp) /* aborted: cairo_surface_finish in free writes nothing */
     return CAIRO_STATUS_WRITE_ERROR;
   if (c->kind == JV_SURFACE_SVG) {
-    if (c->mem_n + len > c->mem_cap) {
-      size_t cap = c->mem_cap ? c->mem_cap : 65536;
-      while (cap < c->mem_n + len)
-        cap *= 2;
-      unsigned char *p = realloc(c->mem, cap);
-      if (!p) {
-        c->write_failed = 1;
-        return CAIRO_STATUS_WRITE_ERROR;
-      }
-      c->mem = p;
-      c->mem_cap = cap;
+    if (jv_grow((void **)&c->mem, &c->mem_cap, c->mem_n + len, 1, 65536) != 0) {
+      c->write_failed = 1;
+      return CAIRO_STATUS_WRITE_ERROR;
     }
     memcpy(c->mem + c->mem_n, data, len);
     c->mem_n += len;

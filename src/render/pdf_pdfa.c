@@ -2,6 +2,7 @@
 #include "render/pdf_pdfa.h"
 
 #include "render/pdf_fonttrim.h"
+#include "util/grow.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
@@ -23,17 +24,9 @@ static void put(buf *b, const char *s, size_t n)
 {
   if (b->oom)
     return;
-  if (b->n + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 4096;
-    while (cap < b->n + n + 1)
-      cap *= 2;
-    char *p = realloc(b->s, cap);
-    if (!p) {
-      b->oom = 1;
-      return;
-    }
-    b->s = p;
-    b->cap = cap;
+  if (jv_grow((void **)&b->s, &b->cap, b->n + n + 1, 1, 4096) != 0) {
+    b->oom = 1;
+    return;
   }
   memcpy(b->s + b->n, s, n);
   b->n += n;

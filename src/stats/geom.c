@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "util/grow.h"
+
 static double ring_area2(const jv_ring *r)
 {
   double a = 0;
@@ -140,14 +142,8 @@ static cell make_cell(const jv_polygon *p, double x, double y, double h)
 
 static int heap_push(heap *hp, cell c)
 {
-  if (hp->n == hp->cap) {
-    size_t cap = hp->cap ? hp->cap * 2 : 64;
-    cell *it = realloc(hp->items, cap * sizeof(*it));
-    if (!it)
-      return -1;
-    hp->items = it;
-    hp->cap = cap;
-  }
+  if (jv_grow((void **)&hp->items, &hp->cap, hp->n + 1, sizeof(*hp->items), 64) != 0)
+    return -1;
   size_t i = hp->n++;
   hp->items[i] = c;
   while (i > 0) {

@@ -2,6 +2,7 @@
 #include "util/error.h"
 
 #include "util/diag.h"
+#include "util/grow.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -79,14 +80,8 @@ jv_status jv_diags_add(jv_diags *d, const char *file, int line, int column, cons
     d->dropped++;
     return JV_OK;
   }
-  if (d->count == d->cap) {
-    size_t cap = d->cap ? d->cap * 2 : 16;
-    jv_diag *items = realloc(d->items, cap * sizeof(*items));
-    if (!items)
-      return JV_EINTERNAL;
-    d->items = items;
-    d->cap = cap;
-  }
+  if (jv_grow((void **)&d->items, &d->cap, d->count + 1, sizeof(*d->items), 16) != 0)
+    return JV_EINTERNAL;
   char buf[1024];
   va_list ap;
   va_start(ap, fmt);

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+#include "util/text.h"
+
 void jv_strbuf_addf(jv_strbuf *b, const char *fmt, ...)
 {
   if (b->failed)
@@ -18,22 +21,19 @@ void jv_strbuf_addf(jv_strbuf *b, const char *fmt, ...)
     b->failed = 1;
     return;
   }
-  if (b->len + (size_t)n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 128;
-    while (cap < b->len + (size_t)n + 1)
-      cap *= 2;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-      b->failed = 1;
-      return;
-    }
-    b->s = s;
-    b->cap = cap;
+  if (jv_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1, 128) != 0) {
+    b->failed = 1;
+    return;
   }
   va_start(ap, fmt);
   vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
   b->len += (size_t)n;
+}
+
+void jv_strbuf_list_add(jv_strbuf *b, size_t k, size_t count, const char *name)
+{
+  jv_strbuf_addf(b, "%s%s", jv_text_list_sep(k, count), name);
 }
 
 char *jv_strbuf_detach(jv_strbuf *b)

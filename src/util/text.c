@@ -82,9 +82,14 @@ char *jv_trim_inplace(char *s)
   return s;
 }
 
+const char *jv_text_list_sep(size_t k, size_t count)
+{
+  return k == 0 ? "" : k + 1 == count ? " en " : ", ";
+}
+
 void jv_text_list_add(char *buf, size_t size, size_t k, size_t count, const char *name)
 {
   size_t len = strlen(buf);
   if (len < size)
-    snprintf(buf + len, size - len, "%s%s", k == 0 ? "" : k + 1 == count ? " en " : ", ", name);
+    snprintf(buf + len, size - len, "%s%s", jv_text_list_sep(k, count), name);
 }

@@ -17,6 +17,10 @@ char *jv_trim_inplace(char *s);
  * characters one '-', none at either end. dst always NUL-terminated. */
 void jv_ascii_slug(char *dst, size_t size, const char *src);
 
+/* What goes before item k (from 0) of a Dutch list of count items: "" before
+ * the first, " en " before the last, ", " between ("a", "a en b", "a, b en c"). */
+const char *jv_text_list_sep(size_t k, size_t count);
+
 /* Appends name to the Dutch list in buf as item k (from 0) of count:
  * "a", "a en b", "a, b en c". buf stays NUL-terminated within size. */
 void jv_text_list_add(char *buf, size_t size, size_t k, size_t count, const char *name);

@@ -74,6 +74,36 @@ static void scene(jv_draw *d)
   jv_draw_rgb(d, (jv_rgb){0, 0, 0});
   jv_draw_text(d, 100, 75, "Hoeksche Waard 1,7", JV_FONT_BOLD, 9.5, JV_ALIGN_CENTER);
   jv_draw_text_rotated(d, 20, 120, "2017-2018", JV_FONT_ITALIC, 7, JV_ALIGN_LEFT, 33);
+  /* one even-odd fill of many subpaths from top to bottom (squares, and a
+   * ring whose hole is a subpath of its own), and one stroke of many: a
+   * band plays only the subpaths that reach it (draw_record.c) */
+  jv_draw_rgb(d, (jv_rgb){0.1, 0.6, 0.3});
+  for (int i = 0; i < 14; i++) {
+    double x = 150 + (i % 3) * 13.3, y = 2.2 + i * 10.4;
+    jv_draw_move_to(d, x, y);
+    jv_draw_line_to(d, x + 7.7, y + 0.9);
+    jv_draw_line_to(d, x + 6.1, y + 8.3);
+    jv_draw_line_to(d, x - 0.8, y + 7.2);
+    jv_draw_close(d);
+  }
+  jv_draw_move_to(d, 175, 60);
+  jv_draw_curve_to(d, 200, 60, 200, 110, 175, 110);
+  jv_draw_curve_to(d, 150, 110, 150, 60, 175, 60);
+  jv_draw_close(d);
+  jv_draw_move_to(d, 175, 75);
+  jv_draw_line_to(d, 185, 85);
+  jv_draw_line_to(d, 175, 95);
+  jv_draw_line_to(d, 165, 85);
+  jv_draw_close(d);
+  jv_draw_fill(d, JV_FILL_EVENODD);
+  jv_draw_rgb(d, (jv_rgb){0.6, 0.2, 0.7});
+  jv_draw_line_width(d, 0.9);
+  for (int i = 0; i < 12; i++) {
+    jv_draw_move_to(d, 60 + 3.1 * i, 4 + 12.2 * i);
+    jv_draw_line_to(d, 71 + 2.3 * i, 6.5 + 12.2 * i);
+    jv_draw_line_to(d, 64 + 1.7 * i, 11 + 12.2 * i);
+  }
+  jv_draw_stroke(d);
 }
 
 /* The reference: the same operations straight on one full-size surface. */

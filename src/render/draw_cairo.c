@@ -5,9 +5,11 @@
  * encoded on as many threads as there are processors (png_bands.c), each
  * with its own band buffer and pen: the same cairo calls, offset by whole
  * pixels, so the same pixels as one full-size surface. */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "render/draw_cairo.h"
 
 #include <cairo-pdf.h>
+#include <sched.h>
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <errno.h>
@@ -224,6 +226,17 @@ static jv_status paint_band(void *ctx, int worker, int y0, int rows, const uint3
   return JV_OK;
 }
 
+/* The processors this process may run on (taskset, cgroup cpusets), at
+ * least one. */
+static int processors(void)
+{
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+    return CPU_COUNT(&set);
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 1 ? (int)(n < 64 ? n : 64) : 1;
+}
+
 /* Band height and workers, and a band buffer and pen per worker: as many
  * workers as processors, up to JV_PNG_WORKERS and the number of bands. */
 static jv_status start_bands(jv_draw_cairo *c, jv_error *err)
@@ -234,9 +247,9 @@ static jv_status start_bands(jv_draw_cairo *c, jv_error *err)
       c->band_rows = 1;
   }
   int band_h = c->band_rows < c->px_h ? c->band_rows : c->px_h;
-  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   int bands = (c->px_h - 1) / c->band_rows + 1;
-  c->workers = cpus < 1 ? 1 : cpus < JV_PNG_WORKERS ? (int)cpus : JV_PNG_WORKERS;
+  int cpus = processors();
+  c->workers = cpus < JV_PNG_WORKERS ? cpus : JV_PNG_WORKERS;
   if (c->workers > bands)
     c->workers = bands;
   for (int i = 0; i < c->workers; i++) {

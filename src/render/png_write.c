@@ -6,14 +6,18 @@
  * would give); the 257th colour makes the image RGB, and from then on each
  * band's compressed rows are written as they come, so memory stays
  * bounded. A palette image goes through libpng (zlib level 3) at finish.
- * RGB rows (filter None, what bench/ measured fastest for flat-coloured
- * maps) are compressed here by ISA-L's igzip and handed to libpng as IDAT
- * chunks: each band a raw deflate stream of its own ended by a full flush
- * (byte-aligned, no match reaching back into the band before), the last
- * one by the final block; they join into one zlib stream whose header and
- * adler32 are written here. igzip level 1 took a fifth of zlib level 1's
- * time on a 300-dpi national map's rows (4 against 23 ms, 2 cores), for
- * 5% more bytes (733,418 against 695,090). */
+ * RGB rows (filter None, what bench/ measured fastest and smallest for
+ * flat-coloured maps) are compressed here by ISA-L's igzip and handed to
+ * libpng as IDAT chunks: each band a raw deflate stream of its own ended by
+ * a full flush (byte-aligned, no match reaching back into the band before),
+ * the last one by the final block; they join into one zlib stream whose
+ * header and adler32 are written here. igzip level 0 took a sixth of zlib
+ * level 1's time on a 300-dpi national map's rows (3.7 against 23 ms), for
+ * 34% more bytes (931,715 against 695,090). Levels 1 and 2 (5% more bytes
+ * than zlib, as fast) gave a different, equally valid encoding of the same
+ * rows in about one run in twenty, depending on where the buffers were in
+ * memory (ASLR; never with setarch -R): not reproducible, so not used
+ * (tests/e2e/png_output.sh runs the map several times). */
 #include "render/png_write.h"
 
 #include <errno.h>
@@ -28,7 +32,7 @@
 #include "render/atomic_file.h"
 #include "util/grow.h"
 
-#define JV_PNG_IGZIP_LEVEL 1        /* a map's 20 MB of rows: speed first */
+#define JV_PNG_IGZIP_LEVEL 0        /* a map's 20 MB of rows: speed first */
 #define JV_PNG_ZLIB_LEVEL_PALETTE 3 /* small files: as before */
 #define JV_PNG_HASH 1024            /* open-addressing slots for <= 256 colours */
 #define JV_PNG_BATCH (1u << 18)     /* bytes of rows given to igzip at a time */
@@ -68,7 +72,6 @@ struct jv_png_writer {
 
 struct jv_png_coder {
   struct isal_zstream z;
-  unsigned char *level_buf; /* igzip's for its level */
   int width, batch_rows;
   unsigned char *rows; /* batch_rows filtered RGB rows (filter byte first) */
   colour_hash hash;    /* the band's colours */
@@ -177,9 +180,8 @@ jv_status jv_png_coder_new(jv_png_coder **out, const jv_png_writer *p, jv_error 
     size_t k = JV_PNG_BATCH / row_bytes(p->width);
     c->batch_rows = k ? (int)k : 1;
     c->rows = malloc(row_bytes(p->width) * (size_t)c->batch_rows);
-    c->level_buf = malloc(ISAL_DEF_LVL1_DEFAULT);
   }
-  if (!c || !c->rows || !c->level_buf) {
+  if (!c || !c->rows) {
     jv_png_coder_free(c);
     return jv_error_set(err, JV_EINTERNAL, p->path, 0, 0, "out of memory");
   }
@@ -192,7 +194,6 @@ void jv_png_coder_free(jv_png_coder *c)
   if (!c)
     return;
   free(c->rows);
-  free(c->level_buf);
   free(c);
 }
 
@@ -341,11 +342,11 @@ jv_status jv_png_writer_encode(jv_png_writer *p, jv_png_coder *c, int y0, const 
   b->n_colours = -1;
   if (!atomic_load(&p->not_palette))
     index_rows(p, c, pixels, stride, b);
-  /* a deflate stream of its own, ended on a byte by a full flush */
+  /* a deflate stream of its own, ended on a byte by a full flush, from a
+   * zeroed state: nothing of the band this coder did before is left */
+  memset(&c->z, 0, sizeof(c->z));
   isal_deflate_init(&c->z);
   c->z.level = JV_PNG_IGZIP_LEVEL;
-  c->z.level_buf = c->level_buf;
-  c->z.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
   size_t len = row_bytes(p->width);
   uint32_t adler = 1;
   int bad = 0;

@@ -17,11 +17,7 @@ bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p"
-for y in 2014 2015 2016; do
-  d=$p/$y-$((y + 1))
-  cp -r "$p/2017-2018" "$d"
-  sed -i "s/^schooljaar,.*/schooljaar,$y-$((y + 1))/; s/^indeling,.*/indeling,$((y + 1))/" "$d/regio.csv"
-done
+zhz_earlier_years "$p" 2014 2015 2016
 mkdir -p "$p/sjabloon"
 cp -r "$src/templates/zuid-holland-zuid/." "$p/sjabloon/"
 tpl=$p/sjabloon/jaarverslag.md

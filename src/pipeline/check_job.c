@@ -41,8 +41,8 @@ jv_status jv_check_job(const jv_env *env, const char *data, jv_diags *errors, FI
     jv_dataset_free(&ds);
     return st;
   }
-  if (hist.has_prev)
-    st = jv_plausibility_compare(&ds, &hist.prev.ds, &diags);
+  if (hist.prev)
+    st = jv_plausibility_compare(&ds, &hist.prev->ds, &diags);
   jv_history_free(&hist);
   if (st == JV_OK)
     st = jv_checks_run(&ds, &diags);

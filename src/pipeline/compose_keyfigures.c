@@ -8,6 +8,7 @@
 
 #include "layout/chart.h"
 #include "pipeline/chart_figures.h"
+#include "pipeline/history.h"
 #include "layout/chart_layout.h"
 #include "pipeline/template_compose_int.h"
 #include "stats/format.h"
@@ -90,7 +91,7 @@ static const jv_dataset *card_year(const composer *c, const jv_tpl_node *n, jv_s
 
 /* One card of ::kerncijfer{indicator=} n into kc, or a located warning. An
  * earlier year's figure is that year recomputed onto the report year's
- * indeling (jv_recompute, as the per-1.000 tables and the trend), so a
+ * indeling (jv_history_recomputed, as the per-1.000 tables and the trend), so a
  * report gives one figure per year; what that means goes into pn. */
 static jv_status indicator_card(composer *c, const jv_tpl_node *n, jv_keyfigure_chart *kc,
                                 panel_notes *pn)
@@ -110,13 +111,13 @@ static jv_status indicator_card(composer *c, const jv_tpl_node *n, jv_keyfigure_
     return jv_compose__skip(c, n, "the project holds no data of school year ", ys);
   if (!ds->has_indicator[ind])
     return jv_compose__skip(c, n, "no figure of that year for ", name);
-  jv_recomputed rec;
+  const jv_recomputed *rec = NULL; /* the history's: once per year, however many cards */
   bool earlier = ds != c->o->ds && c->o->history;
   if (earlier) {
-    jv_status st = jv_recompute(&rec, ds, c->o->ds, &c->o->history->changes, c->err);
+    jv_status st = jv_history_recomputed(c->o->history, ds, &rec, c->err);
     if (st)
       return st;
-    ds = &rec.ds;
+    ds = &rec->ds;
   }
   const char *e = jv_tpl_value(n, "eenheid");
   jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
@@ -133,7 +134,7 @@ static jv_status indicator_card(composer *c, const jv_tpl_node *n, jv_keyfigure_
                    name, ys, what[0] ? what : "missing");
   } else if (!(label = jv_compose__fill(c, jv_tpl_value(n, "label") ? jv_tpl_value(n, "label")
                                                                     : jv_indicator_label(ind))) ||
-             (earlier && notes_add(pn, rec.region_note))) {
+             (earlier && notes_add(pn, rec->region_note))) {
     st = jv_compose__oom(c);
   } else {
     jv_keyfigure *it = &kc->item[kc->n++];
@@ -148,8 +149,6 @@ static jv_status indicator_card(composer *c, const jv_tpl_node *n, jv_keyfigure_
     snprintf(it->period, sizeof(it->period), "%s", ys);
   }
   free(label);
-  if (earlier)
-    jv_recomputed_free(&rec);
   return st;
 }
 

@@ -19,8 +19,11 @@ void jv_history_init(jv_history *h)
 
 void jv_history_free(jv_history *h)
 {
-  if (h->has_prev)
-    jv_recomputed_free(&h->prev);
+  for (size_t i = 0; h->rec && i + 1 < h->n_years; i++)
+    if (h->n_recomputed[i])
+      jv_recomputed_free(&h->rec[i]);
+  free(h->rec);
+  free(h->n_recomputed);
   jv_project_years_free(&h->project);
   jv_herindelingen_free(&h->changes);
   for (size_t i = 0; i < h->n_trends; i++) {
@@ -41,11 +44,6 @@ jv_status jv_history_load(jv_history *h, const char *data_dir, const jv_dataset 
   snprintf(path, sizeof(path), "%s/herindelingen.csv", gemeenten_dir);
   if (!st && stat(path, &sb) == 0)
     st = jv_herindelingen_read(&h->changes, path, err);
-  const jv_dataset *prev = st ? NULL : jv_project_years_previous(&h->project);
-  if (prev) {
-    st = jv_recompute(&h->prev, prev, ds, &h->changes, err);
-    h->has_prev = st == JV_OK;
-  }
   if (!st) {
     h->n_years = h->project.n_years + 1;
     h->years = malloc(h->n_years * sizeof(*h->years));
@@ -56,27 +54,58 @@ jv_status jv_history_load(jv_history *h, const char *data_dir, const jv_dataset 
     if (!st)
       h->years[h->n_years - 1] = ds;
   }
+  const jv_dataset *prev = st ? NULL : jv_project_years_previous(&h->project);
+  if (prev)
+    st = jv_history_recomputed(h, prev, &h->prev, err);
   if (st)
     jv_history_free(h);
   return st;
 }
 
-/* The earlier years of h that the trend shows (shown[i]) recomputed onto
- * the report year's indeling and municipalities (rec[i] for h->years[i],
- * i < n_years - 1), and the note the trend's source line carries: per
- * recomputed year its region_note (the indeling, what is left out and why). */
-static jv_status recompute_years(jv_history *h, const bool *shown, jv_recomputed *rec, char *note,
-                                 size_t size, jv_error *err)
+jv_status jv_history_recomputed(jv_history *h, const jv_dataset *earlier, const jv_recomputed **out,
+                                jv_error *err)
 {
-  const jv_dataset *last = h->years[h->n_years - 1];
+  size_t i = 0;
+  while (i + 1 < h->n_years && h->years[i] != earlier)
+    i++;
+  if (i + 1 >= h->n_years)
+    return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "not an earlier year of the report");
+  if (!h->rec) { /* n_years - 1 >= 1 here */
+    h->rec = calloc(h->n_years - 1, sizeof(*h->rec));
+    h->n_recomputed = calloc(h->n_years - 1, sizeof(*h->n_recomputed));
+    if (!h->rec || !h->n_recomputed) {
+      free(h->rec);
+      free(h->n_recomputed);
+      h->rec = NULL;
+      h->n_recomputed = NULL;
+      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+    }
+  }
+  if (!h->n_recomputed[i]) {
+    jv_status st = jv_recompute(&h->rec[i], earlier, h->years[h->n_years - 1], &h->changes, err);
+    if (st)
+      return st;
+    h->n_recomputed[i]++;
+  }
+  *out = &h->rec[i];
+  return JV_OK;
+}
+
+/* The earlier years of h that the trend shows (shown[i]) on the report
+ * year's indeling and municipalities (rec[i] for h->years[i], i < n_years -
+ * 1), and the note the trend's source line carries: per recomputed year its
+ * region_note (the indeling, what is left out and why). */
+static jv_status recompute_years(jv_history *h, const bool *shown, const jv_recomputed **rec,
+                                 char *note, size_t size, jv_error *err)
+{
   jv_status st = JV_OK;
   note[0] = '\0';
   for (size_t i = 0, len = 0; i + 1 < h->n_years && !st; i++) {
     if (!shown[i])
       continue;
-    st = jv_recompute(&rec[i], h->years[i], last, &h->changes, err);
-    if (!st && rec[i].region_note && len < size) {
-      snprintf(note + len, size - len, "; %s", rec[i].region_note);
+    st = jv_history_recomputed(h, h->years[i], &rec[i], err);
+    if (!st && rec[i]->region_note && len < size) {
+      snprintf(note + len, size - len, "; %s", rec[i]->region_note);
       len = strlen(note);
     }
   }
@@ -101,7 +130,7 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
   snprintf(label, sizeof(label), "%s%s, %s", jv_indicator_label(ind),
            per_1000 ? " per 1.000 leerplichtigen" : "", last->region_name ? last->region_name : "");
   jv_series *s = malloc(sizeof(*s));
-  jv_recomputed *rec = calloc(h->n_years, sizeof(*rec));
+  const jv_recomputed **rec = calloc(h->n_years, sizeof(*rec));
   bool *shown = calloc(h->n_years, sizeof(*shown));
   if (!s || !rec || !shown) {
     free(s);
@@ -125,9 +154,9 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
            last->region_name ? last->region_name : "", note);
   s->decimals = per_1000 ? 1 : 0;
   for (size_t i = 0; i < h->n_years && !st; i++) {
-    const jv_dataset *y = i + 1 < h->n_years ? &rec[i].ds : last;
     if (!shown[i])
       continue;
+    const jv_dataset *y = i + 1 < h->n_years ? &rec[i]->ds : last;
     jv_value_kind kind;
     double v;
     if (per_1000) { /* from the sums over the comparable municipalities */
@@ -143,9 +172,6 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
     if (jv_series_put(s, y->year, kind, v, source, NULL))
       st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   }
-  for (size_t i = 0; i + 1 < h->n_years; i++)
-    if (rec[i].note)
-      jv_recomputed_free(&rec[i]);
   free(rec);
   free(shown);
   if (!st)

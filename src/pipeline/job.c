@@ -238,7 +238,7 @@ static jv_status compose(const jv_env *env, const jv_report_opts *opts, jv_datas
   jv_status st = jv_job_load_all(env, data_dir, ds, opts->errors, warn, err);
   if (!st) /* the project's earlier years, for comparisons and trends */
     st = jv_history_load(hist, data_dir, ds, env->gemeenten, warn, err);
-  if (!st && hist->has_prev && jv_plausibility_compare(ds, &hist->prev.ds, warn))
+  if (!st && hist->prev && jv_plausibility_compare(ds, &hist->prev->ds, warn))
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   /* the cross-checks of `check`: a report on inconsistent data still gets
    * written, but not silently */

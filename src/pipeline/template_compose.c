@@ -44,8 +44,8 @@ char *jv_compose__fill(const composer *c, const char *in)
 {
   const jv_history *h = c->o->history;
   char prev[16];
-  if (h && h->has_prev)
-    jv_schoolyear_format(h->prev.ds.year, prev, sizeof(prev));
+  if (h && h->prev)
+    jv_schoolyear_format(h->prev->ds.year, prev, sizeof(prev));
   else
     jv_schoolyear_format((jv_schoolyear){c->o->ds->year.start - 1}, prev, sizeof(prev));
   const char *org = h && h->project.settings.organisatie ? h->project.settings.organisatie : "LVS";
@@ -146,7 +146,7 @@ static jv_status rate_table(composer *c, const jv_tpl_node *n, const jv_table_ki
   const jv_dataset *ds = c->o->ds;
   jv_table *t = NULL;
   jv_history *hist = c->o->history;
-  const jv_recomputed *prev = hist && hist->has_prev ? &hist->prev : NULL;
+  const jv_recomputed *prev = hist ? hist->prev : NULL;
   jv_indicator den = jv_rate_base(ri, k->unit);
   if (!prev || !prev->ds.has_indicator[ri] || !prev->ds.has_indicator[den]) {
     st = jv_report_kind_table(ds, title, k, &t, c->err);

@@ -12,7 +12,7 @@ pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
-pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal)
 pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
@@ -26,7 +26,7 @@ add_library(jv_deps INTERFACE)
 target_include_directories(jv_deps INTERFACE ${HPDF_INCLUDE_DIR} ${CSV_INCLUDE_DIR}
   ${HYPHEN_INCLUDE_DIR})
 target_link_libraries(jv_deps INTERFACE PkgConfig::CAIRO PkgConfig::FREETYPE
-  PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::ZLIB PkgConfig::DEFLATE PkgConfig::JPEG
+  PkgConfig::JANSSON PkgConfig::CMARK PkgConfig::NETTLE PkgConfig::PNG PkgConfig::ZLIB PkgConfig::ISAL PkgConfig::JPEG
   PkgConfig::LIBZIP PkgConfig::EXPAT PkgConfig::XLSXWRITER
   ${HPDF_LIBRARY} ${CSV_LIBRARY} ${HYPHEN_LIBRARY} Threads::Threads)
 add_library(jv::deps ALIAS jv_deps)

@@ -4,7 +4,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libcairo2-dev libhpdf-dev libcsv-dev libcmocka-dev libcmark-dev
       libhyphen-dev hyphen-nl libjansson-dev libfreetype-dev nettle-dev
-      libpng-dev zlib1g-dev libdeflate-dev libjpeg-dev time imagemagick
+      libpng-dev zlib1g-dev libisal-dev libjpeg-dev time imagemagick
       libzip-dev libexpat1-dev libxlsxwriter-dev python3-openpyxl
       poppler-utils qpdf valgrind python3 clang-format
       colord-data python3-pikepdf python3-pil nodejs)

@@ -1,52 +1,47 @@
 /* draw_cairo.c - jv_draw on a cairo surface written to PNG, SVG or PDF.
  * Everything is written through a jv_atomic_file so a failed drawing never
  * replaces an existing output. A PNG is drawn into a display list first and
- * rasterised band by band (no full-size image in memory), each band encoded
- * as it is done: the same cairo calls, offset by whole pixels, so the same
- * pixels as one full-size surface. */
+ * rasterised band by band (no full-size image in memory), bands painted and
+ * encoded on as many threads as there are processors (png_bands.c), each
+ * with its own band buffer and pen: the same cairo calls, offset by whole
+ * pixels, so the same pixels as one full-size surface. */
 #include "render/draw_cairo.h"
 
-#include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "render/atomic_file.h"
+#include "render/cairo_pen.h"
 #include "render/draw_record.h"
 #include "render/png_bands.h"
 #include "render/png_write.h"
 #include "util/grow.h"
-#include "util/utf8.h"
 
-#define JV_PI 3.14159265358979323846
-#define JV_BAND_BYTES (4u << 20) /* pixels of one PNG band, two of them (bench/) */
+#define JV_BAND_BYTES (2u << 20) /* pixels of one PNG band, one per worker (bench/) */
+#define JV_PNG_WORKERS 4         /* at most, and no more than the processors */
 
 struct jv_draw_cairo {
-  jv_draw draw;
   jv_surface_kind kind;
-  cairo_surface_t *surface;
-  cairo_surface_t *band2; /* PNG: the second band buffer (png_bands.c) */
+  cairo_surface_t *surface; /* SVG, PDF */
   cairo_t *cr;
-  cairo_font_face_t *face[JV_FONT_STYLE_COUNT];
-  cairo_font_options_t *font_options;
+  jv_cairo_fonts fonts;
+  jv_cairo_pen pen; /* SVG, PDF */
   jv_atomic_file out;
-  /* PNG: the recorded drawing and the image size in pixels */
+  /* PNG: the recorded drawing, the image size in pixels, and per worker a
+   * band buffer and a pen */
   jv_draw_record *rec;
-  int px_w, px_h, band_rows;
+  int px_w, px_h, band_rows, workers;
   double scale, dpi;
+  cairo_surface_t *band[JV_PNG_WORKERS];
+  jv_cairo_pen band_pen[JV_PNG_WORKERS];
   int write_failed; /* set by the stream callback, errno of the failed write */
-  /* A state change or text while a path is being built works in cairo but
-   * not in PDF (libharu refuses it), so it is a bug in the caller that this
-   * backend reports at finish: tests through PNG catch it for the report. */
-  int path_open;
-  const char *misuse;
   int finished;
   char *title, *desc; /* owned; SVG <title>/<desc>, PDF Title */
   /* SVG is collected here so the title and description go in after <svg> */
@@ -97,140 +92,6 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void note_misuse(jv_draw_cairo *c, const char *what)
-{
-  if (c->path_open && !c->misuse)
-    c->misuse = what;
-}
-
-static void op_move_to(void *ctx, double x, double y)
-{
-  jv_draw_cairo *c = ctx;
-  c->path_open = 1;
-  cairo_move_to(c->cr, x, y);
-}
-
-static void op_line_to(void *ctx, double x, double y)
-{
-  jv_draw_cairo *c = ctx;
-  c->path_open = 1;
-  cairo_line_to(c->cr, x, y);
-}
-
-static void op_curve_to(void *ctx, double x1, double y1, double x2, double y2, double x3, double y3)
-{
-  jv_draw_cairo *c = ctx;
-  c->path_open = 1;
-  cairo_curve_to(c->cr, x1, y1, x2, y2, x3, y3);
-}
-
-static void op_close(void *ctx)
-{
-  cairo_close_path(((jv_draw_cairo *)ctx)->cr);
-}
-
-static void op_set_rgb(void *ctx, jv_rgb col)
-{
-  jv_draw_cairo *c = ctx;
-  note_misuse(c, "colour set inside an open path");
-  cairo_set_source_rgb(c->cr, col.r, col.g, col.b);
-}
-
-static void op_set_line_width(void *ctx, double w)
-{
-  jv_draw_cairo *c = ctx;
-  note_misuse(c, "line width set inside an open path");
-  cairo_set_line_width(c->cr, w);
-}
-
-static void op_set_dash(void *ctx, double on, double off)
-{
-  jv_draw_cairo *c = ctx;
-  note_misuse(c, "dash set inside an open path");
-  if (on <= 0) {
-    cairo_set_dash(c->cr, NULL, 0, 0);
-  } else {
-    double d[2] = {on, off > 0 ? off : on};
-    cairo_set_dash(c->cr, d, 2, 0);
-  }
-}
-
-static cairo_fill_rule_t rule_of(jv_fill_rule r)
-{
-  return r == JV_FILL_EVENODD ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING;
-}
-
-static void op_fill(void *ctx, jv_fill_rule r)
-{
-  jv_draw_cairo *c = ctx;
-  cairo_set_fill_rule(c->cr, rule_of(r));
-  cairo_fill(c->cr);
-  c->path_open = 0;
-}
-
-static void op_stroke(void *ctx)
-{
-  jv_draw_cairo *c = ctx;
-  cairo_stroke(c->cr);
-  c->path_open = 0;
-}
-
-static void op_clip(void *ctx, jv_fill_rule r)
-{
-  jv_draw_cairo *c = ctx;
-  cairo_set_fill_rule(c->cr, rule_of(r));
-  cairo_clip(c->cr);
-  c->path_open = 0;
-}
-
-static void op_save(void *ctx)
-{
-  jv_draw_cairo *c = ctx;
-  note_misuse(c, "save inside an open path");
-  cairo_save(c->cr);
-}
-
-static void op_restore(void *ctx)
-{
-  jv_draw_cairo *c = ctx;
-  note_misuse(c, "restore inside an open path");
-  cairo_restore(c->cr);
-}
-
-static void op_text(void *ctx, double x, double y, const char *utf8, jv_font_style style,
-                    double size, jv_align align, double angle)
-{
-  jv_draw_cairo *c = ctx;
-  note_misuse(c, "text inside an open path");
-  if (!utf8 || !*utf8 || style < 0 || style >= JV_FONT_STYLE_COUNT)
-    return;
-  /* invalid UTF-8 would put the cairo context into a sticky error state */
-  if (jv_utf8_invalid_at(utf8, strlen(utf8)) >= 0) {
-    if (!c->misuse)
-      c->misuse = "text is not valid UTF-8";
-    return;
-  }
-  double w = jv_fonts_text_width(c->draw.fonts, style, size, utf8);
-  double off = align == JV_ALIGN_RIGHT ? -w : align == JV_ALIGN_CENTER ? -w / 2 : 0;
-  cairo_t *cr = c->cr;
-  cairo_save(cr);
-  cairo_translate(cr, x, y);
-  if (angle != 0)
-    cairo_rotate(cr, -angle * JV_PI / 180.0); /* y is down: counter-clockwise is negative */
-  cairo_set_font_face(cr, c->face[style]);
-  cairo_set_font_size(cr, size);
-  cairo_set_font_options(cr, c->font_options);
-  cairo_move_to(cr, off, 0);
-  cairo_show_text(cr, utf8);
-  cairo_new_path(cr); /* show_text leaves a current point behind */
-  cairo_restore(cr);
-}
-
-static const jv_draw_ops cairo_ops = {op_move_to, op_line_to,        op_curve_to, op_close,
-                                      op_set_rgb, op_set_line_width, op_set_dash, op_fill,
-                                      op_stroke,  op_clip,           op_save,     op_restore,
-                                      op_text};
-
 /* The PDF creation date from SOURCE_DATE_EPOCH, so two runs are identical. */
 static void set_pdf_dates(cairo_surface_t *s)
 {
@@ -278,35 +139,31 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
     free(c);
     return st;
   }
-  switch (kind) {
-  case JV_SURFACE_PNG:
+  st = jv_cairo_fonts_init(&c->fonts, fonts, err);
+  if (st != JV_OK) {
+    jv_draw_cairo_free(c);
+    return st;
+  }
+  if (kind == JV_SURFACE_PNG) { /* recorded now, painted band by band at finish */
     c->px_w = (int)ceil(width * scale);
     c->px_h = (int)ceil(height * scale);
     c->scale = scale;
     c->dpi = dpi;
-    c->band_rows = (int)(JV_BAND_BYTES / ((unsigned)c->px_w * 4u));
-    if (c->band_rows < 1)
-      c->band_rows = 1;
-    /* the bands are cut from two surfaces: one painted while the other is
-     * encoded */
-    int band_h = c->band_rows < c->px_h ? c->band_rows : c->px_h;
-    c->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w, band_h);
-    c->band2 = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w, band_h);
     if (jv_draw_record_new(&c->rec, fonts, err) != JV_OK) {
       jv_draw_cairo_free(c);
       return JV_EINTERNAL;
     }
-    break;
-  case JV_SURFACE_SVG:
+    *out = c;
+    return JV_OK;
+  }
+  if (kind == JV_SURFACE_SVG) {
     c->surface = cairo_svg_surface_create_for_stream(write_stream, c, width, height);
     if (cairo_surface_status(c->surface) == CAIRO_STATUS_SUCCESS)
       cairo_svg_surface_set_document_unit(c->surface, CAIRO_SVG_UNIT_PT);
-    break;
-  case JV_SURFACE_PDF:
+  } else {
     c->surface = cairo_pdf_surface_create_for_stream(write_stream, c, width, height);
     if (cairo_surface_status(c->surface) == CAIRO_STATUS_SUCCESS)
       set_pdf_dates(c->surface);
-    break;
   }
   c->cr = cairo_create(c->surface);
   if (cairo_status(c->cr) != CAIRO_STATUS_SUCCESS) {
@@ -315,45 +172,33 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
     jv_draw_cairo_free(c);
     return JV_EINTERNAL;
   }
-  /* Unhinted outlines and metrics: glyph advances then equal the FreeType
-   * font-unit widths that layout measured with jv_fonts_text_width. */
-  c->font_options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(c->font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(c->font_options, CAIRO_HINT_STYLE_NONE);
-  for (int i = 0; i < JV_FONT_STYLE_COUNT; i++) {
-    c->face[i] = cairo_ft_font_face_create_for_ft_face(
-        (FT_Face)jv_fonts_ft_face(fonts, (jv_font_style)i), 0);
-    if (cairo_font_face_status(c->face[i]) != CAIRO_STATUS_SUCCESS) {
-      jv_error_set(err, JV_EINTERNAL, jv_fonts_path(fonts, (jv_font_style)i), 0, 0,
-                   "cairo cannot use this font");
-      jv_draw_cairo_free(c);
-      return JV_EINTERNAL;
-    }
-  }
   cairo_set_source_rgb(c->cr, 0, 0, 0);
   cairo_set_line_width(c->cr, 1.0);
-  c->draw.ops = &cairo_ops;
-  c->draw.ctx = c;
-  c->draw.fonts = fonts;
+  jv_cairo_pen_init(&c->pen, c->cr, &c->fonts);
   *out = c;
   return JV_OK;
 }
 
 jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c)
 {
-  return c->rec ? jv_draw_record_draw(c->rec) : &c->draw;
+  return c->rec ? jv_draw_record_draw(c->rec) : &c->pen.draw;
 }
 
 void jv_draw_cairo_set_band_rows(jv_draw_cairo *c, int rows)
 {
-  if (c->rec && rows >= 1 && rows <= c->band_rows)
+  if (c->rec && rows >= 1)
     c->band_rows = rows;
 }
 
-/* Rasterises the rows from y0 of the recorded drawing into surface: the
- * page's white, then every recorded operation through the cairo ops. */
-static cairo_status_t paint_band(jv_draw_cairo *c, cairo_surface_t *surface, int y0)
+/* Rasterises the rows rows from y0 of the recorded drawing with worker's
+ * band buffer and pen: the page's white, then every recorded operation
+ * that can reach them, through the cairo ops. */
+static jv_status paint_band(void *ctx, int worker, int y0, int rows, const uint32_t **px,
+                            size_t *stride, jv_error *err)
 {
+  jv_draw_cairo *c = ctx;
+  cairo_surface_t *surface = c->band[worker];
+  jv_cairo_pen *pen = &c->band_pen[worker];
   cairo_surface_set_device_offset(surface, 0, -y0);
   cairo_t *cr = cairo_create(surface);
   cairo_scale(cr, c->scale, c->scale);
@@ -362,28 +207,45 @@ static cairo_status_t paint_band(jv_draw_cairo *c, cairo_surface_t *surface, int
   cairo_paint(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_set_line_width(cr, 1.0);
-  c->cr = cr;
-  c->path_open = 0;
+  jv_cairo_pen_start(pen, cr);
   /* paths that cannot reach the band's rows (2 pixels of room) are left out */
-  double rows = cairo_image_surface_get_height(surface);
-  jv_draw_record_replay_band(c->rec, &c->draw, (y0 - 2) / c->scale, (y0 + rows + 2) / c->scale);
+  jv_draw_record_replay_band(c->rec, &pen->draw, (y0 - 2) / c->scale, (y0 + rows + 2) / c->scale);
   cairo_status_t cs = cairo_status(cr);
   cairo_destroy(cr);
-  c->cr = NULL;
+  pen->cr = NULL;
   cairo_surface_flush(surface);
-  return cs;
-}
-
-/* A band for png_bands.c: painted, or the drawing's error. */
-static jv_status paint_slot(void *ctx, int slot, int y0, jv_error *err)
-{
-  jv_draw_cairo *c = ctx;
-  cairo_status_t cs = paint_band(c, slot ? c->band2 : c->surface, y0);
-  if (c->misuse)
-    return jv_error_set(err, JV_EINTERNAL, c->out.target, 0, 0, "drawing error: %s", c->misuse);
+  if (pen->misuse)
+    return jv_error_set(err, JV_EINTERNAL, c->out.target, 0, 0, "drawing error: %s", pen->misuse);
   if (cs != CAIRO_STATUS_SUCCESS)
     return jv_error_set(err, JV_EINTERNAL, c->out.target, 0, 0, "cairo: %s",
                         cairo_status_to_string(cs));
+  *px = (const uint32_t *)(const void *)cairo_image_surface_get_data(surface);
+  *stride = (size_t)cairo_image_surface_get_stride(surface);
+  return JV_OK;
+}
+
+/* Band height and workers, and a band buffer and pen per worker: as many
+ * workers as processors, up to JV_PNG_WORKERS and the number of bands. */
+static jv_status start_bands(jv_draw_cairo *c, jv_error *err)
+{
+  if (!c->band_rows) { /* what fits in JV_BAND_BYTES */
+    c->band_rows = (int)(JV_BAND_BYTES / ((unsigned)c->px_w * 4u));
+    if (c->band_rows < 1)
+      c->band_rows = 1;
+  }
+  int band_h = c->band_rows < c->px_h ? c->band_rows : c->px_h;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  int bands = (c->px_h - 1) / c->band_rows + 1;
+  c->workers = cpus < 1 ? 1 : cpus < JV_PNG_WORKERS ? (int)cpus : JV_PNG_WORKERS;
+  if (c->workers > bands)
+    c->workers = bands;
+  for (int i = 0; i < c->workers; i++) {
+    c->band[i] = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, c->px_w, band_h);
+    if (cairo_surface_status(c->band[i]) != CAIRO_STATUS_SUCCESS)
+      return jv_error_set(err, JV_EINTERNAL, c->out.target, 0, 0,
+                          "out of memory for the PNG bands");
+    jv_cairo_pen_init(&c->band_pen[i], NULL, &c->fonts);
+  }
   return JV_OK;
 }
 
@@ -392,17 +254,12 @@ static jv_status write_png(jv_draw_cairo *c, jv_error *err)
   const char *path = c->out.target;
   jv_status st = jv_draw_record_status(c->rec, err);
   jv_png_writer *w = NULL;
-  cairo_destroy(c->cr); /* each band gets its own context */
-  c->cr = NULL;
-  if (st == JV_OK && (cairo_surface_status(c->surface) || cairo_surface_status(c->band2)))
-    st = jv_error_set(err, JV_EINTERNAL, path, 0, 0, "out of memory for the PNG bands");
   if (st == JV_OK)
     st = jv_png_writer_new(&w, c->out.fp, path, c->px_w, c->px_h, c->dpi, err);
-  uint32_t *px[2] = {(uint32_t *)(void *)cairo_image_surface_get_data(c->surface),
-                     (uint32_t *)(void *)cairo_image_surface_get_data(c->band2)};
-  size_t stride = (size_t)cairo_image_surface_get_stride(c->surface);
   if (st == JV_OK)
-    st = jv_png_bands_run(w, c->px_h, c->band_rows, px, stride, paint_slot, c, err);
+    st = start_bands(c, err);
+  if (st == JV_OK)
+    st = jv_png_bands_run(w, c->px_h, c->band_rows, c->workers, paint_band, c, err);
   if (st == JV_OK)
     st = jv_png_writer_finish(w, err);
   jv_png_writer_free(w);
@@ -471,9 +328,9 @@ jv_status jv_draw_cairo_finish(jv_draw_cairo *c, jv_error *err)
   const char *path = c->out.target;
   if (c->rec)
     return write_png(c, err);
-  if (c->misuse) {
+  if (c->pen.misuse) {
     jv_atomic_abort(&c->out);
-    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "drawing error: %s", c->misuse);
+    return jv_error_set(err, JV_EINTERNAL, path, 0, 0, "drawing error: %s", c->pen.misuse);
   }
   cairo_status_t cs = cairo_status(c->cr);
   cairo_surface_finish(c->surface);
@@ -504,14 +361,11 @@ void jv_draw_cairo_free(jv_draw_cairo *c)
     cairo_destroy(c->cr);
   if (c->surface)
     cairo_surface_destroy(c->surface);
-  if (c->band2)
-    cairo_surface_destroy(c->band2);
-  for (int i = 0; i < JV_FONT_STYLE_COUNT; i++)
-    if (c->face[i])
-      cairo_font_face_destroy(c->face[i]);
+  for (int i = 0; i < c->workers; i++)
+    if (c->band[i])
+      cairo_surface_destroy(c->band[i]);
   jv_draw_record_free(c->rec);
-  if (c->font_options)
-    cairo_font_options_destroy(c->font_options);
+  jv_cairo_fonts_free(&c->fonts);
   free(c->title);
   free(c->desc);
   free(c->mem);

@@ -20,8 +20,8 @@ jv_status jv_draw_cairo_open(jv_draw_cairo **out, jv_surface_kind kind, const ch
                              jv_error *err);
 /* The drawing handle (owned by c). */
 jv_draw *jv_draw_cairo_draw(jv_draw_cairo *c);
-/* PNG only: rasterise at most rows pixel rows at a time (default: what fits
- * in a few MiB); for tests, the pixels do not depend on it. */
+/* PNG only: rasterise rows pixel rows at a time (default: what fits in
+ * 2 MiB); for tests, the pixels do not depend on it. */
 void jv_draw_cairo_set_band_rows(jv_draw_cairo *c, int rows);
 /* Title and text alternative of the drawing: SVG <title>/<desc>, PDF Title. Copied. */
 void jv_draw_cairo_set_text(jv_draw_cairo *c, const char *title, const char *desc);

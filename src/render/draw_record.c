@@ -263,6 +263,46 @@ static size_t path_run(const jv_draw_record *r, size_t i, const double *v, size_
   return 0;
 }
 
+/* Numbers operation op uses. */
+static size_t n_numbers(int op)
+{
+  return op == R_MOVE || op == R_LINE ? 2 : op == R_CURVE ? 6 : op == R_FILL ? 1 : 0;
+}
+
+/* Plays the path run from i (a move) to end (just after its fill or
+ * stroke) with its numbers at v, each subpath (a move and what follows it
+ * up to the next move) only if its points, grown by m, reach top..bottom:
+ * a subpath above or below the band adds no edge in the band's rows, so
+ * neither coverage nor winding there changes. */
+static void play_run(const jv_draw_record *r, size_t i, size_t end, const double *v, jv_draw *to,
+                     double top, double bottom, double m)
+{
+  while (i < end) {
+    if (r->ops[i] != R_MOVE) { /* the fill or stroke */
+      v += play(r, i, v, to);
+      i++;
+      continue;
+    }
+    size_t k = i + 1, nv = 2;
+    double lo = v[1], hi = v[1];
+    for (; k < end && r->ops[k] != R_MOVE && is_path_op(r->ops[k]); k++) {
+      size_t n = n_numbers(r->ops[k]);
+      for (size_t j = 1; j < n; j += 2) {
+        lo = v[nv + j] < lo ? v[nv + j] : lo;
+        hi = v[nv + j] > hi ? v[nv + j] : hi;
+      }
+      nv += n;
+    }
+    if (hi + m < top || lo - m > bottom) {
+      v += nv;
+      i = k;
+      continue;
+    }
+    for (; i < k; i++)
+      v += play(r, i, v, to);
+  }
+}
+
 void jv_draw_record_replay_band(const jv_draw_record *r, jv_draw *to, double top, double bottom)
 {
   /* a stroke reaches at most half its width times cairo's miter limit (10)
@@ -276,7 +316,9 @@ void jv_draw_record_replay_band(const jv_draw_record *r, jv_draw *to, double top
     double lo = 0, hi = 0;
     if (op == R_MOVE && !open)
       end = path_run(r, i, v, &nv, &lo, &hi);
-    if (end && (hi + m < top || lo - m > bottom)) { /* paints nothing in the band */
+    if (end) { /* a whole path: left out, or played subpath by subpath */
+      if (!(hi + m < top || lo - m > bottom))
+        play_run(r, i, end, v, to, top, bottom, m);
       v += nv;
       i = end;
       continue;

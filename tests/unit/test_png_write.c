@@ -372,11 +372,12 @@ static uint32_t blocks(int x, int y)
                            : (uint32_t)(x / 40 + y / 30) % 5 * 0x203040u;
 }
 
-/* The RGB zlib stream is made of raw deflate pieces of whole rows (reset
- * and sync-flushed, png_write.c): many pieces, rows wider than a piece and
+/* The RGB zlib stream is one raw deflate stream per band of rows, each
+ * ended by a full flush (png_write.c): many bands of 5 rows, rows wider
+ * than what igzip is given at a time (3 rows of 23000 pixels), and
  * output over several IDAT chunks still decode (libpng checks the CRCs and
  * zlib the adler32) to the same pixels. */
-static void test_rgb_pieces_decode(void **state)
+static void test_rgb_bands_decode(void **state)
 {
   fixture *f = *state;
   static const struct {
@@ -489,7 +490,7 @@ int main(void)
       cmocka_unit_test(test_bands_match_full_surface),
       cmocka_unit_test(test_palette_when_at_most_256_colours),
       cmocka_unit_test(test_rgb_when_more_colours),
-      cmocka_unit_test(test_rgb_pieces_decode),
+      cmocka_unit_test(test_rgb_bands_decode),
       cmocka_unit_test(test_adler32_is_zlibs),
       cmocka_unit_test(test_phys_is_the_dpi),
       cmocka_unit_test(test_full_disk),

@@ -8,12 +8,7 @@
 #   years it applies to, and is wrapped whole (no "…");
 # - the note under the key-figure panel is on the panel's page.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p"
@@ -51,7 +46,7 @@ export SOURCE_DATE_EPOCH=1700000000
 
 # 2. the source lines of the trends over the earlier years
 pdftotext "$tmp/r.pdf" "$tmp/r.txt"
-python3 - "$tmp/r.txt" <<'PY' || bad "trend source lines"
+python3 - "$tmp/r.txt" <<'PY' && ok || bad "trend source lines"
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 bad = []
@@ -85,21 +80,20 @@ for ((i = 1; i <= pages; i++)); do
   # the note, however it words its years: "Kerncijfers 2014-2015 ..."
   if grep -qE 'Kerncijfers [0-9]{4}-[0-9]{4}' <<<"$t"; then note=$i; fi
 done
-[ "$panel" -gt 0 ] || bad "no key-figure panel found"
-[ "$note" = "$panel" ] || bad "the panel's note on page $note, the panel on page $panel"
+[ "$panel" -gt 0 ] && ok || bad "no key-figure panel found"
+[ "$note" = "$panel" ] && ok || bad "the panel's note on page $note, the panel on page $panel"
 
 # 1. a trend of an indicator that no year of the project has
 printf '\n::grafiek{soort=trend indicator=luxe_verzuim titel="Luxe verzuim"}\n' >>"$tpl"
 line=$(grep -n 'indicator=luxe_verzuim' "$tpl" | cut -d: -f1)
 rc=0
 "$bin" report --data "$p/2019-2020" -o "$tmp/lux.pdf" >/dev/null 2>"$tmp/lux.txt" || rc=$?
-[ "$rc" = 0 ] || bad "exit $rc for a trend without data: $(cat "$tmp/lux.txt")"
-[ -s "$tmp/lux.pdf" ] || bad "no report made"
+[ "$rc" = 0 ] && ok || bad "exit $rc for a trend without data: $(cat "$tmp/lux.txt")"
+[ -s "$tmp/lux.pdf" ] && ok || bad "no report made"
 grep -qF "$tpl:$line: warning: ::grafiek left out: no school year of the project has figures of 'luxe_verzuim'" \
-  "$tmp/lux.txt" || bad "no warning at $tpl:$line: $(cat "$tmp/lux.txt")"
-! grep -q "error" "$tmp/lux.txt" || bad "an error: $(cat "$tmp/lux.txt")"
+  "$tmp/lux.txt" && ok || bad "no warning at $tpl:$line: $(cat "$tmp/lux.txt")"
+! grep -q "error" "$tmp/lux.txt" && ok || bad "an error: $(cat "$tmp/lux.txt")"
 if [ -s "$tmp/lux.pdf" ] && pdftotext "$tmp/lux.pdf" - | grep -q "Luxe verzuim"; then
   bad "the left-out trend's title is in the report"
 fi
-[ "$fails" = 0 ] || exit 1
-echo "ok"
+e2e_end

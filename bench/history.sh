@@ -16,11 +16,7 @@ p=$tmp/zhz
 src=$PWD
 . tests/e2e/lib/zhz_project.sh
 zhz_project "$p"
-for y in 2014 2015 2016; do
-  d=$p/$y-$((y + 1))
-  cp -r "$p/2017-2018" "$d"
-  sed -i "s/^schooljaar,.*/schooljaar,$y-$((y + 1))/; s/^indeling,.*/indeling,$((y + 1))/" "$d/regio.csv"
-done
+zhz_earlier_years "$p" 2014 2015 2016
 mkdir -p "$p/sjabloon"
 cp -r templates/zuid-holland-zuid/. "$p/sjabloon/"
 cat >>"$p/sjabloon/jaarverslag.md" <<'MD'

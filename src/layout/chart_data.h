@@ -43,7 +43,7 @@ jv_status jv_stacked_from_dataset(jv_stacked_data *d, const jv_dataset *ds, cons
 
 typedef struct {
   jv_trend_chart chart;
-  char title[160], source[600], subtitle[96];
+  char title[160], source[2000], subtitle[96];
 } jv_trend_data;
 
 /* The series named by spec: one name, a comma-separated list of names, or a

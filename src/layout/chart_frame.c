@@ -180,7 +180,7 @@ jv_status jv_chart_frame_layout(jv_chart_frame *f, const jv_measure *m, const jv
     top = line_top + fs * LINE * 1.1 + fs * 0.4;
   }
   if (t && t->source && *t->source) {
-    char text[1024];
+    char text[JV_CHART_MAX_SOURCE_LINES * 256];
     snprintf(text, sizeof(text), "Bron: %s", t->source);
     double size = st->small_size;
     f->n_source = wrap(m, size, text, w, f->source, JV_CHART_MAX_SOURCE_LINES);

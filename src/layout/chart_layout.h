@@ -43,7 +43,9 @@ jv_rgb jv_chart_line_color(const jv_chart_style *st, size_t k, size_t n);
 jv_rgb jv_chart_text_on(const jv_chart_style *st, jv_rgb bg);
 
 #define JV_CHART_MAX_LEGEND 8
-#define JV_CHART_MAX_SOURCE_LINES 3
+/* a source line wraps over as many lines as a trend's notes on its
+ * recomputed years need; only text beyond them ends in an ellipsis */
+#define JV_CHART_MAX_SOURCE_LINES 8
 
 /* Title, subtitle, legend, plot area and source line, top to bottom. */
 typedef struct {

@@ -121,6 +121,15 @@ jv_status jv_doc_paragraph(jv_doc *d, const char *text, jv_font_style style)
   return jv_doc_run(d, text, style);
 }
 
+jv_status jv_doc_figure_note(jv_doc *d, const char *text)
+{
+  jv_block *b = push(d, JV_BLK_PARAGRAPH);
+  if (!b)
+    return JV_EINTERNAL;
+  b->keep_with_prev = 1;
+  return jv_doc_run(d, text, JV_FONT_ITALIC);
+}
+
 jv_status jv_doc_table(jv_doc *d, jv_table *t)
 {
   jv_block *b = push(d, JV_BLK_TABLE);

@@ -46,6 +46,7 @@ typedef struct {
   jv_figure *figure;              /* owned */
   int outline;                    /* non-zero: list in the PDF outline */
   int ordered, number, continued; /* list items */
+  int keep_with_prev;             /* a note under the figure before it: on the figure's page */
   const char *src_file;           /* template location, for messages (borrowed) */
   int src_line;
 } jv_block;
@@ -69,6 +70,9 @@ jv_status jv_doc_heading(jv_doc *d, int level, const char *text);
  * forced line break. */
 jv_status jv_doc_paragraph(jv_doc *d, const char *text, jv_font_style style);
 jv_status jv_doc_run(jv_doc *d, const char *text, jv_font_style style);
+/* An italic paragraph that notes the figure just added (what its figures
+ * mean): pagination keeps it on the figure's page, under it. */
+jv_status jv_doc_figure_note(jv_doc *d, const char *text);
 /* Takes ownership of t (a heap jv_table) / f, also on failure. */
 jv_status jv_doc_table(jv_doc *d, jv_table *t);
 jv_status jv_doc_figure(jv_doc *d, jv_figure *f);

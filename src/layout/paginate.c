@@ -198,6 +198,11 @@ static double figure_need(const flow *f, const jv_figure *fig)
   return jv_flow__figure_height(f, fig) + jv_flow__caption_height(fig);
 }
 
+static int has_notes(const flow *f, const jv_block *b)
+{
+  return b + 1 < f->last && b[1].keep_with_prev;
+}
+
 /* Places pending figures in order: all of them (the end of their section),
  * or, at the top of a new page, those that fit there. */
 static jv_status place_pending(flow *f, int all)
@@ -242,13 +247,15 @@ static int text_follows(const flow *f, const jv_block *b)
 
 /* A figure that does not fit below what is on the page floats forward past
  * the text after it, which fills the gap; one after a floated figure waits
- * behind it, so figures keep their order. */
+ * behind it, so figures keep their order. A figure with notes under it
+ * (keep_with_prev) does not float: its notes stay with it. */
 static jv_status put_figure_or_float(flow *f, const jv_block *b)
 {
   const jv_figure *fig = b->figure;
   double need = figure_need(f, fig);
   int fits = need <= avail(f) || at_top(f);
-  if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && text_follows(f, b)) {
+  if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && !has_notes(f, b) &&
+      text_follows(f, b)) {
     f->pending[f->n_pending++] = b;
     return JV_OK;
   }
@@ -323,7 +330,8 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end, do
       }
       return h + whole;
     } else if (b->kind == JV_BLK_FIGURE) {
-      return h + jv_flow__figure_height(f, b->figure) + jv_flow__caption_height(b->figure);
+      return h + jv_flow__figure_height(f, b->figure) + jv_flow__caption_height(b->figure) +
+             jv_flow__notes_height(f, b);
     } else {
       break;
     }

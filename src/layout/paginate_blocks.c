@@ -348,14 +348,15 @@ jv_status jv_flow__put_figure(flow *f, const jv_block *b)
   const jv_figure *fig = b->figure;
   double cap_h = jv_flow__caption_height(fig);
   double h = jv_flow__figure_height(f, fig);
-  double room = avail(f) - cap_h;
+  double notes = jv_flow__notes_height(f, b); /* kept under it, on this page */
+  double room = avail(f) - cap_h - notes;
   if (room < h && !at_top(f)) {
     /* rather than leave the page under the minimum, a figure is drawn a
      * little smaller (charts and maps lay themselves out in their box) */
     if (!f->columns && used(f, f->y) < JV_PAGE_MIN_FILL && room >= MIN_FIGURE_SHRINK * h) {
       h = room;
     } else {
-      jv_status st = jv_flow__move_on(f, b, h + cap_h, 1);
+      jv_status st = jv_flow__move_on(f, b, h + cap_h + notes, 1);
       if (st)
         return st;
     }

@@ -113,6 +113,9 @@ double jv_flow__heading_height(const flow *f, int level);
 /* paginate_text.c: paragraphs, list items, pull quotes, two columns */
 jv_status jv_flow__paragraph(flow *f, const jv_block *b, int emit, size_t *n_lines);
 jv_status jv_flow__put_paragraph(flow *f, const jv_block *b);
+/* The height of the notes kept under block b (keep_with_prev blocks after
+ * it, in the document) and the gap above them: 0 when none. */
+double jv_flow__notes_height(flow *f, const jv_block *b);
 void jv_flow__balance_columns(flow *f);
 jv_status jv_flow__columns_begin(flow *f);
 jv_status jv_flow__columns_end(flow *f);

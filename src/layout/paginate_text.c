@@ -286,6 +286,20 @@ jv_status jv_flow__paragraph(flow *f, const jv_block *b, int emit, size_t *n_lin
   return st;
 }
 
+double jv_flow__notes_height(flow *f, const jv_block *b)
+{
+  double h = 0;
+  for (const jv_block *n = b + 1; n < f->last && n->keep_with_prev; n++) {
+    text_fmt t = fmt_for(f, n);
+    size_t lines = 0;
+    if (jv_flow__paragraph(f, n, 0, &lines))
+      return 1e9;
+    /* the space after the last one need not fit on the page */
+    h += (double)lines * t.leading + (n + 1 < f->last && n[1].keep_with_prev ? t.after : 0);
+  }
+  return h > 0 ? h + FIGURE_GAP : 0; /* and the space between figure and notes */
+}
+
 jv_status jv_flow__put_paragraph(flow *f, const jv_block *b)
 {
   size_t n;

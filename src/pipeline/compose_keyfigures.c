@@ -15,59 +15,39 @@
 #include "stats/rates.h"
 #include "stats/recompute.h"
 
-/* The notes under a panel: per recomputed year its region_note (the words
- * of the per-1.000 tables' note and the trend's source line), each once,
- * with the number of cards it is said of. */
+/* The notes under a panel: the recomputed years of its cards (their
+ * region_notes are the words of the per-1.000 tables' note and the trend's
+ * source line), and how many cards have one. */
 typedef struct {
-  char *text[JV_CHART_MAX_KEYFIGURES]; /* owned */
-  size_t cards[JV_CHART_MAX_KEYFIGURES], n;
+  const jv_recomputed *rec[JV_CHART_MAX_KEYFIGURES]; /* the history's */
+  size_t n, cards;
 } panel_notes;
 
-static void notes_free(panel_notes *pn)
+static void notes_add(panel_notes *pn, const jv_recomputed *rec)
 {
-  for (size_t i = 0; i < pn->n; i++)
-    free(pn->text[i]);
-  pn->n = 0;
+  if (!rec->region_note) /* nothing was recomputed */
+    return;
+  pn->cards++;
+  if (pn->n < JV_CHART_MAX_KEYFIGURES)
+    pn->rec[pn->n++] = rec;
 }
 
-/* Adds a copy of note (NULL: nothing was recomputed); -1 out of memory. */
-static int notes_add(panel_notes *pn, const char *note)
-{
-  if (!note)
-    return 0;
-  for (size_t i = 0; i < pn->n; i++)
-    if (strcmp(pn->text[i], note) == 0) {
-      pn->cards[i]++;
-      return 0;
-    }
-  if (pn->n == JV_CHART_MAX_KEYFIGURES)
-    return 0;
-  if (!(pn->text[pn->n] = strdup(note)))
-    return -1;
-  pn->cards[pn->n++] = 1;
-  return 0;
-}
-
-/* "Kerncijfer 2017-2018 omgerekend naar de gemeentelijke indeling 2020,
- * zonder Vijfheerenlanden (...)." under the panel, when some card is. */
+/* "Kerncijfers 2016-2017 en 2017-2018 omgerekend naar de gemeentelijke
+ * indeling 2020, zonder Vijfheerenlanden (...)." under the panel, when some
+ * card is: each note once (jv_recomputed_notes), kept with the panel. */
 static jv_status notes_paragraph(composer *c, const panel_notes *pn)
 {
-  size_t size = 32, len, cards = 0;
-  for (size_t i = 0; i < pn->n; i++) {
-    size += strlen(pn->text[i]) + 2;
-    cards += pn->cards[i];
-  }
-  if (pn->n == 0)
-    return JV_OK;
+  char *notes = NULL;
+  jv_status st = jv_recomputed_notes(pn->rec, pn->n, &notes, c->err);
+  if (st || !notes)
+    return st;
+  size_t size = strlen(notes) + 32;
   char *s = malloc(size);
-  if (!s)
-    return jv_compose__oom(c);
-  len = (size_t)snprintf(s, size, "%s", cards > 1 ? "Kerncijfers" : "Kerncijfer");
-  for (size_t i = 0; i < pn->n; i++)
-    len += (size_t)snprintf(s + len, size - len, "%s %s", i ? ";" : "", pn->text[i]);
-  snprintf(s + len, size - len, ".");
-  jv_status st = jv_doc_paragraph(c->doc, s, JV_FONT_ITALIC) ? jv_compose__oom(c) : JV_OK;
+  if (s)
+    snprintf(s, size, "%s %s.", pn->cards > 1 ? "Kerncijfers" : "Kerncijfer", notes);
+  st = !s || jv_doc_figure_note(c->doc, s) ? jv_compose__oom(c) : JV_OK;
   free(s);
+  free(notes);
   return st;
 }
 
@@ -133,10 +113,11 @@ static jv_status indicator_card(composer *c, const jv_tpl_node *n, jv_keyfigure_
                    "::kerncijfer: the region total of '%s' in %s is %s; that card is left out",
                    name, ys, what[0] ? what : "missing");
   } else if (!(label = jv_compose__fill(c, jv_tpl_value(n, "label") ? jv_tpl_value(n, "label")
-                                                                    : jv_indicator_label(ind))) ||
-             (earlier && notes_add(pn, rec->region_note))) {
+                                                                    : jv_indicator_label(ind)))) {
     st = jv_compose__oom(c);
   } else {
+    if (earlier)
+      notes_add(pn, rec);
     jv_keyfigure *it = &kc->item[kc->n++];
     if (per_1000) {
       jv_rate r;
@@ -168,7 +149,6 @@ static jv_status indicator_keyfigures(composer *c, const jv_tpl_node *nodes, siz
     st = jv_figure_keyfigure_items(&f, &kc, c->o->width, JV_KEYFIGURE_CHART_HEIGHT, c->err);
   if (!st && f)
     st = jv_doc_figure(c->doc, f) ? jv_compose__oom(c) : notes_paragraph(c, &pn);
-  notes_free(&pn);
   return st;
 }
 

@@ -93,22 +93,28 @@ jv_status jv_history_recomputed(jv_history *h, const jv_dataset *earlier, const 
 
 /* The earlier years of h that the trend shows (shown[i]) on the report
  * year's indeling and municipalities (rec[i] for h->years[i], i < n_years -
- * 1), and the note the trend's source line carries: per recomputed year its
- * region_note (the indeling, what is left out and why). */
+ * 1), and the note the trend's source line carries (*note, malloc'ed or
+ * NULL): the recomputed years' region_notes, each said once
+ * (jv_recomputed_notes: the indeling, what is left out and why). */
 static jv_status recompute_years(jv_history *h, const bool *shown, const jv_recomputed **rec,
-                                 char *note, size_t size, jv_error *err)
+                                 char **note, jv_error *err)
 {
   jv_status st = JV_OK;
-  note[0] = '\0';
-  for (size_t i = 0, len = 0; i + 1 < h->n_years && !st; i++) {
-    if (!shown[i])
-      continue;
-    st = jv_history_recomputed(h, h->years[i], &rec[i], err);
-    if (!st && rec[i]->region_note && len < size) {
-      snprintf(note + len, size - len, "; %s", rec[i]->region_note);
-      len = strlen(note);
-    }
-  }
+  size_t n = 0;
+  for (size_t i = 0; i + 1 < h->n_years && !st; i++)
+    if (shown[i] && !(st = jv_history_recomputed(h, h->years[i], &rec[i], err)))
+      n = i + 1;
+  /* rec[i] is NULL for a year not shown */
+  const jv_recomputed **used = calloc(n ? n : 1, sizeof(*used));
+  size_t k = 0;
+  if (!st && !used)
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  for (size_t i = 0; !st && i < n; i++)
+    if (rec[i])
+      used[k++] = rec[i];
+  if (!st)
+    st = jv_recomputed_notes(used, k, note, err);
+  free(used);
   return st;
 }
 
@@ -143,15 +149,20 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
     shown[i] = h->years[i]->has_indicator[ind] && (!per_1000 || h->years[i]->has_indicator[den]);
   jv_series_init(s);
   h->trends[h->n_trends++] = s;
-  char note[1800] = "", source[2200];
+  char *note = NULL, *source = NULL;
   jv_status st = jv_series_name(s, name, label, jv_indicator_label(ind), JV_SERIES_COUNT);
   if (st)
     st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   else
-    st = recompute_years(h, shown, rec, note, sizeof(note), err);
+    st = recompute_years(h, shown, rec, &note, err);
   /* every point the region as it is in the report year: one source line */
-  snprintf(source, sizeof(source), "registratie Leerplicht %s%s",
-           last->region_name ? last->region_name : "", note);
+  const char *region = last->region_name ? last->region_name : "";
+  size_t size = strlen(region) + (note ? strlen(note) : 0) + 32;
+  if (!st && !(source = malloc(size)))
+    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
+  if (!st)
+    snprintf(source, size, "registratie Leerplicht %s%s%s", region, note ? "; " : "",
+             note ? note : "");
   s->decimals = per_1000 ? 1 : 0;
   for (size_t i = 0; i < h->n_years && !st; i++) {
     if (!shown[i])
@@ -174,6 +185,8 @@ jv_status jv_history_trend(jv_history *h, jv_indicator ind, bool per_1000, const
   }
   free(rec);
   free(shown);
+  free(note);
+  free(source);
   if (!st)
     *out = s;
   return st;

@@ -265,6 +265,14 @@ static jv_status chart(composer *c, const jv_tpl_node *n)
                               "");
     if ((st = jv_history_trend(h, ind, per_1000, &s, c->err)))
       return st;
+    if (!jv_series_last(s, &(jv_schoolyear){0})) { /* no year has a figure: nothing to chart */
+      char what[160];
+      jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
+      snprintf(what, sizeof(what), "'%s'%s%s%s (expected in the data of at least one year)",
+               jv_indicator_name(ind), per_1000 ? " with '" : "",
+               per_1000 ? jv_indicator_name(den) : "", per_1000 ? "'" : "");
+      return jv_compose__skip(c, n, "no school year of the project has figures of ", what);
+    }
     st = jv_figure_trend_of(&f, s, JV_TREND_BARS, w, JV_TREND_CHART_HEIGHT, c->err);
     return add_figure(c, n, st, f);
   }

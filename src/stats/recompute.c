@@ -168,3 +168,70 @@ jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_d
     jv_recomputed_free(out);
   return st;
 }
+
+/* region_note of r without its leading school year: "omgerekend naar ...". */
+static const char *note_rest(const jv_recomputed *r)
+{
+  char ys[16];
+  jv_schoolyear_format(r->ds.year, ys, sizeof(ys));
+  size_t n = strlen(ys);
+  return strncmp(r->region_note, ys, n) == 0 && r->region_note[n] == ' ' ? r->region_note + n + 1
+                                                                         : r->region_note;
+}
+
+jv_status jv_recomputed_notes(const jv_recomputed *const *recs, size_t n, char **out, jv_error *err)
+{
+  *out = NULL;
+  const jv_recomputed **y = malloc((n ? n : 1) * sizeof(*y));
+  bool *done = calloc(n ? n : 1, sizeof(*done));
+  if (!y || !done) {
+    free(y);
+    free(done);
+    return oom(err);
+  }
+  size_t k = 0, size = 1;
+  for (size_t i = 0; i < n; i++) { /* the years with a note, each once, in order */
+    const jv_recomputed *r = recs[i];
+    size_t at = 0;
+    while (at < k && y[at]->ds.year.start < r->ds.year.start)
+      at++;
+    if (!r->region_note || (at < k && y[at]->ds.year.start == r->ds.year.start))
+      continue;
+    memmove(y + at + 1, y + at, (k - at) * sizeof(*y));
+    y[at] = r;
+    k++;
+    size += strlen(r->region_note) + 8;
+  }
+  char *s = k ? malloc(size) : NULL;
+  if (k && !s) {
+    free(y);
+    free(done);
+    return oom(err);
+  }
+  for (size_t i = 0, len = 0; i < k; i++) {
+    if (done[i])
+      continue;
+    const char *rest = note_rest(y[i]);
+    size_t count = 0;
+    for (size_t j = i; j < k; j++)
+      count += !done[j] && strcmp(note_rest(y[j]), rest) == 0;
+    if (len)
+      len += (size_t)snprintf(s + len, size - len, "; ");
+    s[len] = '\0';
+    for (size_t j = i, m = 0; j < k; j++) {
+      if (done[j] || strcmp(note_rest(y[j]), rest) != 0)
+        continue;
+      char ys[16];
+      jv_schoolyear_format(y[j]->ds.year, ys, sizeof(ys));
+      jv_text_list_add(s + len, size - len, m++, count, ys);
+      done[j] = true;
+    }
+    len += strlen(s + len);
+    len +=
+        (size_t)snprintf(s + len, size - len, "%s%s", rest == y[i]->region_note ? ": " : " ", rest);
+  }
+  free(y);
+  free(done);
+  *out = s;
+  return JV_OK;
+}

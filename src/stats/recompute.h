@@ -43,6 +43,15 @@ jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_d
                        const jv_herindelingen *h, jv_error *err);
 void jv_recomputed_free(jv_recomputed *r);
 
+/* The region notes of the recomputed years recs[0..n), each said once: the
+ * years whose notes differ only in the year share one ("2015-2016 en
+ * 2016-2017 omgerekend naar de gemeentelijke indeling 2020, zonder ..."),
+ * the years in order, groups by their first year, separated by "; ".
+ * *out is malloc'ed, NULL when no year has a note. JV_EINTERNAL when out of
+ * memory. */
+jv_status jv_recomputed_notes(const jv_recomputed *const *recs, size_t n, char **out,
+                              jv_error *err);
+
 /* The sum of two values as totals add them (see jv_stats_total). */
 jv_value jv_value_sum(jv_value a, jv_value b);
 

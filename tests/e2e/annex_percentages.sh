@@ -2,12 +2,9 @@
 # The ministry annex (templates/ministerie-bijlage) reproduces the letter's
 # absolute and percentage tables of the G4 and G32 exactly, row by row, from the counts.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-"$bin" report --template "$JV_SRC/templates/ministerie-bijlage/bijlage.md" \
-  --data "$JV_SRC/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null
+. "$(dirname "$0")/lib/e2e.sh"
+"$bin" report --template "$src/templates/ministerie-bijlage/bijlage.md" \
+  --data "$src/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null
 pdftotext -layout "$tmp/annex.pdf" "$tmp/annex.txt" 2>/dev/null
 python3 - "$here/g4g32_2014_2015_percentages.txt" "$here/g4g32_2014_2015_absolute.txt" "$tmp/annex.txt" <<'PY'
 import re, sys

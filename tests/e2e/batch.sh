@@ -8,15 +8,10 @@
 # output byte-identical and the manifest consistent.
 # Usage: batch.sh /path/to/jaarverslag   (env JV_SRC = repository root)
 set -u
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib/e2e.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1546300800}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 proj=$tmp/proj
 out=$proj/out
-pass=0
-fail=0
 ok() { # name, condition status
   if [ "$2" = 0 ]; then pass=$((pass + 1)); else echo "FAIL $1" >&2; fail=$((fail + 1)); fi
 }
@@ -219,5 +214,4 @@ wait $holder 2>/dev/null
 [ $rc = 73 ] && grep -q "another jaarverslag batch is writing here" "$tmp/err"
 ok "locked OUTDIR: 73 ($rc)" $?
 
-echo "batch: $pass passed, $fail failed"
-[ $fail = 0 ]
+e2e_end

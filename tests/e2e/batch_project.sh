@@ -4,10 +4,7 @@
 # their output; a correction to an earlier year rebuilds the later year's
 # report too (it compares with it); --template overrides the project's.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p" --init "$bin"

@@ -9,12 +9,7 @@
 # malformed year in one project fails that output (65) and the annex of
 # that year, keeps their old files and still builds the others.
 set -euo pipefail
-bin=$(realpath "$1")
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 . "$src/tests/e2e/lib/zhz_project.sh"
 cd "$tmp"
 # a folder of regions (the synthetic batch layout) and two init projects:
@@ -111,5 +106,4 @@ grep -q "actueel zhz/2019-2020" out.txt || bad "zhz not current"
 grep -q "synthetische-regio-01/2017-2018/verzuim.csv:2:3: " err.txt || bad "error not located: $(cat err.txt)"
 cmp -s old-01.pdf out/jaarverslag-synthetische-regio-01-2017-2018.pdf || bad "regio 01: old report not kept"
 cmp -s old-annex.pdf out/bijlage-kaarten-2017-2018.pdf || bad "old annex not kept"
-[ "$fails" = 0 ] || exit 1
-echo ok
+e2e_end

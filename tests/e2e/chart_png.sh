@@ -4,22 +4,17 @@
 # kind is written as PNG, SVG and PDF (twice, byte-identical); bad options
 # exit 64.
 set -u
-BIN="$1"
-JV_SRC="${JV_SRC:?}"
-export JAARVERSLAG_HOME="$JV_SRC"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail=0
-pass=0
+. "$(dirname "$0")/lib/e2e.sh"
+export JAARVERSLAG_HOME=$src
 check() { # check NAME CONDITION-EXIT-STATUS
-  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+  if [ "$2" -eq 0 ]; then ok; else bad "$1"; fi
 }
 
 # 1. pixels at the reported bar positions (72 dpi: one pixel per point)
-"$BIN" chart --kind comparison --indicator absoluut_verzuim --width 480 --height 320 \
-  --dpi 72 --geometry -o "$T/cmp.png" >"$T/geometry.txt"
+"$bin" chart --kind comparison --indicator absoluut_verzuim --width 480 --height 320 \
+  --dpi 72 --geometry -o "$tmp/cmp.png" >"$tmp/geometry.txt"
 check "comparison png written" $?
-python3 - "$T/cmp.png" "$T/geometry.txt" "$JV_SRC/tests/e2e/lib" <<'EOF'
+python3 - "$tmp/cmp.png" "$tmp/geometry.txt" "$src/tests/e2e/lib" <<'EOF'
 import sys
 
 sys.path.insert(0, sys.argv[3])
@@ -84,25 +79,25 @@ for k in "${kinds[@]}"; do
   kind=$1 ind=$2
   shift 2
   for ext in png svg pdf; do
-    "$BIN" chart --kind "$kind" --indicator "$ind" "$@" -o "$T/c$i.$ext" &&
-      "$BIN" chart --kind "$kind" --indicator "$ind" "$@" -o "$T/d$i.$ext"
+    "$bin" chart --kind "$kind" --indicator "$ind" "$@" -o "$tmp/c$i.$ext" &&
+      "$bin" chart --kind "$kind" --indicator "$ind" "$@" -o "$tmp/d$i.$ext"
     check "$kind $ind .$ext written" $?
-    cmp -s "$T/c$i.$ext" "$T/d$i.$ext"
+    cmp -s "$tmp/c$i.$ext" "$tmp/d$i.$ext"
     check "$kind $ind .$ext identical on a second run" $?
   done
-  head -c 8 "$T/c$i.png" | od -An -tx1 | grep -q "89 50 4e 47"
+  head -c 8 "$tmp/c$i.png" | od -An -tx1 | grep -q "89 50 4e 47"
   check "$kind $ind png signature" $?
-  grep -q "<svg" "$T/c$i.svg"
+  grep -q "<svg" "$tmp/c$i.svg"
   check "$kind $ind svg" $?
-  qpdf --check "$T/c$i.pdf" >/dev/null 2>&1
+  qpdf --check "$tmp/c$i.pdf" >/dev/null 2>&1
   check "$kind $ind pdf passes qpdf --check" $?
   i=$((i + 1))
 done
-pdftotext "$T/c2.pdf" - 2>/dev/null | grep -q "Regio 27,3"
+pdftotext "$tmp/c2.pdf" - 2>/dev/null | grep -q "Regio 27,3"
 check "comparison PDF has the text 'Regio 27,3'" $?
-pdftotext "$T/c4.pdf" - 2>/dev/null | grep -q "Bron: Jaarverslag LVS Zuid-Holland Zuid"
+pdftotext "$tmp/c4.pdf" - 2>/dev/null | grep -q "Bron: Jaarverslag LVS Zuid-Holland Zuid"
 check "keyfigure PDF has its source line" $?
-alt=$("$BIN" chart -k comparison -i absoluut_verzuim -o "$T/a.svg" --alt)
+alt=$("$bin" chart -k comparison -i absoluut_verzuim -o "$tmp/a.svg" --alt)
 echo "$alt" | grep -q "hoogst Alblasserdam en Strijen (1,7)"
 check "alt text names the highest municipalities" $?
 
@@ -110,26 +105,25 @@ check "alt text names the highest municipalities" $?
 expect() { # expect STATUS NAME ARGS...
   local want=$1 name=$2
   shift 2
-  "$BIN" chart "$@" >/dev/null 2>"$T/err"
+  "$bin" chart "$@" >/dev/null 2>"$tmp/err"
   local rc=$?
-  [ "$rc" -eq "$want" ] && [ -s "$T/err" ]
+  [ "$rc" -eq "$want" ] && [ -s "$tmp/err" ]
   check "$name (exit $rc, want $want)" $?
 }
-expect 64 "--kind bogus" --kind bogus --indicator absoluut_verzuim -o "$T/x.png"
-expect 64 "missing --kind" --indicator absoluut_verzuim -o "$T/x.png"
+expect 64 "--kind bogus" --kind bogus --indicator absoluut_verzuim -o "$tmp/x.png"
+expect 64 "missing --kind" --indicator absoluut_verzuim -o "$tmp/x.png"
 expect 64 "missing -o" --kind trend --indicator vsv
-expect 64 "unknown extension" --kind trend --indicator vsv -o "$T/x.gif"
-expect 64 "unknown indicator" --kind comparison --indicator bogus -o "$T/x.png"
-expect 64 "unknown series" --kind trend --indicator bogus -o "$T/x.png"
-expect 64 "negative width" --kind trend --indicator vsv_percentage --width -5 -o "$T/x.png"
-expect 64 "too small" --kind comparison --indicator absoluut_verzuim --height 80 -o "$T/x.png"
-expect 66 "missing data dir" --kind comparison --indicator absoluut_verzuim --data "$T/none" -o "$T/x.png"
-printf 'indicator,schooljaar,waarde,bron\nvsv,2016-2017,zes,x\n' >"$T/bad.csv"
-expect 65 "bad series file" --kind trend --indicator vsv --series "$T/bad.csv" -o "$T/x.png"
-[ ! -e "$T/x.png" ] && [ -z "$(ls -A "$T" | grep '^\.x')" ]
+expect 64 "unknown extension" --kind trend --indicator vsv -o "$tmp/x.gif"
+expect 64 "unknown indicator" --kind comparison --indicator bogus -o "$tmp/x.png"
+expect 64 "unknown series" --kind trend --indicator bogus -o "$tmp/x.png"
+expect 64 "negative width" --kind trend --indicator vsv_percentage --width -5 -o "$tmp/x.png"
+expect 64 "too small" --kind comparison --indicator absoluut_verzuim --height 80 -o "$tmp/x.png"
+expect 66 "missing data dir" --kind comparison --indicator absoluut_verzuim --data "$tmp/none" -o "$tmp/x.png"
+printf 'indicator,schooljaar,waarde,bron\nvsv,2016-2017,zes,x\n' >"$tmp/bad.csv"
+expect 65 "bad series file" --kind trend --indicator vsv --series "$tmp/bad.csv" -o "$tmp/x.png"
+[ ! -e "$tmp/x.png" ] && [ -z "$(ls -A "$tmp" | grep '^\.x')" ]
 check "no output or temporary file after errors" $?
-"$BIN" chart --help | grep -q "keyfigure"
+"$bin" chart --help | grep -q "keyfigure"
 check "--help" $?
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

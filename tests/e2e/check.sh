@@ -3,13 +3,8 @@
 # summary line, located warnings, exit statuses 0/64/66.
 # Usage: check.sh /path/to/jaarverslag   (env JV_SRC = repository root)
 set -u
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib/e2e.sh"
 data=$src/data/zuid-holland-zuid/2017-2018
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 expect() { # name, want status, got status, condition (0 = ok)
   if [ "$2" = "$3" ] && [ "$4" = 0 ]; then
     pass=$((pass + 1))
@@ -63,5 +58,4 @@ else
   expect "unreadable file" 66 $rc $?
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+e2e_end

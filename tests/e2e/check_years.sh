@@ -6,10 +6,7 @@
 # 2017-2018 warns about both, at the 2017-2018 cells; without the earlier
 # year it does not.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 mkdir -p "$p"
 cp -r "$src/data/zuid-holland-zuid/2017-2018" "$p/"
@@ -22,14 +19,13 @@ grep -q "^GM0505,Dordrecht,8000,2000,10000" "$p/2016-2017/leerplichtigen.csv"
 grep -q "^GM0505,Dordrecht,40,678" "$p/2016-2017/verzuim.csv"
 
 "$bin" check --data "$p/2017-2018" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
-fail=0
 grep -qF "2017-2018/leerplichtigen.csv:5:5: warning: Dordrecht: leerplichtigen_5_17 is 17.117, 10.000 in 2016-2017: a change of more than 20 %" "$tmp/err" ||
-  { echo "FAIL: no leerplichtigen change warning"; fail=1; }
+  bad "no leerplichtigen change warning"
 grep -qF "2017-2018/verzuim.csv:5:3: warning: Dordrecht: absoluut_verzuim is 9, 40 in 2016-2017: a change of more than a factor 3" "$tmp/err" ||
-  { echo "FAIL: no factor 3 warning"; fail=1; }
-[ "$(grep -c "in 2016-2017: a change" "$tmp/err")" = 2 ] || { echo "FAIL: expected exactly two change warnings"; fail=1; }
+  bad "no factor 3 warning"
+[ "$(grep -c "in 2016-2017: a change" "$tmp/err")" = 2 ] || bad "expected exactly two change warnings"
 rm -rf "$p/2016-2017"
 "$bin" check --data "$p/2017-2018" >"$tmp/out" 2>"$tmp/err"
-! grep -q "a change of" "$tmp/err" || { echo "FAIL: change warning without an earlier year"; fail=1; }
-[ $fail = 0 ] || { cat "$tmp/err"; exit 1; }
-echo "check_years: ok"
+! grep -q "a change of" "$tmp/err" || bad "change warning without an earlier year"
+[ $fail = 0 ] || cat "$tmp/err"
+e2e_end

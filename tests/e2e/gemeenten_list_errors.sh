@@ -5,12 +5,7 @@
 # expected, and no report written; the data's own value error with them.
 # The data's codes are not checked against a broken list (no cascade).
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/lib/e2e.sh"
 
 . "$src/tests/e2e/lib/program_home.sh"
 home=$tmp/home
@@ -41,5 +36,4 @@ JAARVERSLAG_HOME=$home "$bin" report --no-charts --data "$data" -o "$tmp/out.pdf
 [ $rc = 65 ] || bad "report: exit $rc, expected 65"
 [ ! -e "$tmp/out.pdf" ] || bad "report wrote a PDF from a broken list"
 grep -q "gemeenten_2018.csv:3:1: error" "$tmp/err2" || bad "report does not name the list's error"
-[ $fail = 0 ] && echo "gemeenten list errors: ok"
-exit $fail
+e2e_end

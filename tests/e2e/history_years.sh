@@ -8,12 +8,7 @@
 # the report year's indeling (computed here from the CSV files), the same
 # figures the trends give for those years.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p"
@@ -94,5 +89,4 @@ if bad:
     print("FAIL:\n" + "\n".join(bad))
     sys.exit(1)
 PY
-[ "$fails" = 0 ] || exit 1
-echo "ok"
+e2e_end

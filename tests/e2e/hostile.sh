@@ -10,13 +10,8 @@
 # Every command runs under `timeout`, so a hang fails a check, not CI.
 # Usage: hostile.sh /path/to/jaarverslag   (env JV_SRC = repository root)
 set -u
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib/e2e.sh"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1546300800}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 ok() { # name, condition status
   if [ "$2" = 0 ]; then pass=$((pass + 1)); else echo "FAIL $1" >&2; fail=$((fail + 1)); fi
 }

@@ -6,13 +6,7 @@
 # naming its successor; an unknown region needs --gemeenten; the report of a
 # filled-in year uses the project's own template.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { :; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 "$bin" init "$p" --regio "Zuid-Holland Zuid" --schooljaar 2019-2020 >"$tmp/out1.txt" ||
   { cat "$tmp/out1.txt"; echo "FAIL: init"; exit 1; }
@@ -87,5 +81,4 @@ sed -i 's/^# 1 Leerplicht en absoluut verzuim$/# 1 Leerplicht in onze eigen woor
 pdftotext "$tmp/r.pdf" "$tmp/r.txt" 2>/dev/null
 grep -q "Leerplicht in onze eigen woorden" "$tmp/r.txt" && ok ||
   bad "report does not use the project's template"
-[ "$fails" = 0 ] || exit 1
-echo ok
+e2e_end

@@ -8,13 +8,8 @@
 # has its workbook writes no CSV beside it. batch builds the workbook year,
 # and rebuilds it only when the workbook changes.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
+. "$(dirname "$0")/lib/e2e.sh"
 data=$src/data/zuid-holland-zuid/2017-2018
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
 sums() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }
 
 "$bin" init --help | grep -q -- "--werkmap" || bad "init --help does not name --werkmap"
@@ -127,5 +122,4 @@ want=$(region_row "$w/2017-2018/gegevens.xlsx")
 case "$want" in *" 49 0,6") bad "the changed cell did not change the expected region row: $want" ;; esac
 got=$(batch_row jaarverslag-werkmap-2017-2018.pdf)
 case "$got" in "Zuid-Holland Zuid $want"*) ;; *) bad "batch after the change: region row '$got', want '$want'" ;; esac
-[ $fail = 0 ] && echo "init --werkmap: ok"
-exit $fail
+e2e_end

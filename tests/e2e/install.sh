@@ -2,10 +2,8 @@
 # After `cmake --install`, the installed binary finds its fonts, assets and
 # bundled data under <prefix>/share/jaarverslag and writes the same report.
 set -euo pipefail
-bin=$1
+. "$(dirname "$0")/lib/e2e.sh"
 build=$(dirname "$bin")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 test -x "$tmp/prefix/bin/jaarverslag"
 test -f "$tmp/prefix/share/jaarverslag/assets/fonts/LiberationSans-Regular.ttf"

@@ -8,12 +8,7 @@
 # it lists the same municipalities as `init` for that year. --gemeenten with
 # a code that is gone names its successor.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/lib/e2e.sh"
 
 . "$src/tests/e2e/lib/program_home.sh"
 home=$tmp/home
@@ -56,5 +51,4 @@ rc=0
 [ ! -e "$tmp/x.xlsx" ] || bad "a workbook for a gone code"
 "$bin" invoer --regio "Holland Rijnland" --schooljaar 2019-2020 --gemeenten GM0546,GM0547 -o "$tmp/hr.xlsx" >/dev/null
 names "$tmp/hr.xlsx" | tr '\n' ';' | grep -qx "GM0546 Leiden;GM0547 Leiderdorp;" || bad "--gemeenten: $(names "$tmp/hr.xlsx")"
-[ $fail = 0 ] && echo "invoer through the herindelingen: ok"
-exit $fail
+e2e_end

@@ -6,13 +6,8 @@
 # read back, it gives a report whose text equals the CSV report's, and
 # `check` the same summary. Same input, same bytes; usage errors exit 64.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
+. "$(dirname "$0")/lib/e2e.sh"
 data=$src/data/zuid-holland-zuid/2017-2018
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
 
 "$bin" invoer --regio "Zuid-Holland Zuid" --schooljaar 2017-2018 -o "$tmp/invoer.xlsx" >/dev/null
 "$bin" invoer --regio "Zuid-Holland Zuid" --schooljaar 2017-2018 -o "$tmp/again.xlsx" >/dev/null
@@ -59,5 +54,4 @@ rc=0; "$bin" invoer --regio Nergensland --schooljaar 2017-2018 -o "$tmp/x.xlsx" 
 [ ! -e "$tmp/x.xlsx" ] || bad "a workbook for an unknown region"
 rc=0; "$bin" invoer --regio "Zuid-Holland Zuid" --schooljaar 2017 -o "$tmp/x.xlsx" 2>/dev/null || rc=$?
 [ $rc = 64 ] || bad "bad school year exit $rc"
-[ $fail = 0 ] && echo "invoer_roundtrip: ok"
-exit $fail
+e2e_end

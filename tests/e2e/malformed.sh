@@ -14,11 +14,8 @@
 # blow-up fails its case instead of the whole CI job.
 # Usage: malformed.sh /path/to/jaarverslag   (env JV_SRC = repository root)
 set -u
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib/e2e.sh"
 corpus=$src/tests/malformed
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 limit_s=${JV_CASE_SECONDS:-10}
 limit_mb=500
@@ -52,8 +49,6 @@ limited() {
   fi
 }
 
-pass=0
-fail=0
 failed() {
   echo "FAIL $1: $2" >&2
   fail=$((fail + 1))

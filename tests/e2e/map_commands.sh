@@ -7,26 +7,22 @@
 # letter reproduces the seven legend lines of the 2014-2015 letter, with the
 # edge rule in the footnote, and the default keeps "5 of meer".
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-src=${JV_SRC:-$(cd "$here/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib/e2e.sh"
+die() { echo "FAIL: $*"; exit 1; } # the first failure ends the test
 
 # Strijen
 "$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" --explain \
   >"$tmp/zhz.txt" 2>/dev/null
 head -1 "$tmp/zhz.txt" | grep -qP '^cbs_code\tgemeente\tabsoluut_verzuim\tleerplichtigen_5_17\tper_1000\tklasse\tinterval_95\tklasse_onzeker$' ||
-  fail "header row: $(head -1 "$tmp/zhz.txt")"
+  die "header row: $(head -1 "$tmp/zhz.txt")"
 grep -qP '^GM0617\tStrijen\t2\t1.157\t1,7\t1 tot 2 per 1.000\t0,2 - 6,2\tja$' "$tmp/zhz.txt" ||
-  fail "Strijen: $(grep Strijen "$tmp/zhz.txt")"
+  die "Strijen: $(grep Strijen "$tmp/zhz.txt")"
 # a threshold of 0 and a large municipality: Dordrecht (9 of 17.117) stays certain
 grep -qP '^GM0505\tDordrecht\t9\t17.117\t0,5\ttot 1 per 1.000\t0,2 - 1,0\tnee$' "$tmp/zhz.txt" ||
-  fail "Dordrecht: $(grep Dordrecht "$tmp/zhz.txt")"
+  die "Dordrecht: $(grep Dordrecht "$tmp/zhz.txt")"
 "$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" --explain \
   --small-numbers off >"$tmp/off.txt" 2>/dev/null
-[ "$(cut -f8 "$tmp/off.txt" | grep -c '^ja$' || true)" = 0 ] || fail "--small-numbers off still flags"
+[ "$(cut -f8 "$tmp/off.txt" | grep -c '^ja$' || true)" = 0 ] || die "--small-numbers off still flags"
 
 # the map marks them: the legend row counts the flagged municipalities, the
 # footnote states the rule; --small-numbers off drops both
@@ -35,15 +31,15 @@ flagged=$(tail -n +2 "$tmp/zhz.txt" | cut -f8 | grep -c '^ja$')
   -o "$tmp/zhz.pdf" 2>/dev/null
 pdftotext -raw "$tmp/zhz.pdf" "$tmp/zhzpdf.txt" 2>/dev/null
 grep -qx "kleine aantallen: klasse onzeker $flagged" "$tmp/zhzpdf.txt" ||
-  fail "legend row for $flagged flagged municipalities missing"
-grep -q "Kleine aantallen: minder dan 5 gevallen" "$tmp/zhzpdf.txt" || fail "no footnote on the rule"
+  die "legend row for $flagged flagged municipalities missing"
+grep -q "Kleine aantallen: minder dan 5 gevallen" "$tmp/zhzpdf.txt" || die "no footnote on the rule"
 "$bin" map --indicator absoluut_verzuim --data "$src/data/zuid-holland-zuid/2017-2018" \
   --small-numbers off -o "$tmp/off.pdf" 2>/dev/null
-pdftotext -raw "$tmp/off.pdf" - 2>/dev/null | grep -qi "kleine aantallen" && fail "marks with off"
+pdftotext -raw "$tmp/off.pdf" - 2>/dev/null | grep -qi "kleine aantallen" && die "marks with off"
 # the report's text alternative of that map names them (Strijen among them)
 (cd "$tmp" && "$bin" report --outline-text 2>/dev/null >"$tmp/outline.txt")
 grep -q "Kleine aantallen, klasse onzeker ($flagged gemeenten): .*Strijen" "$tmp/outline.txt" ||
-  fail "text alternative does not name the flagged municipalities"
+  die "text alternative does not name the flagged municipalities"
 
 # a region regios.csv does not know: the map is of its data, not the country
 python3 "$src/scripts/synthetic_project.py" --regions 39 --take 1 --home "$src" "$tmp/syn" >/dev/null
@@ -52,13 +48,13 @@ rows=$(python3 -c "import csv,sys; print(len(list(csv.DictReader(open(sys.argv[1
   "$data/leerplichtigen.csv")
 "$bin" map --indicator vrijstelling_5a --data "$data" --explain --all >"$tmp/syn.txt" 2>/dev/null
 n=$(($(wc -l <"$tmp/syn.txt") - 1))
-[ "$n" -lt 30 ] && [ "$n" -ge "$rows" ] || fail "synthetic region map has $n municipalities, data $rows"
+[ "$n" -lt 30 ] && [ "$n" -ge "$rows" ] || die "synthetic region map has $n municipalities, data $rows"
 "$bin" map --indicator vrijstelling_5a --data "$data" --national --explain --all >"$tmp/nl.txt" \
   2>/dev/null
-[ "$(($(wc -l <"$tmp/nl.txt") - 1))" = 380 ] || fail "--national is not the country"
+[ "$(($(wc -l <"$tmp/nl.txt") - 1))" = 380 ] || die "--national is not the country"
 # without --all only the data's rows
 "$bin" map --indicator vrijstelling_5a --data "$data" --national --explain >"$tmp/nl2.txt" 2>/dev/null
-[ "$(($(wc -l <"$tmp/nl2.txt") - 1))" = "$rows" ] || fail "--explain lists more than the data"
+[ "$(($(wc -l <"$tmp/nl2.txt") - 1))" = "$rows" ] || die "--explain lists more than the data"
 
 # the letter's legend, in order, and the footnote
 "$bin" map --indicator vrijstelling_5a --year 2014-2015 --national --labels letter \
@@ -78,23 +74,23 @@ assert "5,0 per 1.000 valt in meer dan 5 per 1.000" in text, "edge rule not in t
 PY
 "$bin" map --indicator vrijstelling_5a --year 2014-2015 --national -o "$tmp/exact.pdf" 2>/dev/null
 pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "^5 of meer per 1.000" ||
-  fail "default wording is not '5 of meer'"
-pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "meer dan 5" && fail "letter wording by default"
+  die "default wording is not '5 of meer'"
+pdftotext -raw "$tmp/exact.pdf" - 2>/dev/null | grep -q "meer dan 5" && die "letter wording by default"
 # templates: the ministry annex uses the letter's wording, the regional report
 # keeps "5 of meer"; kleine-aantallen=uit in a ::kaart drops the marks
 "$bin" report --template "$src/templates/ministerie-bijlage/bijlage.md" \
   --data "$src/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null >/dev/null
 pdftotext -raw "$tmp/annex.pdf" "$tmp/annex.txt" 2>/dev/null
-[ "$(grep -c '^meer dan 5 per 1.000' "$tmp/annex.txt")" = 3 ] || fail "annex maps lack the letter's wording"
-grep -q "5 of meer" "$tmp/annex.txt" && fail "annex uses the exact wording"
+[ "$(grep -c '^meer dan 5 per 1.000' "$tmp/annex.txt")" = 3 ] || die "annex maps lack the letter's wording"
+grep -q "5 of meer" "$tmp/annex.txt" && die "annex uses the exact wording"
 cp -r "$src/templates/zuid-holland-zuid" "$tmp/tpl"
 sed -i 's/^::kaart{indicator=absoluut_verzuim /::kaart{indicator=absoluut_verzuim kleine-aantallen=uit /' \
   "$tmp/tpl/jaarverslag.md"
-grep -q "kleine-aantallen=uit" "$tmp/tpl/jaarverslag.md" || fail "template not changed"
+grep -q "kleine-aantallen=uit" "$tmp/tpl/jaarverslag.md" || die "template not changed"
 "$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/tpl.pdf" 2>/dev/null >/dev/null
 pdftotext -raw "$tmp/tpl.pdf" "$tmp/tpl.txt" 2>/dev/null
-grep -q "^5 of meer per 1.000" "$tmp/tpl.txt" || fail "report lost '5 of meer'"
+grep -q "^5 of meer per 1.000" "$tmp/tpl.txt" || die "report lost '5 of meer'"
 # three maps in the report; with the marks off in one, two legend rows remain
 [ "$(grep -c '^kleine aantallen: klasse onzeker' "$tmp/tpl.txt")" = 2 ] ||
-  fail "kleine-aantallen=uit did not drop that map's marks"
+  die "kleine-aantallen=uit did not drop that map's marks"
 echo "PASS"

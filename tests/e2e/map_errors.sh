@@ -4,11 +4,7 @@
 # without a polygon are both named in a warning; non-respons is hatched grey
 # and geen gegevens white in the PNG.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-src=${JV_SRC:-$(cd "$here/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 zhz=$src/data/zuid-holland-zuid/2017-2018
 expect() { # status, then the command
   local want=$1; shift

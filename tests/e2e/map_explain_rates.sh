@@ -8,10 +8,7 @@
 # found here by bisection on the Poisson sums, and the "klasse onzeker" flag
 # against its rule (count below 5, or the interval over more than one class).
 set -euo pipefail
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 for ind in vrijstelling_5a absoluut_verzuim langdurig_relatief_verzuim langdurig_relatief_verzuim_3m; do
   "$bin" map --indicator "$ind" --data "$src/data/g4-g32/2014-2015" --national --explain --all \
     >"$tmp/$ind.txt" 2>/dev/null

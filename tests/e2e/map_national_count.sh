@@ -3,10 +3,7 @@
 # file (counted independently from the TopoJSON), in PNG, SVG and PDF; the
 # legend counts add up to 393; the credit line is there.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 want=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); \
 print(len({g['properties']['statcode'] for o in d['objects'].values() for g in o['geometries']}))" \
   "$src/assets/geo/gemeente_2015.topojson")

@@ -5,10 +5,7 @@
 # lightness falling with every class (a sequential palette readable in grey).
 # The small-numbers marks are off here: they sit on those points.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 for ind in vrijstelling_5a absoluut_verzuim langdurig_relatief_verzuim; do
   "$bin" map --indicator "$ind" --year 2014-2015 --national --dpi 200 --small-numbers off \
     -o "$tmp/$ind.png" --debug-points >"$tmp/$ind.points" 2>/dev/null

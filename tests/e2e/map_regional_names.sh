@@ -4,10 +4,7 @@
 # credit, is a sound PDF with embedded fonts, and warns about nothing: every
 # data row has a polygon and every polygon of the region has data.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 "$bin" map --indicator vrijstelling_5a --data "$src/data/zuid-holland-zuid/2017-2018" \
   --region "Zuid-Holland Zuid" -o "$tmp/zhz.pdf" 2>"$tmp/warn.txt"
 [ ! -s "$tmp/warn.txt" ] || { cat "$tmp/warn.txt"; echo "FAIL: unexpected warnings"; exit 1; }

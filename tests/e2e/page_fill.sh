@@ -9,14 +9,7 @@
 # template without a cover), and the page map shows a split table as continued.
 set -euo pipefail
 export DPI=30 # low resolution is enough to measure how far down a page is inked
-bin=$1
-src=$JV_SRC
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 
 measure() { # name, report options...
   local name=$1
@@ -74,5 +67,4 @@ pdftotext -f 1 -l 1 "$tmp/nocover.pdf" - 2>/dev/null | grep -q "Zonder omslag" &
 head -n 1 "$tmp/nocover.map" | grep -Eq "([6-9][0-9]|100)% full|cannot be split and does not fit|chapter end" &&
   ok || bad "page map of the template without cover: $(head -n 1 "$tmp/nocover.map")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+e2e_end

@@ -3,17 +3,12 @@
 # intent, valid shared ToUnicode maps, 1.7 header, content-derived /ID; standalone map
 # and chart PDFs with Title and no date without SOURCE_DATE_EPOCH; SVG <title>/<desc>.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib/e2e.sh"
 check=(/usr/bin/python3 "$here/lib/pdfua_check.py")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 "$bin" report -o "$tmp/report.pdf" 2>/dev/null
-"$bin" report --template "$JV_SRC/templates/ministerie-bijlage/bijlage.md" \
-  --data "$JV_SRC/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null
+"$bin" report --template "$src/templates/ministerie-bijlage/bijlage.md" \
+  --data "$src/data/g4-g32/2014-2015" -o "$tmp/annex.pdf" 2>/dev/null
 "$bin" map -i vrijstelling_5a --national -y 2014-2015 -o "$tmp/map.pdf" 2>/dev/null
 "$bin" chart --kind comparison --indicator absoluut_verzuim -o "$tmp/chart.pdf" 2>/dev/null
 for f in report annex map chart; do
@@ -57,5 +52,4 @@ for kind in map chart; do
 done
 "$bin" map -i vrijstelling_5a --national -y 2014-2015 -o "$tmp/m.svg" 2>/dev/null
 grep -q "<desc>.*Alkmaar 0,8" "$tmp/m.svg" || bad "map: SVG <desc> lacks the municipalities of a class"
-[ "$fails" -eq 0 ] || exit 1
-echo "1 passed, 0 failed"
+e2e_end

@@ -5,13 +5,8 @@
 # their cells; the checker passes (and fails on a damaged copy); extracted text joins
 # hyphenated words and keeps real hyphens.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib/e2e.sh"
 py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 "$bin" report -o "$tmp/report.pdf" 2>/dev/null
 "$bin" report --outline-text >"$tmp/report.txt" 2>/dev/null
@@ -63,5 +58,4 @@ $py "$here/lib/pdfua_check.py" "$tmp/broken.pdf" >"$tmp/broken.txt" && bad "chec
 grep -q "without /Alt" "$tmp/broken.txt" || bad "checker misses a Figure without Alt"
 grep -q "annotation without a ParentTree entry" "$tmp/broken.txt" || bad "checker misses an annotation"
 grep -q "neither tagged nor artifact" "$tmp/broken.txt" || bad "checker misses untagged content"
-[ "$fails" -eq 0 ] || exit 1
-echo "1 passed, 0 failed"
+e2e_end

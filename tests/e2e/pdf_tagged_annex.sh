@@ -3,15 +3,10 @@
 # passes, no poppler warning, and the structure tree (pdfinfo -struct-text) holds every
 # heading, table header cell and map text alternative of --outline-text in order.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib/e2e.sh"
 py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
-annex=(--template "$JV_SRC/templates/ministerie-bijlage/bijlage.md" --data "$JV_SRC/data/g4-g32/2014-2015")
+annex=(--template "$src/templates/ministerie-bijlage/bijlage.md" --data "$src/data/g4-g32/2014-2015")
 "$bin" report "${annex[@]}" -o "$tmp/annex.pdf" 2>/dev/null
 "$bin" report "${annex[@]}" --outline-text >"$tmp/annex.txt" 2>/dev/null
 "$bin" map -i vrijstelling_5a --national -y 2014-2015 -o "$tmp/map.pdf" 2>/dev/null
@@ -27,5 +22,4 @@ $py "$here/lib/struct_order.py" "$tmp/annex.txt" "$tmp/annex.struct" "Amsterdam=
 # the map: one Figure whose text is the generated alternative
 grep -q '^  Figure:' "$tmp/map.struct" || bad "map: no Figure"
 grep -q '"Kaart: .*Alkmaar 0,8' "$tmp/map.struct" || bad "map: Figure text is not its alternative"
-[ "$fails" -eq 0 ] || exit 1
-echo "1 passed, 0 failed"
+e2e_end

@@ -4,10 +4,8 @@
 # the report and in a chart PDF say "fast" (levels 2-5). This fails if the
 # program's deflateInit_ stops being the one libharu's calls bind to.
 set -u
-bin=$1
-export JAARVERSLAG_HOME="${JV_SRC:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
+export JAARVERSLAG_HOME=$src
 "$bin" report -o "$tmp/r.pdf" 2>/dev/null || { echo "FAIL: report"; exit 1; }
 "$bin" chart --kind trend --indicator vsv -o "$tmp/c.pdf" 2>/dev/null || { echo "FAIL: chart"; exit 1; }
 qpdf --check "$tmp/r.pdf" >/dev/null || { echo "FAIL: qpdf --check"; exit 1; }

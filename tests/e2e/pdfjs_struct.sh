@@ -4,13 +4,8 @@
 # every page has one, and its text holds every heading, table header cell and figure
 # text alternative of --outline-text in template order.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib/e2e.sh"
 mods=$(cd "$(dirname "$bin")" && pwd)/pdfjs
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 mkdir -p "$mods"
 (
@@ -22,7 +17,7 @@ mkdir -p "$mods"
   fi
 ) 9>"$mods/.lock"
 
-annex=(--template "$JV_SRC/templates/ministerie-bijlage/bijlage.md" --data "$JV_SRC/data/g4-g32/2014-2015")
+annex=(--template "$src/templates/ministerie-bijlage/bijlage.md" --data "$src/data/g4-g32/2014-2015")
 "$bin" report -o "$tmp/report.pdf" 2>/dev/null
 "$bin" report --outline-text >"$tmp/report.txt" 2>/dev/null
 "$bin" report "${annex[@]}" -o "$tmp/annex.pdf" 2>/dev/null
@@ -34,5 +29,4 @@ for f in report annex; do
 done
 python3 "$here/lib/struct_order.py" "$tmp/report.txt" "$tmp/report.pdfjs" \
   "Zuid-Holland Zuid=76.533" "Korendijk=0,6" || bad "report: pdf.js table rows"
-[ "$fails" -eq 0 ] || exit 1
-echo "1 passed, 0 failed"
+e2e_end

@@ -5,16 +5,10 @@
 # the dpi; two runs give the same bytes; the colour type is palette when the
 # image has at most 256 colours and RGB otherwise (counted by identify).
 set -u
-bin=$1
-export JAARVERSLAG_HOME="${JV_SRC:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+. "$(dirname "$0")/lib/e2e.sh"
+export JAARVERSLAG_HOME=$src
 check() { # name, condition status
-  if [ "$2" -ne 0 ]; then
-    echo "FAIL: $1"
-    fail=1
-  fi
+  if [ "$2" -eq 0 ]; then ok; else bad "$1"; fi
 }
 
 for dpi in 300 600; do
@@ -58,4 +52,4 @@ n=$(identify -format '%k' "$tmp/tiny.png")
 type=$(od -An -tu1 -j25 -N1 "$tmp/tiny.png" | tr -d ' ')
 [ "$n" -le 256 ] && [ "$type" = 3 ]
 check "tiny chart: $n colours (want <= 256), colour type $type (want 3, palette)" $?
-exit $fail
+e2e_end

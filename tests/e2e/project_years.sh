@@ -13,10 +13,7 @@
 # page and in its small note style.
 # Binnenmaas in 2019-2020 data exits 65 naming Hoeksche Waard.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p"

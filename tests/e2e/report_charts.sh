@@ -2,17 +2,14 @@
 # Charts in the report are vectors with real text: pdfimages lists no raster
 # image, and pdftotext finds each chart's title, axis labels and school years.
 set -euo pipefail
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 "$bin" report -o "$tmp/r.pdf"
 "$bin" report --no-charts -o "$tmp/n.pdf"
 images=$(pdfimages -list "$tmp/r.pdf" 2>/dev/null | tail -n +3 | wc -l)
 [ "$images" -eq 0 ] || { pdfimages -list "$tmp/r.pdf"; echo "FAIL: $images raster images in the report"; exit 1; }
 pdftotext "$tmp/r.pdf" "$tmp/r.txt" 2>/dev/null
-pass=0 fail=0
 expect() {
-  if grep -qF -- "$1" "$tmp/r.txt"; then pass=$((pass + 1)); else echo "FAIL: '$1' not in the report text"; fail=$((fail + 1)); fi
+  if grep -qF -- "$1" "$tmp/r.txt"; then ok; else bad "'$1' not in the report text"; fi
 }
 # comparison charts: titles, the reference line labels, axis label and ticks
 expect "Absoluut verzuimers per 1.000 leerplichtigen"
@@ -33,7 +30,6 @@ expect "3.822"
 expect "risicoleerlingen"
 pages_full=$(pdfinfo "$tmp/r.pdf" | awk '/^Pages/{print $2}')
 pages_plain=$(pdfinfo "$tmp/n.pdf" | awk '/^Pages/{print $2}')
-if [ "$pages_full" -gt "$pages_plain" ]; then pass=$((pass + 1)); else echo "FAIL: --no-charts not shorter ($pages_plain vs $pages_full)"; fail=$((fail + 1)); fi
-if pdftotext "$tmp/n.pdf" - 2>/dev/null | grep -q "Regio 0,6"; then echo "FAIL: chart text in --no-charts report"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+if [ "$pages_full" -gt "$pages_plain" ]; then ok; else bad "--no-charts not shorter ($pages_plain vs $pages_full)"; fi
+if pdftotext "$tmp/n.pdf" - 2>/dev/null | grep -q "Regio 0,6"; then bad "chart text in --no-charts report"; else ok; fi
+e2e_end

@@ -6,13 +6,7 @@
 # text marked ::bij-figuur; the default file name spells Súdwest-Fryslân in
 # ASCII (sudwest-fryslan).
 set -euo pipefail
-bin=$1
-src=$JV_SRC
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 
 mkdir "$tmp/tpl"
 cat >"$tmp/tpl/t.md" <<'MD'
@@ -70,5 +64,4 @@ sed -i 's/Zuid-Holland Zuid/Súdwest-Fryslân/' "$tmp/data/2017-2018/"*.csv
 [ -s "$tmp/jaarverslag-sudwest-fryslan-2017-2018.pdf" ] && ok ||
   bad "default name not transliterated: $(ls "$tmp" | grep '^jaarverslag' | tr '\n' ' ')"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+e2e_end

@@ -2,9 +2,7 @@
 # Same inputs and SOURCE_DATE_EPOCH give byte-identical PDFs; the dates inside
 # follow SOURCE_DATE_EPOCH; an existing output is replaced atomically.
 set -euo pipefail
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 SOURCE_DATE_EPOCH=1546300800 "$bin" report -o "$tmp/a.pdf"
 sleep 1
 SOURCE_DATE_EPOCH=1546300800 "$bin" report -o "$tmp/b.pdf"

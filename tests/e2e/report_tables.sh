@@ -7,10 +7,7 @@
 # here) carries the footnote sign "*", and only such a rate; the footnote is
 # under the table.
 set -euo pipefail
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 (cd "$tmp" && "$bin" report 2>"$tmp/stderr.txt")
 # the real data's inconsistency is reported, and the report still written
 grep -q "thuiszitters.csv:5:8: warning: Dordrecht: thuiszitters_actueel is 17" "$tmp/stderr.txt" ||

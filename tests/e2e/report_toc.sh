@@ -3,9 +3,7 @@
 # heading lands (pdftotext per page), and every entry is a link annotation to
 # that page (qpdf --json); the PDF outline mirrors the headings.
 set -euo pipefail
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/e2e.sh"
 "$bin" report -o "$tmp/r.pdf" ${JV_REPORT_ARGS:-}
 qpdf --json "$tmp/r.pdf" >"$tmp/r.json"
 python3 - "$tmp/r.pdf" "$tmp/r.json" <<'PY'

@@ -8,13 +8,8 @@
 # count, a formula with text and a cell left out mid-row: each error located
 # as file:sheet!cell.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
+. "$(dirname "$0")/lib/e2e.sh"
 data=$src/data/zuid-holland-zuid/2017-2018
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
 
 report() { # DIR NAME: report text in $tmp/NAME.txt, stderr in $tmp/NAME.err
   "$bin" report --no-charts --data "$1" -o "$tmp/$2.pdf" >/dev/null 2>"$tmp/$2.err" ||
@@ -72,5 +67,4 @@ for want in "gegevens.xlsx:relatief!C3: error: a formula whose value 0.5 is not 
   grep -qF "$want" "$tmp/badx.err" || bad "missing '$want': $(cat "$tmp/badx.err")"
 done
 [ "$(grep -c ': error: ' "$tmp/badx.err")" = 4 ] || bad "expected exactly 4 errors: $(cat "$tmp/badx.err")"
-[ $fail = 0 ] && echo "spreadsheet_exports: ok"
-exit $fail
+e2e_end

@@ -4,13 +4,7 @@
 # nothing; --outline-text prints the structure with text alternatives; the
 # second template (ministry annex) builds from the G4/G32 data.
 set -euo pipefail
-bin=$1
-src=$JV_SRC
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 
 cp -r "$src/templates/zuid-holland-zuid" "$tmp/tpl"
 "$bin" report --template "$tmp/tpl/jaarverslag.md" -o "$tmp/a.pdf"
@@ -136,5 +130,4 @@ grep -Eq "^ *Amsterdam +98\.243 +1\.513 +364 +2\.780 +143 +n\.b\. +350" "$tmp/an
 grep -Eq "^ *Rotterdam +83\.305 +0,1% +28% +5,7% +0,1% +75% +0,38%" "$tmp/annex.txt" && ok || bad "annex Rotterdam percentages"
 [ "$(grep -c "Bron grenzen: CBS/Kadaster (PDOK)" "$tmp/annex.txt")" -ge 3 ] && ok || bad "three national maps with credit"
 [ "$(pdfimages -list "$tmp/annex.pdf" 2>/dev/null | tail -n +3 | wc -l)" -eq 0 ] && ok || bad "annex has raster images"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

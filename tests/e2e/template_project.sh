@@ -7,12 +7,7 @@
 # left out with a warning at its template line; an unknown placeholder is a
 # located error.
 set -euo pipefail
-bin=$1
-src=${JV_SRC:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib/e2e.sh"
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p" --init "$bin" "Bureau ZHZ"
@@ -142,5 +137,4 @@ rc=0
 [ "$rc" = 65 ] && grep -q "sjabloon/jaarverslag.md:2:8: error: unknown placeholder {jaar} in titel" "$tmp/err.txt" ||
   bad "unknown placeholder in titel: rc $rc $(cat "$tmp/err.txt")"
 [ ! -e "$tmp/r2.pdf" ] || bad "a PDF was written despite the error"
-[ "$fails" = 0 ] || exit 1
-echo ok
+e2e_end

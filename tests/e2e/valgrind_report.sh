@@ -3,10 +3,8 @@
 # uninitialised memory, no definite leaks. (Skipped in the sanitizer build,
 # where ASan already checks the same.)
 set -euo pipefail
-bin=$1
+. "$(dirname "$0")/lib/e2e.sh"
 command -v valgrind >/dev/null || { echo "valgrind missing"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
     --show-leak-kinds=definite,indirect)
 "${vg[@]}" "$bin" report -o "$tmp/r.pdf" 2>"$tmp/vg1.txt" || { cat "$tmp/vg1.txt"; echo "FAIL: report"; exit 1; }

@@ -17,3 +17,16 @@ zhz_project() {
   cp "$p/2019-2020.new"/* "$p/2019-2020/"
   rm -r "$p/2019-2020.new"
 }
+
+# zhz_earlier_years DIR YEAR... adds to the project in DIR (zhz_project) a
+# copy of 2017-2018 for each school year starting in YEAR, on that year's
+# own indeling (the ZHZ codes did not change before 2019).
+zhz_earlier_years() {
+  local p=$1 y d
+  shift
+  for y in "$@"; do
+    d=$p/$y-$((y + 1))
+    cp -r "$p/2017-2018" "$d"
+    sed -i "s/^schooljaar,.*/schooljaar,$y-$((y + 1))/; s/^indeling,.*/indeling,$((y + 1))/" "$d/regio.csv"
+  done
+}

@@ -1,9 +1,8 @@
 /* Unit tests for the page-breaking rule that weighs white space (issue 15):
  * tables split rather than leave a page under 60 %, figures float past the
- * text after them (but not away from their notes, which stay on their
- * page), the page map says why a page stays under 60 %, and every page but
- * the cover has its running header and footer. A fake fixed-width font
- * (every byte 0.5 em wide) keeps the numbers exact. */
+ * text after them (with their notes, which stay on their page), the page map says why a page stays
+ * under 60 %, and every page but the cover has its running header and footer. A fake fixed-width
+ * font (every byte 0.5 em wide) keeps the numbers exact. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -259,9 +258,9 @@ static void test_figure_note_moves_with_figure(void **state)
   jv_doc_free(&doc);
 }
 
-/* A figure with a note does not float past the text after it (that text
- * would come between the two): figure and note move on together. */
-static void test_figure_note_not_floated_apart(void **state)
+/* A figure with a note floats past the text after it with its note: the
+ * text fills the gap, figure and note open the next page, in that order. */
+static void test_figure_floats_with_its_note(void **state)
 {
   (void)state;
   jv_doc doc;
@@ -278,8 +277,25 @@ static void test_figure_note_not_floated_apart(void **state)
   double top = 0;
   int fig = figure_page(&pages, 350, &top);
   assert_int_equal(fig, 1);
+  assert_true(top < s.margin_top + 1);
   assert_int_equal(page_of(&pages, "Noot"), fig);
-  assert_int_equal(page_of(&pages, "Eerste"), fig); /* the text after them follows */
+  assert_int_equal(page_of(&pages, "Eerste"), 0); /* the text moved up */
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
+  /* the note right under the figure; in the structure after the figure */
+  const jv_page *pg = &pages.pages[1];
+  double note_y = 0;
+  int fig_elem = -1, note_elem = -1;
+  for (size_t j = 0; j < pg->n; j++) {
+    const jv_item *it = &pg->items[j];
+    if (it->kind == JV_ITEM_FIGURE)
+      fig_elem = it->elem;
+    if (it->kind == JV_ITEM_TEXT && !strcmp(it->text, "Noot") && note_y == 0) {
+      note_y = it->y;
+      note_elem = it->elem;
+    }
+  }
+  assert_true(note_y > top + 350 && note_y < top + 350 + 40);
+  assert_true(fig_elem >= 0 && note_elem == fig_elem + 1);
   jv_pages_free(&pages);
   jv_doc_free(&doc);
 }
@@ -360,7 +376,7 @@ int main(void)
       cmocka_unit_test(test_page_map_says_why),
       cmocka_unit_test(test_figure_drawn_smaller_to_fit),
       cmocka_unit_test(test_figure_note_moves_with_figure),
-      cmocka_unit_test(test_figure_note_not_floated_apart),
+      cmocka_unit_test(test_figure_floats_with_its_note),
       cmocka_unit_test(test_last_section_balanced),
       cmocka_unit_test(test_header_footer_without_cover),
   };

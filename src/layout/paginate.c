@@ -203,8 +203,25 @@ static int has_notes(const flow *f, const jv_block *b)
   return b + 1 < f->last && b[1].keep_with_prev;
 }
 
+/* The notes under a floated figure b, placed right under it in the P
+ * elements made for them where the template has them (fig_elem). */
+static jv_status put_notes(flow *f, const jv_block *b)
+{
+  jv_status st = JV_OK;
+  int text = f->elem_text; /* the block being placed when the page began */
+  for (const jv_block *n = b + 1; !st && n < f->last && n->keep_with_prev; n++) {
+    mark m = mark_now(f);
+    f->elem_text = f->fig_elem[n - f->first];
+    st = jv_flow__put_paragraph(f, n);
+    if (!st)
+      st = note_pages(f, n, m);
+  }
+  f->elem_text = text;
+  return st;
+}
+
 /* Places pending figures in order: all of them (the end of their section),
- * or, at the top of a new page, those that fit there. */
+ * or, at the top of a new page, those that fit there; each with its notes. */
 static jv_status place_pending(flow *f, int all)
 {
   jv_status st = JV_OK;
@@ -212,13 +229,15 @@ static jv_status place_pending(flow *f, int all)
   size_t done = 0;
   while (!st && done < f->n_pending) {
     const jv_block *b = f->pending[done];
-    double need = figure_need(f, b->figure);
+    double need = figure_need(f, b->figure) + jv_flow__notes_height(f, b);
     if (!all && need > avail(f))
       break;
     mark m = mark_now(f);
     st = jv_flow__put_figure(f, b);
     if (!st)
       st = note_pages(f, b, m);
+    if (!st && has_notes(f, b))
+      st = put_notes(f, b);
     done++;
   }
   memmove(f->pending, f->pending + done, (f->n_pending - done) * sizeof(f->pending[0]));
@@ -233,10 +252,13 @@ static int is_text(const jv_block *b)
 }
 
 /* Whether running text follows b in its section (before the next heading,
- * table, page break or column block): only then may b float past it. */
+ * table, page break or column block): only then may b float past it. Its
+ * own notes do not count: they float with it. */
 static int text_follows(const flow *f, const jv_block *b)
 {
   for (const jv_block *n = b + 1; n < f->last; n++) {
+    if (n->keep_with_prev)
+      continue;
     if (is_text(n))
       return 1;
     if (n->kind != JV_BLK_FIGURE)
@@ -245,17 +267,16 @@ static int text_follows(const flow *f, const jv_block *b)
   return 0;
 }
 
-/* A figure that does not fit below what is on the page floats forward past
- * the text after it, which fills the gap; one after a floated figure waits
- * behind it, so figures keep their order. A figure with notes under it
- * (keep_with_prev) does not float: its notes stay with it. */
+/* A figure that does not fit below what is on the page (with its notes,
+ * keep_with_prev) floats forward past the text after it, which fills the
+ * gap, its notes with it; one after a floated figure waits behind it, so
+ * figures keep their order. */
 static jv_status put_figure_or_float(flow *f, const jv_block *b)
 {
   const jv_figure *fig = b->figure;
-  double need = figure_need(f, fig);
+  double need = figure_need(f, fig) + jv_flow__notes_height(f, b);
   int fits = need <= avail(f) || at_top(f);
-  if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && !has_notes(f, b) &&
-      text_follows(f, b)) {
+  if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && text_follows(f, b)) {
     f->pending[f->n_pending++] = b;
     return JV_OK;
   }
@@ -420,6 +441,20 @@ jv_status jv_flow__place(flow *f, const jv_block *b)
   return st ? st : note_pages(f, b, m);
 }
 
+/* Whether b is a note of a figure that floated and waits (pending). */
+static int floated_note(const flow *f, const jv_block *b)
+{
+  if (!b->keep_with_prev)
+    return 0;
+  const jv_block *fig = b;
+  while (fig > f->first && fig->keep_with_prev)
+    fig--;
+  for (size_t i = 0; i < f->n_pending; i++)
+    if (f->pending[i] == fig)
+      return 1;
+  return 0;
+}
+
 jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measure *m,
                        const unsigned char *force_break, jv_flow_memo *memo, jv_pages *out,
                        jv_error *err)
@@ -451,6 +486,12 @@ jv_status jv_flow__run(const jv_doc *doc, const jv_page_style *s, const jv_measu
     if (f.n_pending && !is_text(b) && b->kind != JV_BLK_FIGURE) {
       f.cur = b;
       st = place_pending(&f, 1);
+    }
+    if (!st && floated_note(&f, b)) { /* placed with its figure, its P made here */
+      int e = jv_pages_elem(f.out, JV_SE_P, -1);
+      f.fig_elem[i] = e;
+      st = e < 0 ? jv_flow__oom(&f) : JV_OK;
+      continue;
     }
     if (!st) /* the structure follows the template, also for a figure placed later */
       st = jv_flow__open_elems(&f, b);

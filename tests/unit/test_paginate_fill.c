@@ -1,7 +1,7 @@
 /* Unit tests for the page-breaking rule that weighs white space (issue 15):
  * tables split rather than leave a page under 60 %, figures float past the
- * text after them, the page map says why a page stays under 60 %, and every
- * page but the cover has its running header and footer. A fake fixed-width
+ * text after them (with their notes, which stay on their page), the page map says why a page stays
+ * under 60 %, and every page but the cover has its running header and footer. A fake fixed-width
  * font (every byte 0.5 em wide) keeps the numbers exact. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -232,6 +232,74 @@ static void test_figure_drawn_smaller_to_fit(void **state)
   jv_doc_free(&doc);
 }
 
+static const char *NOTE =
+    "Noot bij figuur B: de cijfers van eerdere jaren zijn omgerekend naar de "
+    "gemeentelijke indeling van het rapportjaar, zonder de gemeenten die toen "
+    "niet bij de regio hoorden.";
+
+/* A figure's note (jv_doc_figure_note) on the figure's page: a figure that
+ * fits but leaves no room for its note moves on with it. */
+static void test_figure_note_moves_with_figure(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  add_figure(&doc, 460, "Figuur A"); /* the page is over 60 %: B is not drawn smaller */
+  add_figure(&doc, 200, "Figuur B"); /* fits under A, its two-line note does not */
+  assert_int_equal(jv_doc_figure_note(&doc, NOTE), JV_OK);
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  double top = 0;
+  int fig = figure_page(&pages, 200, &top);
+  assert_int_equal(fig, 1);
+  assert_int_equal(page_of(&pages, "Noot"), fig);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
+/* A figure with a note floats past the text after it with its note: the
+ * text fills the gap, figure and note open the next page, in that order. */
+static void test_figure_floats_with_its_note(void **state)
+{
+  (void)state;
+  jv_doc doc;
+  jv_doc_init(&doc);
+  add_figure(&doc, 380, "Figuur A");
+  add_figure(&doc, 350, "Figuur B");
+  assert_int_equal(jv_doc_figure_note(&doc, NOTE), JV_OK);
+  jv_doc_paragraph(&doc, "Eerste alinea na de figuur.", JV_FONT_REGULAR);
+  for (int i = 0; i < 6; i++)
+    jv_doc_paragraph(&doc, LONG, JV_FONT_REGULAR);
+  jv_page_style s;
+  jv_pages pages;
+  layout(&doc, &s, &pages);
+  double top = 0;
+  int fig = figure_page(&pages, 350, &top);
+  assert_int_equal(fig, 1);
+  assert_true(top < s.margin_top + 1);
+  assert_int_equal(page_of(&pages, "Noot"), fig);
+  assert_int_equal(page_of(&pages, "Eerste"), 0); /* the text moved up */
+  assert_true(pages.pages[0].fill >= JV_PAGE_MIN_FILL);
+  /* the note right under the figure; in the structure after the figure */
+  const jv_page *pg = &pages.pages[1];
+  double note_y = 0;
+  int fig_elem = -1, note_elem = -1;
+  for (size_t j = 0; j < pg->n; j++) {
+    const jv_item *it = &pg->items[j];
+    if (it->kind == JV_ITEM_FIGURE)
+      fig_elem = it->elem;
+    if (it->kind == JV_ITEM_TEXT && !strcmp(it->text, "Noot") && note_y == 0) {
+      note_y = it->y;
+      note_elem = it->elem;
+    }
+  }
+  assert_true(note_y > top + 350 && note_y < top + 350 + 40);
+  assert_true(fig_elem >= 0 && note_elem == fig_elem + 1);
+  jv_pages_free(&pages);
+  jv_doc_free(&doc);
+}
+
 /* A chapter whose last page would hold only the tail of its last section
  * (an interview in two columns) starts that section on its last page, as
  * long as the page before stays at least 60 % full. */
@@ -307,6 +375,8 @@ int main(void)
       cmocka_unit_test(test_figure_floats_past_text),
       cmocka_unit_test(test_page_map_says_why),
       cmocka_unit_test(test_figure_drawn_smaller_to_fit),
+      cmocka_unit_test(test_figure_note_moves_with_figure),
+      cmocka_unit_test(test_figure_floats_with_its_note),
       cmocka_unit_test(test_last_section_balanced),
       cmocka_unit_test(test_header_footer_without_cover),
   };

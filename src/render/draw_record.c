@@ -234,6 +234,22 @@ static size_t play(const jv_draw_record *r, size_t i, const double *v, jv_draw *
   return 0;
 }
 
+/* Numbers operation op uses. */
+static size_t n_numbers(int op)
+{
+  return op == R_MOVE || op == R_LINE ? 2 : op == R_CURVE ? 6 : op == R_FILL ? 1 : 0;
+}
+
+/* Widens *lo..*hi to the y of the n numbers at v (x, y pairs of points and
+ * control points). */
+static void widen_y(const double *v, size_t n, double *lo, double *hi)
+{
+  for (size_t j = 1; j < n; j += 2) {
+    *lo = v[j] < *lo ? v[j] : *lo;
+    *hi = v[j] > *hi ? v[j] : *hi;
+  }
+}
+
 /* From operation i (a move) with numbers at v: when only path operations
  * follow up to a fill or stroke, the index just after that and the path's
  * y range (of its points and control points, which hold every curve);
@@ -245,7 +261,6 @@ static size_t path_run(const jv_draw_record *r, size_t i, const double *v, size_
   double lo = v[1], hi = v[1];
   for (; i < r->n_ops; i++) {
     int op = r->ops[i];
-    size_t n = op == R_MOVE || op == R_LINE ? 2 : op == R_CURVE ? 6 : 0;
     if (op == R_FILL || op == R_STROKE) {
       *nv = k + (op == R_FILL);
       *miny = lo;
@@ -254,19 +269,11 @@ static size_t path_run(const jv_draw_record *r, size_t i, const double *v, size_
     }
     if (!is_path_op(op))
       return 0;
-    for (size_t j = 1; j < n; j += 2) {
-      lo = v[k + j] < lo ? v[k + j] : lo;
-      hi = v[k + j] > hi ? v[k + j] : hi;
-    }
+    size_t n = n_numbers(op);
+    widen_y(v + k, n, &lo, &hi);
     k += n;
   }
   return 0;
-}
-
-/* Numbers operation op uses. */
-static size_t n_numbers(int op)
-{
-  return op == R_MOVE || op == R_LINE ? 2 : op == R_CURVE ? 6 : op == R_FILL ? 1 : 0;
 }
 
 /* Plays the path run from i (a move) to end (just after its fill or
@@ -287,10 +294,7 @@ static void play_run(const jv_draw_record *r, size_t i, size_t end, const double
     double lo = v[1], hi = v[1];
     for (; k < end && r->ops[k] != R_MOVE && is_path_op(r->ops[k]); k++) {
       size_t n = n_numbers(r->ops[k]);
-      for (size_t j = 1; j < n; j += 2) {
-        lo = v[nv + j] < lo ? v[nv + j] : lo;
-        hi = v[nv + j] > hi ? v[nv + j] : hi;
-      }
+      widen_y(v + nv, n, &lo, &hi);
       nv += n;
     }
     if (hi + m < top || lo - m > bottom) {

@@ -48,7 +48,8 @@ void jv_png_coder_free(jv_png_coder *c);
 /* Encodes the n rows from y0 (cairo ARGB32/RGB24 pixels, native-endian
  * 32-bit, alpha ignored: callers paint an opaque background; stride bytes
  * apart) into *b. Safe on several threads at once for different bands,
- * each with its own coder: it touches only b, c and the band's rows. */
+ * each with its own coder: it touches only b, c, the band's rows of p's
+ * palette indices and p's atomic flag that the image has over 256 colours. */
 jv_status jv_png_writer_encode(jv_png_writer *p, jv_png_coder *c, int y0, const uint32_t *pixels,
                                size_t stride, int n, jv_png_band *b, jv_error *err);
 

@@ -200,13 +200,9 @@ static double figure_need(flow *f, const jv_block *b)
          jv_flow__notes_height(f, b);
 }
 
-static int has_notes(const flow *f, const jv_block *b)
-{
-  return b + 1 < f->last && b[1].keep_with_prev;
-}
-
-/* The notes under a floated figure b, placed right under it in the P
- * elements made for them where the template has them (fig_elem). */
+/* The notes under a floated figure b (none: nothing), placed right under
+ * it in the P elements made for them where the template has them
+ * (fig_elem). */
 static jv_status put_notes(flow *f, const jv_block *b)
 {
   jv_status st = JV_OK;
@@ -238,7 +234,7 @@ static jv_status place_pending(flow *f, int all)
     st = jv_flow__put_figure(f, b);
     if (!st)
       st = note_pages(f, b, m);
-    if (!st && has_notes(f, b))
+    if (!st)
       st = put_notes(f, b);
     done++;
   }

@@ -70,6 +70,62 @@ static void fit_card(jv_keyfigure_layout *L, size_t i, const jv_keyfigure *k, co
     L->period_y[i] = yy + ts * 1.0;
 }
 
+/* How large a small card must be to hold its texts with the value at 1,5
+ * times the body size: the tallest and the widest of cards 1 .. n - 1
+ * (padding included: 9 % of a side on each side, as fit_card takes). */
+static void small_card_need(const jv_keyfigure_chart *c, const jv_measure *m,
+                            const jv_chart_style *st, double *need_w, double *need_h)
+{
+  double ts = st->font_size * 1.05, vs = st->font_size * 1.5, w = 0, h = 0;
+  for (size_t i = 1; i < c->n; i++) {
+    const jv_keyfigure *k = &c->item[i];
+    int n_text = (k->label[0] ? 1 : 0) + (k->period[0] ? 1 : 0);
+    double detail =
+        k->detail[0] ? (k->detail_label[0] ? DETAIL_WORDS : DETAIL_ALONE) * LINE + 0.12 : 0;
+    h = fmax(h, vs * (DIGIT_HEIGHT + 0.25 + detail) + n_text * ts * LINE);
+    w = fmax(w, fmax(jv_measure_width(m, JV_FONT_REGULAR, ts * 0.8, k->label),
+                     jv_measure_width(m, JV_FONT_BOLD, vs, k->value)));
+  }
+  *need_w = w / (1 - 2 * 0.09);
+  *need_h = h / (1 - 2 * 0.09);
+}
+
+/* Cards 1 .. rest in area a, cols to a row (the last row's cards sharing
+ * its width). */
+static void place_small(jv_keyfigure_layout *L, jv_box a, size_t rest, size_t cols, double gap)
+{
+  size_t rows = (rest + cols - 1) / cols;
+  double ch = (a.h - gap * (double)(rows - 1)) / (double)rows;
+  for (size_t k = 0; k < rest; k++) {
+    size_t row = k / cols, in_row = row + 1 < rows ? cols : rest - row * cols;
+    double cw = (a.w - gap * (double)(in_row - 1)) / (double)in_row;
+    L->card[1 + k] =
+        (jv_box){a.x + (cw + gap) * (double)(k % cols), a.y + (ch + gap) * (double)row, cw, ch};
+  }
+}
+
+/* Columns for rest small cards in a: the first count, in order of
+ * preference (one column beside the large card, or all in one row below
+ * it), whose cards hold their texts; if none does, the one that comes
+ * nearest. */
+static size_t small_cols(jv_box a, size_t rest, int beside, double need_w, double need_h,
+                         double gap)
+{
+  size_t best = beside ? 1 : rest;
+  double best_fit = -1;
+  for (size_t i = 0; i < rest; i++) {
+    size_t cols = beside ? 1 + i : rest - i, rows = (rest + cols - 1) / cols;
+    double cw = (a.w - gap * (double)(cols - 1)) / (double)cols;
+    double ch = (a.h - gap * (double)(rows - 1)) / (double)rows;
+    double fit = fmin(cw / need_w, ch / need_h);
+    if (fit >= 1)
+      return cols;
+    if (fit > best_fit)
+      best_fit = fit, best = cols;
+  }
+  return best;
+}
+
 jv_status jv_keyfigure_layout_make(jv_keyfigure_layout *L, const jv_keyfigure_chart *c,
                                    const jv_measure *m, const jv_chart_style *st, double x,
                                    double y, double w, double h, jv_error *err)
@@ -84,27 +140,26 @@ jv_status jv_keyfigure_layout_make(jv_keyfigure_layout *L, const jv_keyfigure_ch
   jv_box a = L->frame.plot_area;
   double gap = st->font_size * 0.8;
   L->n = c->n;
+  double need_w = 0, need_h = 0;
+  small_card_need(c, m, st, &need_w, &need_h);
+  size_t rest = c->n - 1;
   if (c->n == 1) {
     L->card[0] = a;
   } else if (a.w >= 1.5 * a.h) {
-    /* landscape: the newest figure large on the left, the others beside it */
+    /* landscape: the newest figure large on the left, the others beside it,
+     * stacked, or in more columns when stacked cards would be too low */
     double big_w = (a.w - gap) * 0.5;
     L->card[0] = (jv_box){a.x, a.y, big_w, a.h};
-    size_t rest = c->n - 1;
-    double ch = (a.h - gap * (double)(rest - 1)) / (double)rest;
-    for (size_t i = 1; i < c->n; i++)
-      L->card[i] =
-          (jv_box){a.x + big_w + gap, a.y + (ch + gap) * (double)(i - 1), a.w - big_w - gap, ch};
+    jv_box side = {a.x + big_w + gap, a.y, a.w - big_w - gap, a.h};
+    place_small(L, side, rest, small_cols(side, rest, 1, need_w, need_h, gap), gap);
   } else {
     /* portrait: the newest on top, the others side by side below, as in
-     * the report's VSV and overstap panels */
+     * the report's VSV and overstap panels, in more rows when side by side
+     * they would be too narrow */
     double big_h = (a.h - gap) * 0.55;
     L->card[0] = (jv_box){a.x, a.y, a.w, big_h};
-    size_t rest = c->n - 1;
-    double cw = (a.w - gap * (double)(rest - 1)) / (double)rest;
-    for (size_t i = 1; i < c->n; i++)
-      L->card[i] =
-          (jv_box){a.x + (cw + gap) * (double)(i - 1), a.y + big_h + gap, cw, a.h - big_h - gap};
+    jv_box below = {a.x, a.y + big_h + gap, a.w, a.h - big_h - gap};
+    place_small(L, below, rest, small_cols(below, rest, 0, need_w, need_h, gap), gap);
   }
   /* the newest figure first and largest; the others clearly smaller even
    * when their cards would allow more */

@@ -132,8 +132,10 @@ jv_status jv_trend_layout_make(jv_trend_layout *L, const jv_trend_chart *c, cons
 /* The bar of series k in year index i (x, width; y from L->y). */
 double jv_trend_bar_x(const jv_trend_layout *L, size_t i, size_t k, size_t n_series);
 
-/* Key figures: item 0 in a large card on the left, the others stacked in
- * smaller cards on the right (or one card when there is a single item). */
+/* Key figures: item 0 in a large card, the others in smaller cards beside
+ * it (landscape: stacked, in more columns when stacked cards would be too
+ * low for their texts) or below it (portrait: side by side, in more rows
+ * when too narrow); one card when there is a single item. */
 typedef struct {
   jv_chart_frame frame;
   size_t n;

@@ -12,14 +12,10 @@ set -euo pipefail
 p=$tmp/zhz
 . "$src/tests/e2e/lib/zhz_project.sh"
 zhz_project "$p"
-# 2015-2016 and 2016-2017 on their own indeling (the ZHZ codes did not
-# change before 2019): 2015-2016 with two more relatief verzuimers per
-# municipality, 2016-2017 with a word where a count belongs (line 3, column 3)
-for y in 2015 2016; do
-  d=$p/$y-$((y + 1))
-  cp -r "$p/2017-2018" "$d"
-  sed -i "s/^schooljaar,.*/schooljaar,$y-$((y + 1))/; s/^indeling,.*/indeling,$((y + 1))/" "$d/regio.csv"
-done
+# 2015-2016 and 2016-2017 on their own indeling (zhz_earlier_years):
+# 2015-2016 with two more relatief verzuimers per municipality, 2016-2017
+# with a word where a count belongs (line 3, column 3)
+zhz_earlier_years "$p" 2015 2016
 awk -F, -v OFS=, 'NR > 1 && $1 ~ /^GM/ { $4 += 2 } { print }' "$p/2015-2016/verzuim.csv" >"$tmp/v.csv"
 mv "$tmp/v.csv" "$p/2015-2016/verzuim.csv"
 sed -i '3s/^\([^,]*,[^,]*\),[0-9]*/\1,veel/' "$p/2016-2017/verzuim.csv"

@@ -93,7 +93,13 @@ rc=0
 grep -qF "$tpl:$line: warning: ::grafiek left out: no school year of the project has figures of 'luxe_verzuim'" \
   "$tmp/lux.txt" && ok || bad "no warning at $tpl:$line: $(cat "$tmp/lux.txt")"
 ! grep -q "error" "$tmp/lux.txt" && ok || bad "an error: $(cat "$tmp/lux.txt")"
-if [ -s "$tmp/lux.pdf" ] && pdftotext "$tmp/lux.pdf" - | grep -q "Luxe verzuim"; then
-  bad "the left-out trend's title is in the report"
+# the left-out trend adds nothing, its title neither: the text is that of the
+# report without its line (the template has "Luxe verzuim" of its own, in a
+# national chart and the glossary; piped into grep -q, pdftotext's SIGPIPE
+# hid those)
+if [ -s "$tmp/lux.pdf" ]; then
+  pdftotext "$tmp/lux.pdf" "$tmp/lux.pdf.txt"
+  cmp -s "$tmp/r.txt" "$tmp/lux.pdf.txt" && ok ||
+    bad "the left-out trend is in the report: $(diff "$tmp/r.txt" "$tmp/lux.pdf.txt" | head -5)"
 fi
 e2e_end

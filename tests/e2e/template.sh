@@ -61,7 +61,9 @@ grep -q "^  alt: .*kaart\|^  alt: .*Kaart\|^  alt: .*klasse" "$tmp/outline.txt" 
 [ -z "$(ls -A "$tmp/outline")" ] && ok || bad "--outline-text wrote $(ls "$tmp/outline")"
 
 # placeholders take the data's region; a template for another region warns
-pdftotext "$tmp/a.pdf" - 2>/dev/null | grep -q "{regio}" && bad "unfilled {regio} in the PDF" || ok
+# (from a file: piped into grep -q, pdftotext's SIGPIPE would hide a match)
+pdftotext "$tmp/a.pdf" "$tmp/a.txt" 2>/dev/null
+grep -q "{regio}" "$tmp/a.txt" && bad "unfilled {regio} in the PDF" || ok
 pdfinfo "$tmp/a.pdf" | grep -q "^Author: *Leerplicht en Voortijdig Schoolverlaten Zuid-Holland Zuid" && ok || bad "author placeholder"
 cp -r "$src/templates/zuid-holland-zuid" "$tmp/other"
 sed -i 's/^regio: .*/regio: Andere Regio/' "$tmp/other/jaarverslag.md"

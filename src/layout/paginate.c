@@ -192,19 +192,17 @@ static jv_status note_pages(flow *f, const jv_block *b, mark m)
 
 /* ---- figures floated forward ------------------------------------------ */
 
-/* The height a figure takes on the page: its own and its caption's. */
-static double figure_need(const flow *f, const jv_figure *fig)
+/* The height figure b takes on the page: its own, its caption's and that
+ * of the notes kept under it (keep_with_prev). */
+static double figure_need(flow *f, const jv_block *b)
 {
-  return jv_flow__figure_height(f, fig) + jv_flow__caption_height(fig);
+  return jv_flow__figure_height(f, b->figure) + jv_flow__caption_height(b->figure) +
+         jv_flow__notes_height(f, b);
 }
 
-static int has_notes(const flow *f, const jv_block *b)
-{
-  return b + 1 < f->last && b[1].keep_with_prev;
-}
-
-/* The notes under a floated figure b, placed right under it in the P
- * elements made for them where the template has them (fig_elem). */
+/* The notes under a floated figure b (none: nothing), placed right under
+ * it in the P elements made for them where the template has them
+ * (fig_elem). */
 static jv_status put_notes(flow *f, const jv_block *b)
 {
   jv_status st = JV_OK;
@@ -229,14 +227,14 @@ static jv_status place_pending(flow *f, int all)
   size_t done = 0;
   while (!st && done < f->n_pending) {
     const jv_block *b = f->pending[done];
-    double need = figure_need(f, b->figure) + jv_flow__notes_height(f, b);
+    double need = figure_need(f, b);
     if (!all && need > avail(f))
       break;
     mark m = mark_now(f);
     st = jv_flow__put_figure(f, b);
     if (!st)
       st = note_pages(f, b, m);
-    if (!st && has_notes(f, b))
+    if (!st)
       st = put_notes(f, b);
     done++;
   }
@@ -273,8 +271,7 @@ static int text_follows(const flow *f, const jv_block *b)
  * figures keep their order. */
 static jv_status put_figure_or_float(flow *f, const jv_block *b)
 {
-  const jv_figure *fig = b->figure;
-  double need = figure_need(f, fig) + jv_flow__notes_height(f, b);
+  double need = figure_need(f, b);
   int fits = need <= avail(f) || at_top(f);
   if (!f->columns && (!fits || f->n_pending) && f->n_pending < MAX_PENDING && text_follows(f, b)) {
     f->pending[f->n_pending++] = b;

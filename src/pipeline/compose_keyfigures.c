@@ -15,20 +15,19 @@
 #include "stats/rates.h"
 #include "stats/recompute.h"
 
-/* The notes under a panel: the recomputed years of its cards (their
- * region_notes are the words of the per-1.000 tables' note and the trend's
- * source line), and how many cards have one. */
+/* The notes under a panel: the recomputed years of its cards that have one
+ * (their region_notes are the words of the per-1.000 tables' note and the
+ * trend's source line), one entry per card, so n is also how many cards
+ * have a note (a panel holds at most JV_CHART_MAX_KEYFIGURES). */
 typedef struct {
   const jv_recomputed *rec[JV_CHART_MAX_KEYFIGURES]; /* the history's */
-  size_t n, cards;
+  size_t n;
 } panel_notes;
 
 static void notes_add(panel_notes *pn, const jv_recomputed *rec)
 {
-  if (!rec->region_note) /* nothing was recomputed */
-    return;
-  pn->cards++;
-  if (pn->n < JV_CHART_MAX_KEYFIGURES)
+  /* no region_note: nothing was recomputed */
+  if (rec->region_note && pn->n < JV_CHART_MAX_KEYFIGURES)
     pn->rec[pn->n++] = rec;
 }
 
@@ -44,7 +43,7 @@ static jv_status notes_paragraph(composer *c, const panel_notes *pn)
   size_t size = strlen(notes) + 32;
   char *s = malloc(size);
   if (s)
-    snprintf(s, size, "%s %s.", pn->cards > 1 ? "Kerncijfers" : "Kerncijfer", notes);
+    snprintf(s, size, "%s %s.", pn->n > 1 ? "Kerncijfers" : "Kerncijfer", notes);
   st = !s || jv_doc_figure_note(c->doc, s) ? jv_compose__oom(c) : JV_OK;
   free(s);
   free(notes);

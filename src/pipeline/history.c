@@ -99,18 +99,11 @@ jv_status jv_history_recomputed(jv_history *h, const jv_dataset *earlier, const 
 static jv_status recompute_years(jv_history *h, const bool *shown, const jv_recomputed **rec,
                                  char **note, jv_error *err)
 {
-  jv_status st = JV_OK;
-  size_t n = 0;
+  const jv_recomputed **used = malloc(h->n_years * sizeof(*used)); /* the shown ones, in order */
+  size_t k = 0;
+  jv_status st = used ? JV_OK : jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   for (size_t i = 0; i + 1 < h->n_years && !st; i++)
     if (shown[i] && !(st = jv_history_recomputed(h, h->years[i], &rec[i], err)))
-      n = i + 1;
-  /* rec[i] is NULL for a year not shown */
-  const jv_recomputed **used = calloc(n ? n : 1, sizeof(*used));
-  size_t k = 0;
-  if (!st && !used)
-    st = jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-  for (size_t i = 0; !st && i < n; i++)
-    if (rec[i])
       used[k++] = rec[i];
   if (!st)
     st = jv_recomputed_notes(used, k, note, err);

@@ -200,7 +200,8 @@ jv_status jv_recomputed_notes(const jv_recomputed *const *recs, size_t n, char *
     memmove(y + at + 1, y + at, (k - at) * sizeof(*y));
     y[at] = r;
     k++;
-    size += strlen(r->region_note) + 8;
+    /* at most "; " + its year + ", " or " en " + ": " besides the note */
+    size += strlen(r->region_note) + 24;
   }
   char *s = k ? malloc(size) : NULL;
   if (k && !s) {

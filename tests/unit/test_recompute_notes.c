@@ -77,6 +77,26 @@ static void different_notes_name_their_years(void **state)
     free(y[i].region_note);
 }
 
+/* A note that does not start with its year (jv_recompute always starts it
+ * so; the function still takes any): "<year>: note", and the buffer holds
+ * it, also for short notes that each add more than their own length. */
+static void note_without_its_year(void **state)
+{
+  (void)state;
+  jv_recomputed y[3];
+  const char *text[3] = {"a", "b", "c"};
+  const jv_recomputed *r[3];
+  for (int i = 0; i < 3; i++) {
+    memset(&y[i], 0, sizeof(y[i]));
+    y[i].ds.year.start = 2014 + i;
+    y[i].region_note = (char *)text[i];
+    r[i] = &y[i];
+  }
+  char *s = notes(r, 3);
+  assert_string_equal(s, "2014-2015: a; 2015-2016: b; 2016-2017: c");
+  free(s);
+}
+
 static void no_notes_nothing(void **state)
 {
   (void)state;
@@ -95,6 +115,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(same_note_said_once),
       cmocka_unit_test(different_notes_name_their_years),
+      cmocka_unit_test(note_without_its_year),
       cmocka_unit_test(no_notes_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

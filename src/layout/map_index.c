@@ -82,48 +82,76 @@ static size_t collect(jv_map_index *ix, const jv_map_topology *t, const bool *fo
   return n;
 }
 
-/* Each visible shape in the cells its box covers, in shape order. */
-static jv_status index_shapes(jv_map_index *ix, size_t n_shapes)
+/* The cells item i covers (its box through cell_range); false when it is
+ * in none (a shape out of view). */
+typedef bool (*item_cells)(const jv_map_index *ix, size_t i, size_t *cx0, size_t *cy0, size_t *cx1,
+                           size_t *cy1);
+
+static bool segment_cells(const jv_map_index *ix, size_t i, size_t *cx0, size_t *cy0, size_t *cx1,
+                          size_t *cy1)
+{
+  const jv_map_seg *s = &ix->segs[i];
+  cell_range(ix, lo(s->x1, s->x2), lo(s->y1, s->y2), hi(s->x1, s->x2), hi(s->y1, s->y2), cx0, cy0,
+             cx1, cy1);
+  return true;
+}
+
+static bool shape_cells(const jv_map_index *ix, size_t i, size_t *cx0, size_t *cy0, size_t *cx1,
+                        size_t *cy1)
+{
+  jv_map_rect b = ix->shape_box[i];
+  if (b.w < 0)
+    return false;
+  cell_range(ix, b.x, b.y, b.x + b.w, b.y + b.h, cx0, cy0, cx1, cy1);
+  return true;
+}
+
+/* Lists each of items 0 .. n - 1 in every cell it covers, in item order:
+ * *start (nx * ny + 1 offsets) into *items, both owned by ix (set as soon
+ * as allocated, so jv_map_index_free frees them on failure). Two passes:
+ * count per cell, then fill. */
+static jv_status bucket(const jv_map_index *ix, size_t n, item_cells cells_of, size_t **start,
+                        size_t **items)
 {
   size_t cells = ix->nx * ix->ny, total = 0;
-  ix->shape_start = calloc(cells + 1, sizeof(*ix->shape_start));
-  if (!ix->shape_start)
+  size_t *off = calloc(cells + 1, sizeof(*off)), *it = NULL, *fill = NULL;
+  *start = off;
+  if (!off)
     return JV_EINTERNAL;
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1) {
-      ix->shape_items = malloc((total + 1) * sizeof(*ix->shape_items));
-      if (!ix->shape_items)
+      *items = it = malloc((total + 1) * sizeof(*it));
+      fill = calloc(cells + 1, sizeof(*fill));
+      if (!it || !fill) {
+        free(fill);
         return JV_EINTERNAL;
-      size_t acc = 0; /* start[c] becomes the fill point of cell c */
+      }
+      size_t acc = 0;
       for (size_t c = 0; c < cells; c++) {
-        size_t k = ix->shape_start[c];
-        ix->shape_start[c] = acc;
+        size_t k = off[c];
+        off[c] = acc;
+        fill[c] = acc;
         acc += k;
       }
-      ix->shape_start[cells] = acc;
+      off[cells] = acc;
     }
-    for (size_t s = 0; s < n_shapes; s++) {
-      jv_map_rect b = ix->shape_box[s];
-      if (b.w < 0)
-        continue;
+    for (size_t i = 0; i < n; i++) {
       size_t cx0, cy0, cx1, cy1;
-      cell_range(ix, b.x, b.y, b.x + b.w, b.y + b.h, &cx0, &cy0, &cx1, &cy1);
+      if (!cells_of(ix, i, &cx0, &cy0, &cx1, &cy1))
+        continue;
       for (size_t cy = cy0; cy <= cy1; cy++)
         for (size_t cx = cx0; cx <= cx1; cx++) {
           size_t c = cy * ix->nx + cx;
           if (pass == 0) {
-            ix->shape_start[c]++;
+            off[c]++;
             total++;
           } else {
-            ix->shape_items[ix->shape_start[c]++] = s;
+            it[fill[c]++] = i;
           }
         }
     }
   }
-  /* the fill moved each start to the next cell's: shift back */
-  for (size_t c = cells; c > 0; c--)
-    ix->shape_start[c] = ix->shape_start[c - 1];
-  ix->shape_start[0] = 0;
+  free(fill);
   return JV_OK;
 }
 
@@ -141,9 +169,8 @@ jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_
   const jv_geo *g = in->geo;
   bool *focus = malloc((g->n_shapes + 1) * sizeof(*focus));
   ix->segs = malloc((t->n_segments + 1) * sizeof(*ix->segs));
-  ix->start = calloc(ix->nx * ix->ny + 1, sizeof(*ix->start));
   ix->shape_box = malloc((g->n_shapes + 1) * sizeof(*ix->shape_box));
-  if (!focus || !ix->segs || !ix->start || !ix->shape_box)
+  if (!focus || !ix->segs || !ix->shape_box)
     goto oom;
   for (size_t s = 0; s < g->n_shapes; s++) {
     focus[s] = in->data->items[s].focus;
@@ -154,7 +181,7 @@ jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_
       r.w = -1;
     ix->shape_box[s] = r;
   }
-  if (index_shapes(ix, g->n_shapes) != JV_OK)
+  if (bucket(ix, g->n_shapes, shape_cells, &ix->shape_start, &ix->shape_items) != JV_OK)
     goto oom;
   ix->n_segs = collect(ix, t, focus, t->n_segments);
   free(focus);
@@ -162,44 +189,8 @@ jv_status jv_map_index_build(jv_map_index *ix, const jv_map_layout *l, const jv_
   ix->seen = calloc(ix->n_segs + 1, sizeof(*ix->seen));
   if (!ix->seen)
     goto oom;
-  /* two passes: count per cell, then fill */
-  size_t total = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    size_t *fill = NULL;
-    if (pass == 1) {
-      ix->items = malloc((total + 1) * sizeof(*ix->items));
-      fill = calloc(ix->nx * ix->ny + 1, sizeof(*fill));
-      if (!ix->items || !fill) {
-        free(fill);
-        goto oom;
-      }
-      size_t acc = 0;
-      for (size_t c = 0; c < ix->nx * ix->ny; c++) {
-        size_t k = ix->start[c];
-        ix->start[c] = acc;
-        fill[c] = acc;
-        acc += k;
-      }
-      ix->start[ix->nx * ix->ny] = acc;
-    }
-    for (size_t i = 0; i < ix->n_segs; i++) {
-      const jv_map_seg *s = &ix->segs[i];
-      size_t cx0, cy0, cx1, cy1;
-      cell_range(ix, lo(s->x1, s->x2), lo(s->y1, s->y2), hi(s->x1, s->x2), hi(s->y1, s->y2), &cx0,
-                 &cy0, &cx1, &cy1);
-      for (size_t cy = cy0; cy <= cy1; cy++)
-        for (size_t cx = cx0; cx <= cx1; cx++) {
-          size_t c = cy * ix->nx + cx;
-          if (pass == 0) {
-            ix->start[c]++;
-            total++;
-          } else {
-            ix->items[fill[c]++] = i;
-          }
-        }
-    }
-    free(fill);
-  }
+  if (bucket(ix, ix->n_segs, segment_cells, &ix->start, &ix->items) != JV_OK)
+    goto oom;
   return JV_OK;
 oom:
   free(focus);

@@ -78,11 +78,11 @@ jv_status jv_report_rate_table_compared(const jv_dataset *ds, const jv_recompute
          jv_table_set_header(t, 8, base->headers[6]);
   t->emphasis[5] = true;
   char before[CELL], change[CELL];
+  const jv_dataset *src = &prev->ds; /* every row, the region's too */
+  jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
   for (size_t r = 0; r < base->n_rows && !fail; r++) {
     int total = base->row_kind[r] == JV_ROW_TOTAL;
-    const jv_dataset *src = &prev->ds;
     jv_rate a, b;
-    jv_indicator den = jv_rate_base(ind, JV_UNIT_PER_1000);
     if (total) { /* the earlier year over the comparable municipalities, as the trend */
       jv_stats_region_rate(ds, ind, den, &a);
       jv_stats_region_rate(src, ind, den, &b);

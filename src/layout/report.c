@@ -187,8 +187,8 @@ static const char *percent_cell(jv_value count, jv_value base, int decimals, cha
 
 jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
                                    const jv_indicator *indicators, const char *const *headers,
-                                   const int *decimals, size_t n, jv_report_unit unit,
-                                   jv_table **out, jv_error *err)
+                                   const int *decimals, size_t n, jv_unit unit, jv_table **out,
+                                   jv_error *err)
 {
   if (n > 15)
     return jv_error_set(err, JV_EUSAGE, NULL, 0, 0, "a table holds at most 15 columns");

@@ -26,8 +26,6 @@ jv_status jv_report_rate_table(const jv_dataset *ds, const char *title, jv_indic
                                const char *count_header, const char *rate_header, jv_table **out,
                                jv_error *err);
 
-typedef jv_unit jv_report_unit; /* model/table_kinds.h */
-
 /* A table of several indicators per municipality, with a computed total
  * row, as counts, per 1,000 or percentages, each over the denominator
  * jv_rate_base (stats/rates.h) gives. headers may be NULL (Dutch labels). */
@@ -35,7 +33,7 @@ typedef jv_unit jv_report_unit; /* model/table_kinds.h */
  * (NULL: one each). */
 jv_status jv_report_overview_table(const jv_dataset *ds, const char *title,
                                    const jv_indicator *indicators, const char *const *headers,
-                                   const int *decimals, size_t n, jv_report_unit unit,
-                                   jv_table **out, jv_error *err);
+                                   const int *decimals, size_t n, jv_unit unit, jv_table **out,
+                                   jv_error *err);
 
 #endif

@@ -28,11 +28,6 @@ static jv_status oom(init_ctx *c)
   return jv_error_set(c->err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
 }
 
-static int known_in(const init_ctx *c, const char *code, int year)
-{
-  return jv_region_members_has(c->members, code, year);
-}
-
 /* Writes text to path unless it exists; says which on o->report. */
 static jv_status put_file(init_ctx *c, const char *path, const char *text)
 {
@@ -187,7 +182,7 @@ static jv_status write_members(init_ctx *c, const char *path)
     if ((st = jv_gemeenten_load(&g, c->env->gemeenten, m->years[y], c->err)))
       break;
     for (size_t i = 0; i < g.n; i++)
-      if (known_in(c, g.items[i].code, m->years[y])) {
+      if (jv_region_members_has(m, g.items[i].code, m->years[y])) {
         csv_field(&b, c->o->regio);
         jv_strbuf_addf(&b, ",%d,%s,", m->years[y], g.items[i].code);
         csv_field(&b, g.items[i].name);

@@ -348,8 +348,7 @@ static double keep_height(flow *f, const jv_block *next, const jv_block *end, do
       }
       return h + whole;
     } else if (b->kind == JV_BLK_FIGURE) {
-      return h + jv_flow__figure_height(f, b->figure) + jv_flow__caption_height(b->figure) +
-             jv_flow__notes_height(f, b);
+      return h + figure_need(f, b);
     } else {
       break;
     }

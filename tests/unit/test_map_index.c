@@ -19,15 +19,11 @@
 #include "layout/map_layout.h"
 #include "render/fonts.h"
 #include "stats/geom.h"
+#include "test_measure.h"
 
 static const char *const zhz2018[] = {"GM0482", "GM0585", "GM0611", "GM0505", "GM0689", "GM0512",
                                       "GM0523", "GM0531", "GM0588", "GM0545", "GM1927", "GM0584",
                                       "GM0590", "GM0610", "GM0617", "GM0707", "GM0642", NULL};
-
-static double font_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  return jv_fonts_text_width(ctx, st, size, s);
-}
 
 typedef struct {
   jv_fonts *fonts;
@@ -65,7 +61,7 @@ static map *map_new(int year, const char *const *codes)
     mp->data.class_count[s % 6] += focus;
     mp->data.n_focus += focus;
   }
-  mp->m.width = font_width;
+  mp->m.width = test_font_width;
   mp->m.ctx = mp->fonts;
   mp->in.geo = &mp->geo;
   mp->in.data = &mp->data;

@@ -26,6 +26,7 @@
 #include "layout/map_layout.h"
 #include "render/fonts.h"
 #include "stats/geom.h"
+#include "test_measure.h"
 
 static const char *const zhz2018[] = {"GM0482", "GM0585", "GM0611", "GM0505", "GM0689", "GM0512",
                                       "GM0523", "GM0531", "GM0588", "GM0545", "GM1927", "GM0584",
@@ -41,11 +42,6 @@ static const char *const friesland[] = {"GM0059", "GM0060", "GM1891", "GM1940", 
                                         "GM0096", "GM1949", "GM0098", NULL};
 
 static jv_fonts *fonts;
-
-static double font_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  return jv_fonts_text_width(ctx, st, size, s);
-}
 
 static int setup(void **state)
 {
@@ -128,7 +124,7 @@ static int fits_inside(const map *mp, size_t s, size_t self)
 {
   const jv_map_layout *l = &mp->l;
   const jv_bbox *b = &mp->geo.shapes[s].bbox;
-  double w = font_width(fonts, JV_FONT_REGULAR, JV_MAP_LABEL_MIN, mp->geo.shapes[s].name);
+  double w = test_font_width(fonts, JV_FONT_REGULAR, JV_MAP_LABEL_MIN, mp->geo.shapes[s].name);
   double h = JV_MAP_LABEL_MIN * 0.94;
   if (mp->data.items[s].uncertain && mp->data.small.mark == JV_SMALL_DOT)
     w += 1.5 + 2 * JV_MAP_MARK_R;
@@ -181,7 +177,7 @@ static void check_region(int year, const char *const *codes, double w, double h)
     mp->data.class_count[it->cls]++;
     mp->data.n_focus++;
   }
-  mp->m.width = font_width;
+  mp->m.width = test_font_width;
   mp->m.ctx = fonts;
   jv_map_layout_in *in = &mp->in;
   in->geo = &mp->geo;

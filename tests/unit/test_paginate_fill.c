@@ -16,14 +16,10 @@
 #include "layout/page_map.h"
 #include "layout/paginate.h"
 #include "layout/table.h"
+#include "test_measure.h"
 
-static double fake_width(void *ctx, jv_font_style st, double size, const char *s)
-{
-  (void)ctx;
-  (void)st;
-  return 0.5 * size * (double)strlen(s);
-}
-static const jv_measure fake = {fake_width, NULL};
+static const test_widths half_em = {0.5, 0.5, 1};
+static const jv_measure fake = {test_fake_width, (void *)&half_em};
 
 /* A figure that lays itself out as one box filling what it was given. */
 static jv_status lay_out_box(void *ctx, const jv_measure *m, double w, double h, jv_scene *out,

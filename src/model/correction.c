@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/diag.h"
 #include "util/grow.h"
 
 static int days_in_month(int y, int m)
@@ -134,8 +135,7 @@ static jv_status refuse(jv_diags *errs, jv_error *err, const jv_error *e)
     *err = *e;
     return JV_EDATA;
   }
-  if (jv_diags_add(errs, e->loc.file[0] ? e->loc.file : NULL, e->loc.line, e->loc.column, "%s",
-                   e->msg))
+  if (jv_diags_take(errs, JV_EDATA, e) != JV_OK)
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   return JV_OK;
 }

@@ -22,6 +22,8 @@
 
 #include "template_fixture.h"
 
+/* ---- includes ----------------------------------------------------------- */
+
 static void test_include_inside(void **state)
 {
   fixture *fx = *state;

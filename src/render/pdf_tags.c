@@ -70,9 +70,10 @@ HPDF_Binary jv_pdf_text_string(HPDF_MMgr mmgr, const char *utf8)
   return s;
 }
 
-static int valid_elem(const jv_pdf_tags *t, int e)
+/* The element of it in pages, -1 when it has none. */
+static int elem_of(const jv_pages *pages, const jv_item *it)
 {
-  return e >= 0 && (size_t)e < t->in->n_elems;
+  return it->elem >= 0 && (size_t)it->elem < pages->n_elems ? it->elem : -1;
 }
 
 static HPDF_Dict new_elem(jv_pdf_tags *t, const char *type, HPDF_Dict parent, HPDF_Array *kids)
@@ -171,7 +172,8 @@ static int key_of(const jv_pdf_tags *t, const jv_item *it)
 {
   if (is_decoration(it))
     return KEY_LAYOUT;
-  return valid_elem(t, it->elem) ? it->elem : KEY_PAGINATION;
+  int e = elem_of(t->in, it);
+  return e >= 0 ? e : KEY_PAGINATION;
 }
 
 void jv_pdf_tags_order(const jv_pages *pages, size_t page, size_t *idx)
@@ -189,13 +191,10 @@ void jv_pdf_tags_order(const jv_pages *pages, size_t page, size_t *idx)
    * mostly in order already */
   for (size_t i = first + 1; i < k; i++) {
     size_t v = idx[i];
-    int e = pg->items[v].elem;
-    int ev = e >= 0 && (size_t)e < pages->n_elems ? e : -1;
+    int ev = elem_of(pages, &pg->items[v]);
     size_t j = i;
     while (j > first) {
-      int f = pg->items[idx[j - 1]].elem;
-      int fv = f >= 0 && (size_t)f < pages->n_elems ? f : -1;
-      if (fv <= ev)
+      if (elem_of(pages, &pg->items[idx[j - 1]]) <= ev)
         break;
       idx[j] = idx[j - 1];
       j--;
@@ -303,7 +302,7 @@ void jv_pdf_tags_annot(jv_pdf_tags *t, size_t page, const jv_item *it, HPDF_Anno
 {
   if (!a)
     return;
-  int e = valid_elem(t, it->elem) ? it->elem : -1;
+  int e = elem_of(t->in, it);
   HPDF_MMgr mm = t->pdf->mmgr;
   HPDF_STATUS s = HPDF_Dict_AddNumber(a, "F", 4); /* print */
   s |= HPDF_Dict_Add(a, "Contents", jv_pdf_text_string(mm, contents));

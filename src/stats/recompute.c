@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
 #include "util/text.h"
 
 static jv_status oom(jv_error *err)
@@ -103,37 +104,32 @@ static jv_status one(jv_recomputed *out, size_t i, const jv_dataset *earlier,
  * niet bij Zuid-Holland Zuid)". NULL when out of memory. */
 static char *region_note(const jv_recomputed *r)
 {
-  size_t size = 100;
-  for (size_t m = 0; m < r->ds.n_munis; m++)
-    size += r->note[m] ? strlen(r->ds.munis[m].name) + strlen(r->reason[m]) + 8 : 0;
-  char *s = malloc(size), *names = malloc(size), *why = malloc(size);
-  if (!s || !names || !why) {
-    free(s);
-    free(names);
-    free(why);
-    return NULL;
-  }
   char ys[16];
   jv_schoolyear_format(r->ds.year, ys, sizeof(ys));
-  int len =
-      snprintf(s, size, "%s omgerekend naar de gemeentelijke indeling %d", ys, r->ds.boundary_year);
-  names[0] = why[0] = '\0';
+  jv_strbuf s = {0}, why = {0};
+  jv_strbuf_addf(&s, "%s omgerekend naar de gemeentelijke indeling %d", ys, r->ds.boundary_year);
+  if (r->n_notes)
+    jv_strbuf_addf(&s, ", zonder ");
   for (size_t m = 0, j = 0; m < r->ds.n_munis; m++) {
     if (!r->note[m])
       continue;
-    jv_text_list_add(names, size, j++, r->n_notes, r->ds.munis[m].name);
+    jv_strbuf_list_add(&s, j++, r->n_notes, r->ds.munis[m].name);
     size_t said = 0; /* a split names its part once for all its successors */
     for (size_t e = 0; e < m && !said; e++)
       said = r->reason[e] && strcmp(r->reason[e], r->reason[m]) == 0;
-    size_t w = strlen(why);
     if (!said)
-      snprintf(why + w, size - w, "%s%s", w ? "; " : "", r->reason[m]);
+      jv_strbuf_addf(&why, "%s%s", j > 1 ? "; " : "", r->reason[m]);
   }
-  if (r->n_notes)
-    snprintf(s + len, size - (size_t)len, ", zonder %s (%s)", names, why);
-  free(names);
-  free(why);
-  return s;
+  char *w = jv_strbuf_detach(&why);
+  if (r->n_notes && w)
+    jv_strbuf_addf(&s, " (%s)", w);
+  char *note = jv_strbuf_detach(&s);
+  if (!w) {
+    free(note);
+    note = NULL;
+  }
+  free(w);
+  return note;
 }
 
 jv_status jv_recompute(jv_recomputed *out, const jv_dataset *earlier, const jv_dataset *current,
@@ -189,7 +185,7 @@ jv_status jv_recomputed_notes(const jv_recomputed *const *recs, size_t n, char *
     free(done);
     return oom(err);
   }
-  size_t k = 0, size = 1;
+  size_t k = 0;
   for (size_t i = 0; i < n; i++) { /* the years with a note, each once, in order */
     const jv_recomputed *r = recs[i];
     size_t at = 0;
@@ -200,39 +196,29 @@ jv_status jv_recomputed_notes(const jv_recomputed *const *recs, size_t n, char *
     memmove(y + at + 1, y + at, (k - at) * sizeof(*y));
     y[at] = r;
     k++;
-    /* at most "; " + its year + ", " or " en " + ": " besides the note */
-    size += strlen(r->region_note) + 24;
   }
-  char *s = k ? malloc(size) : NULL;
-  if (k && !s) {
-    free(y);
-    free(done);
-    return oom(err);
-  }
-  for (size_t i = 0, len = 0; i < k; i++) {
+  jv_strbuf s = {0};
+  for (size_t i = 0; i < k; i++) {
     if (done[i])
       continue;
     const char *rest = note_rest(y[i]);
     size_t count = 0;
     for (size_t j = i; j < k; j++)
       count += !done[j] && strcmp(note_rest(y[j]), rest) == 0;
-    if (len)
-      len += (size_t)snprintf(s + len, size - len, "; ");
-    s[len] = '\0';
+    if (i) /* the first group starts at 0: a later one follows another */
+      jv_strbuf_addf(&s, "; ");
     for (size_t j = i, m = 0; j < k; j++) {
       if (done[j] || strcmp(note_rest(y[j]), rest) != 0)
         continue;
       char ys[16];
       jv_schoolyear_format(y[j]->ds.year, ys, sizeof(ys));
-      jv_text_list_add(s + len, size - len, m++, count, ys);
+      jv_strbuf_list_add(&s, m++, count, ys);
       done[j] = true;
     }
-    len += strlen(s + len);
-    len +=
-        (size_t)snprintf(s + len, size - len, "%s%s", rest == y[i]->region_note ? ": " : " ", rest);
+    jv_strbuf_addf(&s, "%s%s", rest == y[i]->region_note ? ": " : " ", rest);
   }
   free(y);
   free(done);
-  *out = s;
-  return JV_OK;
+  *out = jv_strbuf_take(&s); /* NULL when no year has a note */
+  return k && !*out ? oom(err) : JV_OK;
 }

@@ -6,17 +6,12 @@
 # hyphenated words and keeps real hyphens.
 set -euo pipefail
 . "$(dirname "$0")/lib/e2e.sh"
+. "$here/lib/tagged.sh"
 py=/usr/bin/python3
 
 "$bin" report -o "$tmp/report.pdf" 2>/dev/null
 "$bin" report --outline-text >"$tmp/report.txt" 2>/dev/null
-for f in report; do
-  pdfinfo "$tmp/$f.pdf" >"$tmp/$f.info"
-  grep -q "^Tagged: *yes" "$tmp/$f.info" || bad "$f: not tagged"
-  $py "$here/lib/pdfua_check.py" "$tmp/$f.pdf" || bad "$f: checker"
-  pdfinfo -struct-text "$tmp/$f.pdf" >"$tmp/$f.struct" 2>"$tmp/$f.err"
-  [ ! -s "$tmp/$f.err" ] || { cat "$tmp/$f.err"; bad "$f: poppler warns"; }
-done
+tagged_checks report
 $py "$here/lib/struct_order.py" "$tmp/report.txt" "$tmp/report.struct" \
   "Zuid-Holland Zuid=76.533" "Korendijk=0,6" "Dordrecht=17.117" || bad "report: structure order"
 # the cover reads top-down: title, subtitle, year, region

@@ -4,19 +4,14 @@
 # heading, table header cell and map text alternative of --outline-text in order.
 set -euo pipefail
 . "$(dirname "$0")/lib/e2e.sh"
+. "$here/lib/tagged.sh"
 py=/usr/bin/python3
 
 annex=(--template "$src/templates/ministerie-bijlage/bijlage.md" --data "$src/data/g4-g32/2014-2015")
 "$bin" report "${annex[@]}" -o "$tmp/annex.pdf" 2>/dev/null
 "$bin" report "${annex[@]}" --outline-text >"$tmp/annex.txt" 2>/dev/null
 "$bin" map -i vrijstelling_5a --national -y 2014-2015 -o "$tmp/map.pdf" 2>/dev/null
-for f in annex map; do
-  pdfinfo "$tmp/$f.pdf" >"$tmp/$f.info"
-  grep -q "^Tagged: *yes" "$tmp/$f.info" || bad "$f: not tagged"
-  $py "$here/lib/pdfua_check.py" "$tmp/$f.pdf" || bad "$f: checker"
-  pdfinfo -struct-text "$tmp/$f.pdf" >"$tmp/$f.struct" 2>"$tmp/$f.err"
-  [ ! -s "$tmp/$f.err" ] || { cat "$tmp/$f.err"; bad "$f: poppler warns"; }
-done
+tagged_checks annex map
 $py "$here/lib/struct_order.py" "$tmp/annex.txt" "$tmp/annex.struct" "Amsterdam=98.243" ||
   bad "annex: structure order"
 # the map: one Figure whose text is the generated alternative

@@ -13,7 +13,10 @@ int jv_cli_usage_error(const char *cmd, const char *fmt, const char *arg)
   return JV_EUSAGE;
 }
 
-void jv_cli_print_failure(const jv_diags *errors, const jv_error *err)
+/* Why a job failed, on stderr: every collected input error (sorted, capped
+ * at JV_DIAG_MAX) when there are any (errors may be NULL), else the one
+ * error err holds. */
+static void print_failure(const jv_diags *errors, const jv_error *err)
 {
   if (errors && errors->count > 0) /* every error of the input, the first among them */
     jv_diags_print_capped(errors, stderr, "error", JV_DIAG_MAX);
@@ -30,6 +33,6 @@ jv_status jv_cli_run(jv_cli_job job, void *opts, const jv_diags *errors)
   if (st == JV_OK)
     st = job(&env, opts, &err);
   if (st != JV_OK)
-    jv_cli_print_failure(errors, &err);
+    print_failure(errors, &err);
   return st;
 }

@@ -11,17 +11,14 @@
  * stderr; returns JV_EUSAGE (64). */
 int jv_cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 
-/* Prints why a job failed on stderr: every collected input error (sorted,
- * capped at JV_DIAG_MAX) when there are any (errors may be NULL), else the
- * one error err holds. */
-void jv_cli_print_failure(const jv_diags *errors, const jv_error *err);
-
 /* A pipeline job as the CLI runs it: opts is the command's own options. */
 typedef jv_status (*jv_cli_job)(const jv_env *env, void *opts, jv_error *err);
 
 /* Locates the program's files (jv_env_init), runs job with opts and, when
- * either fails, prints why (jv_cli_print_failure with errors, which may be
- * NULL). Returns the status, the command's exit status. */
+ * either fails, prints why on stderr: every collected input error in errors
+ * (sorted, capped at JV_DIAG_MAX) when there are any (errors may be NULL),
+ * else the one error of the failure. Returns the status, the command's exit
+ * status. */
 jv_status jv_cli_run(jv_cli_job job, void *opts, const jv_diags *errors);
 
 #endif

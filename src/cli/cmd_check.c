@@ -44,7 +44,7 @@ int jv_cmd_check(int argc, char **argv)
   jv_diags_init(&errors);
   check_opts o = {.data = NULL, .errors = &errors};
   const jv_cli_opt opts[] = {{"data", 'd', JV_OPT_TEXT, &o.data}};
-  int first, rc = jv_cli_parse(&cmd, argc, argv, opts, 1, &first);
+  int first, rc = jv_cli_parse(&cmd, argc, argv, opts, sizeof(opts) / sizeof(opts[0]), &first);
   if (rc < 0)
     rc = jv_cli_no_arguments(&cmd, argc, argv, first);
   if (rc >= 0)

@@ -241,14 +241,8 @@ static void region_dir(const jv_project_unit *u, char *buf, size_t size)
 /* Moves the units of part to the end of out. */
 static jv_status take_units(jv_project *out, size_t *cap, jv_project *part, jv_error *err)
 {
-  if (out->n + part->n > *cap) {
-    size_t nc = out->n + part->n + 16;
-    jv_project_unit *u = realloc(out->units, nc * sizeof(*u));
-    if (!u)
-      return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
-    out->units = u;
-    *cap = nc;
-  }
+  if (jv_grow((void **)&out->units, cap, out->n + part->n, sizeof(*out->units), 16) != 0)
+    return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   memcpy(out->units + out->n, part->units, part->n * sizeof(*part->units));
   out->n += part->n;
   part->n = 0;

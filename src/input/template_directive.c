@@ -193,9 +193,24 @@ static const dir_spec *find_spec(const where *w, const char *name, jv_status *st
   return NULL;
 }
 
+/* a->value is none of opts[0..n): the error names them and the closest. */
+static jv_status bad_option(const where *w, const raw_arg *a, const char *const *opts, size_t n)
+{
+  char hint[96] = "";
+  const char *best = jv_suggest_closest(a->value, opts, n);
+  if (best)
+    snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
+  char msg[700];
+  snprintf(msg, sizeof(msg), "%s=%s is not allowed%s; expected one of: ", a->key, a->value, hint);
+  size_t used = strlen(msg);
+  for (size_t i = 0; i < n && used < sizeof(msg); i++)
+    used += (size_t)snprintf(msg + used, sizeof(msg) - used, "%s%s", i ? ", " : "", opts[i]);
+  return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column, "%s", msg);
+}
+
 static jv_status bad_choice(const where *w, const raw_arg *a, const char *choices)
 {
-  char list[512], hint[96] = "";
+  char list[512];
   snprintf(list, sizeof(list), "%s", choices);
   const char *opts[16];
   size_t n = 0;
@@ -206,15 +221,7 @@ static jv_status bad_choice(const where *w, const raw_arg *a, const char *choice
     opts[n++] = p;
     p = bar ? bar + 1 : NULL;
   }
-  const char *best = jv_suggest_closest(a->value, opts, n);
-  if (best)
-    snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
-  char msg[700];
-  snprintf(msg, sizeof(msg), "%s=%s is not allowed%s; expected one of: ", a->key, a->value, hint);
-  size_t used = strlen(msg);
-  for (size_t i = 0; i < n && used < sizeof(msg); i++)
-    used += (size_t)snprintf(msg + used, sizeof(msg) - used, "%s%s", i ? ", " : "", opts[i]);
-  return jv_error_set(w->r->err, JV_EDATA, w->f->name, w->line, a->column, "%s", msg);
+  return bad_option(w, a, opts, n);
 }
 
 static int in_choices(const char *v, const char *choices)
@@ -286,12 +293,10 @@ static jv_status check_value(const where *w, const arg_spec *sp, const raw_arg *
       return JV_OK;
     size_t n;
     const jv_table_kind *k = jv_table_kinds(&n);
-    char choices[512] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < n; i++)
-      used += (size_t)snprintf(choices + used, used < sizeof(choices) ? sizeof(choices) - used : 0,
-                               "%s%s", i ? "|" : "", k[i].name);
-    return bad_choice(w, a, choices);
+    const char *names[16];
+    for (size_t i = 0; i < n && i < 16; i++)
+      names[i] = k[i].name;
+    return bad_option(w, a, names, n < 16 ? n : 16);
   }
   case JV_ARG_INDICATOR:
     return check_names(w, a, 0, 0);

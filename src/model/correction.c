@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/diag.h"
 #include "util/grow.h"
 
 static int days_in_month(int y, int m)
@@ -134,8 +135,7 @@ static jv_status refuse(jv_diags *errs, jv_error *err, const jv_error *e)
     *err = *e;
     return JV_EDATA;
   }
-  if (jv_diags_add(errs, e->loc.file[0] ? e->loc.file : NULL, e->loc.line, e->loc.column, "%s",
-                   e->msg))
+  if (jv_diags_take(errs, JV_EDATA, e) != JV_OK)
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   return JV_OK;
 }
@@ -148,8 +148,7 @@ jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_diags *er
   if (!keep)
     return jv_error_set(err, JV_EINTERNAL, NULL, 0, 0, "out of memory");
   jv_status st = JV_OK;
-  bool failed = false;
-  jv_error first; /* the first refused, when errs is given */
+  jv_error first; /* the first refused (status JV_EDATA once there is one) */
   jv_error_clear(&first);
   for (size_t i = 0; i < s->n && st == JV_OK; i++) {
     jv_correction *c = &s->items[i];
@@ -169,13 +168,10 @@ jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_diags *er
     else
       check_conflict(s, i, &e);
     if (e.status == JV_EDATA) {
-      if (!failed)
+      if (first.status != JV_EDATA)
         first = e;
-      failed = true;
       st = refuse(errs, err, &e);
-      if (st == JV_OK)
-        continue;
-      break;
+      continue; /* the loop ends here unless errs took it */
     }
     jv_municipality *m = &ds->munis[idx];
     c->old_value = m->values[c->ind];
@@ -187,7 +183,7 @@ jv_status jv_correction_apply(jv_dataset *ds, jv_correction_set *s, jv_diags *er
         (jv_srcpos){jv_dataset_file(ds, c->where.file), c->where.line, c->where.column};
     keep[i] = true;
   }
-  if (st == JV_OK && failed) {
+  if (st == JV_OK && first.status == JV_EDATA) {
     *err = first;
     st = JV_EDATA;
   }

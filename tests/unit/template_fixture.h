@@ -124,6 +124,4 @@ static inline void write_logo(const char *dir, const char *name)
   assert_true(png_image_write_to_file(&pi, path, 0, px, 0, NULL));
 }
 
-/* ---- front matter ------------------------------------------------------- */
-
 #endif

@@ -22,6 +22,8 @@
 
 #include "template_fixture.h"
 
+/* ---- includes ----------------------------------------------------------- */
+
 static void test_include_inside(void **state)
 {
   fixture *fx = *state;
@@ -205,17 +207,23 @@ static size_t count(const jv_tpl *t, jv_tpl_kind kind, int level_or_dir)
   return n;
 }
 
+/* Reads the shipped template rel (below the program's home); fails the test
+ * with the error when it does not read. */
+static void read_shipped(jv_tpl *t, const char *rel)
+{
+  char path[1024];
+  home_path(path, sizeof(path), rel);
+  jv_error e;
+  jv_error_clear(&e);
+  if (jv_template_read(t, path, &e))
+    fail_msg("%s", printed(&e));
+}
+
 static void test_shipped_jaarverslag(void **state)
 {
   (void)state;
-  char path[1024];
-  home_path(path, sizeof(path), "templates/zuid-holland-zuid/jaarverslag.md");
   jv_tpl t;
-  jv_error e;
-  jv_error_clear(&e);
-  jv_status st = jv_template_read(&t, path, &e);
-  if (st)
-    fail_msg("%s", printed(&e));
+  read_shipped(&t, "templates/zuid-holland-zuid/jaarverslag.md");
   assert_string_equal(t.meta.regio, "Zuid-Holland Zuid");
   assert_false(t.meta.has_schooljaar); /* it serves every year of a project */
   assert_int_equal(t.meta.kleur, 0x0B5F73);
@@ -252,14 +260,8 @@ static void test_shipped_jaarverslag(void **state)
 static void test_shipped_bijlage(void **state)
 {
   (void)state;
-  char path[1024];
-  home_path(path, sizeof(path), "templates/ministerie-bijlage/bijlage.md");
   jv_tpl t;
-  jv_error e;
-  jv_error_clear(&e);
-  jv_status st = jv_template_read(&t, path, &e);
-  if (st)
-    fail_msg("%s", printed(&e));
+  read_shipped(&t, "templates/ministerie-bijlage/bijlage.md");
   assert_int_equal(t.meta.year.start, 2014);
   assert_int_equal(count(&t, JV_TPL_DIRECTIVE, JV_DIR_KAART), 3);
   assert_int_equal(count(&t, JV_TPL_DIRECTIVE, JV_DIR_TABEL), 3);

@@ -23,6 +23,8 @@
 
 #include "template_fixture.h"
 
+/* ---- front matter ------------------------------------------------------- */
+
 static void test_front_matter(void **state)
 {
   fixture *fx = *state;
@@ -484,8 +486,6 @@ static void test_crlf_and_bom(void **state)
   assert_string_equal(node(&t, 1)->runs[0].text, "Tekst loopt door.");
   jv_tpl_free(&t);
 }
-
-/* ---- includes ----------------------------------------------------------- */
 
 int main(void)
 {

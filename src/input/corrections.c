@@ -248,16 +248,7 @@ static jv_status first_since(jv_diags *errs, size_t n_before, const char *file, 
 {
   if (errs->count <= n_before)
     return jv_error_set(err, JV_EDATA, file, 0, 0, "malformed (see the errors above)");
-  const jv_diag *first = &errs->items[n_before];
-  for (size_t i = n_before + 1; i < errs->count; i++) {
-    const jv_diag *o = &errs->items[i];
-    int c = strcmp(o->loc.file, first->loc.file);
-    if (c < 0 || (c == 0 && (o->loc.line < first->loc.line || (o->loc.line == first->loc.line &&
-                                                               o->loc.column < first->loc.column))))
-      first = o;
-  }
-  return jv_error_set(err, JV_EDATA, first->loc.file[0] ? first->loc.file : NULL, first->loc.line,
-                      first->loc.column, "%s", first->msg);
+  return jv_diags_first_since(errs, n_before, err);
 }
 
 jv_status jv_corrections_read_file(jv_correction_set *out, const char *path,

@@ -100,9 +100,24 @@ void jv_diags_print_capped(const jv_diags *d, FILE *out, const char *kind, size_
             kind);
 }
 
-jv_status jv_diags_first_error(const jv_diags *d, jv_error *err)
+static jv_status set_from(const jv_diag *g, jv_error *err)
 {
-  const jv_diag *g = &d->items[0];
   return jv_error_set(err, JV_EDATA, g->loc.file[0] ? g->loc.file : NULL, g->loc.line,
                       g->loc.column, "%s", g->msg);
+}
+
+jv_status jv_diags_first_error(const jv_diags *d, jv_error *err)
+{
+  return set_from(&d->items[0], err);
+}
+
+jv_status jv_diags_first_since(const jv_diags *d, size_t from, jv_error *err)
+{
+  const jv_diag *first = &d->items[from];
+  for (size_t i = from + 1; i < d->count; i++) {
+    const jv_diag *o = &d->items[i];
+    if (cmp_place(&o, &first) < 0)
+      first = o;
+  }
+  return set_from(first, err);
 }

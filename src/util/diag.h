@@ -32,4 +32,8 @@ void jv_diags_print_capped(const jv_diags *d, FILE *out, const char *kind, size_
 /* Sets err to the first item of a non-empty, sorted list (status JV_EDATA). */
 jv_status jv_diags_first_error(const jv_diags *d, jv_error *err);
 
+/* Sets err to the first in place order (as jv_diags_sort orders them) of
+ * the items from index from on, from < count, unsorted (status JV_EDATA). */
+jv_status jv_diags_first_since(const jv_diags *d, size_t from, jv_error *err);
+
 #endif
